@@ -1,0 +1,124 @@
+package org.lockwitness.kernel;
+
+import org.lockwitness.kernel.probe.Eoi;
+import org.lockwitness.kernel.probe.InterruptEnter;
+import org.lockwitness.kernel.probe.InterruptExit;
+import org.lockwitness.kernel.probe.NoWindows;
+
+/**
+ * Interrupt delivery, on the interrupted thread's stack, with FreeBSD's order for each path:
+ * <ul>
+ * <li>device interrupt ({@code intr_event_handle}): nesting++, {@code critical_enter}, filters,
+ *     mask (when the ithread runs) and EOI, schedule the ithread, {@code critical_exit} — where a
+ *     preemption to the ithread is legal, after EOI;</li>
+ * <li>bitmap IPIs ({@code ipi_bitmap_handler}): EOI first, then the handler in a critical
+ *     section;</li>
+ * <li>the rendezvous IPI ({@code Xrendezvous}): {@code smp_rendezvous_action} with no critical
+ *     section and no nesting, EOI after.</li>
+ * </ul>
+ * Interrupts stay off on the CPU while its handler runs; the interrupted context's flag comes back
+ * on return.
+ *
+ * <p>Thread-safety: runs on the interrupted kernel thread.
+ */
+@NoWindows
+final class Interrupts {
+
+    private Interrupts() {
+    }
+
+    static void deliver(KThread td, Cpu c, int vector) {
+        if (vector >= Irq.HARDCLOCK) {
+            c.ipiPending.getAndUpdate(v -> v & ~Irq.bit(vector));
+        } else {
+            c.machine.source(vector).pending = false;
+        }
+        c.intrEnabled = false;
+        c.eoiPending++;
+        switch (vector) {
+            case Irq.IPI_RENDEZVOUS:
+                rendezvous(td, c);
+                break;
+            case Irq.IPI_PREEMPT:
+            case Irq.IPI_AST:
+                bitmapIpi(td, c, vector);
+                break;
+            case Irq.HARDCLOCK:
+                device(td, c, null);
+                break;
+            default:
+                device(td, c, c.machine.source(vector));
+                break;
+        }
+        td.cpu.intrEnabled = true;
+    }
+
+    private static void device(KThread td, Cpu c, InterruptSource src) {
+        intrEnter(Snapshot.INTR_DEVICE);
+        Critical.enter();
+        boolean thread = src == null ? hardclock(td, c) : src.runFilters();
+        if (thread) {
+            src.masked = true;
+        }
+        eoi(c);
+        if (thread) {
+            src.scheduleThread();
+        }
+        Critical.exit();
+        intrExit(Snapshot.INTR_DEVICE);
+    }
+
+    private static void bitmapIpi(KThread td, Cpu c, int vector) {
+        intrEnter(Snapshot.INTR_IPI);
+        eoi(c);
+        Critical.enter();
+        if (vector == Irq.IPI_PREEMPT) {
+            Sched.preemptIpi(td);
+        }
+        Critical.exit();
+        intrExit(Snapshot.INTR_IPI);
+    }
+
+    private static void rendezvous(KThread td, Cpu c) {
+        intrEnter(Snapshot.INTR_RENDEZVOUS);
+        Smp.rendezvousAction();
+        eoi(c);
+        intrExit(Snapshot.INTR_RENDEZVOUS);
+    }
+
+    /** {@code hardclock_cpu}: fires this CPU's expired timers. Never schedules an ithread. */
+    private static boolean hardclock(KThread td, Cpu c) {
+        Machine m = c.machine;
+        for (;;) {
+            Sched.threadLock(td);
+            Clock.Timer t = m.clock.expired(c.id);
+            if (t != null) {
+                m.clock.remove(t);
+            }
+            Sched.threadUnlock(td);
+            if (t == null) {
+                return false;
+            }
+            t.action.run();
+        }
+    }
+
+    @InterruptEnter
+    static void intrEnter(int kind) {
+        if (kind != Snapshot.INTR_RENDEZVOUS) {
+            KThread.curthread().intrNesting++;
+        }
+    }
+
+    @InterruptExit
+    static void intrExit(int kind) {
+        if (kind != Snapshot.INTR_RENDEZVOUS) {
+            KThread.curthread().intrNesting--;
+        }
+    }
+
+    @Eoi
+    static void eoi(Cpu c) {
+        c.eoiPending--;
+    }
+}

@@ -1,0 +1,257 @@
+package org.lockwitness.kernel;
+
+import java.util.concurrent.locks.LockSupport;
+import org.lockwitness.kernel.probe.NoWindows;
+import org.lockwitness.kernel.probe.Shared;
+
+/**
+ * A kernel thread ({@code struct thread}). Each runs on its own daemon Java platform thread, and
+ * only while it owns a CPU: the machine passes a baton, so in DETERMINISTIC mode exactly one kernel
+ * thread runs at a time and in PARALLEL mode one per CPU.
+ *
+ * <p>Priorities follow FreeBSD: a lower number is more urgent. Interrupt threads run at
+ * {@link #PRI_MIN_ITHD}..{@link #PRI_MAX_ITHD}.
+ *
+ * <p>Thread-safety: the fields are owned by the thread itself, or by whoever holds the machine's
+ * sched lock; public accessors may be read from any thread but are only exact from the thread
+ * itself or when the machine is stopped.
+ */
+@NoWindows
+public final class KThread {
+
+    /** Most urgent interrupt-thread priority. */
+    public static final int PRI_MIN_ITHD = 0;
+    /** Least urgent interrupt-thread priority; anything up to it preempts at once. */
+    public static final int PRI_MAX_ITHD = 47;
+    /** Network interrupt threads ({@code PI_NET}). */
+    public static final int PI_NET = PRI_MIN_ITHD + 16;
+    /** Software interrupt threads ({@code PI_SOFT}). */
+    public static final int PI_SOFT = PRI_MIN_ITHD + 36;
+    /** First real-time priority. */
+    public static final int PRI_MIN_REALTIME = 48;
+    /** First kernel-thread priority ({@code PRI_MIN_KERN}). */
+    public static final int PRI_MIN_KERN = 80;
+    /** First time-sharing priority. */
+    public static final int PRI_MIN_TIMESHARE = 120;
+    /** Priority of the idle threads ({@code PRI_MAX_IDLE}). */
+    public static final int PRI_IDLE = 255;
+
+    /** What a kernel thread is doing. */
+    public enum State {
+        /** Created, not yet run. */
+        NEW,
+        /** On a run queue. */
+        RUNQ,
+        /** Running on a CPU. */
+        RUNNING,
+        /** Asleep on a sleep queue ({@code TD_SET_SLEEPING}). */
+        SLEEPING,
+        /** Blocked on a turnstile for a lock ({@code TD_SET_LOCK}). */
+        LOCK,
+        /** An interrupt thread waiting for its interrupt ({@code TD_SET_IWAIT}). */
+        IWAIT,
+        /** Exited. */
+        EXITED
+    }
+
+    final Machine machine;
+    final String name;
+    final long tid;
+    final Runnable body;
+    final boolean idle;
+    final boolean daemon;
+    final Carrier carrier;
+
+    final int basePriority;
+    int priority;
+
+    /** {@code td_critnest}. */
+    @Shared
+    int critnest;
+    /** {@code td_owepreempt}. */
+    @Shared
+    boolean owepreempt;
+    /** {@code td_md.md_spinlock_count}. */
+    int spinlockCount;
+    /** {@code td_md.md_saved_flags}: the interrupt state {@code spinlock_exit} restores. */
+    boolean spinlockSavedIntr = true;
+    /** {@code td_intr_nesting_level}. */
+    int intrNesting;
+    /** True while the thread runs {@code smp_rendezvous_action}. */
+    boolean inRendezvous;
+    /** {@code td_pinned}. */
+    int pinned;
+    /** The CPU the thread is bound to ({@code sched_bind}), or -1. */
+    int boundCpu = -1;
+
+    /** The CPU the thread runs on, or last ran on, or is queued for. */
+    volatile Cpu cpu;
+    volatile State state = State.NEW;
+    /** What the thread waits for, for hang reports. */
+    volatile String waitingFor = "";
+
+    /** The sleep queue wait channel ({@code td_wchan}), or null. */
+    Object wchan;
+    /** Set when a sleep ended by its timeout. */
+    boolean timedOut;
+    /** The pending sleep timeout, or null. */
+    Clock.Timer sleepTimer;
+    /** Sequence number for FIFO order within a priority. */
+    long runqSeq;
+
+    /** This thread's {@code MTX_CONTESTED} mark in the lock words it owns. */
+    final Mtx.Contested contested = new Mtx.Contested(this);
+    /** Counts sleeps, so a stale timeout is recognised. */
+    long sleepGeneration;
+
+    /** The interrupt source this thread serves, when it is an ithread. */
+    InterruptSource ithreadSource;
+
+    private final Snapshot snapshot = new Snapshot();
+
+    KThread(Machine machine, String name, int priority, Runnable body, boolean idle, boolean daemon) {
+        this.machine = machine;
+        this.name = name;
+        this.tid = machine.nextTid();
+        this.body = body;
+        this.idle = idle;
+        this.daemon = daemon || idle;
+        this.basePriority = priority;
+        this.priority = priority;
+        if (!idle) {
+            // fork_exit: a new thread first runs inside mi_switch's hand-off, holding the sched lock.
+            critnest = 1;
+            spinlockCount = 1;
+        }
+        this.carrier = new Carrier(this);
+    }
+
+    /**
+     * @return the kernel thread running on the calling Java thread
+     * @throws IllegalStateException if the caller is not a kernel thread
+     */
+    public static KThread curthread() {
+        KThread td = current();
+        if (td == null) {
+            throw new IllegalStateException("not on a kernel thread");
+        }
+        return td;
+    }
+
+    /** @return the kernel thread of the calling Java thread, or null */
+    static KThread current() {
+        return Thread.currentThread() instanceof Carrier c ? c.td : null;
+    }
+
+    /** @return the thread's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the thread id, unique within its machine, assigned in creation order */
+    public long tid() {
+        return tid;
+    }
+
+    /** @return the current (possibly lent) priority */
+    public int priority() {
+        return priority;
+    }
+
+    /** @return the machine this thread belongs to */
+    public Machine machine() {
+        return machine;
+    }
+
+    /** @return what the thread is doing */
+    public State state() {
+        return state;
+    }
+
+    /** @return true for the per-CPU idle threads */
+    public boolean isIdle() {
+        return idle;
+    }
+
+    /** @return true for interrupt threads */
+    public boolean isIthread() {
+        return ithreadSource != null;
+    }
+
+    /** @return the id of the CPU the thread runs on or last ran on, or -1 */
+    public int cpuId() {
+        Cpu c = cpu;
+        return c == null ? -1 : c.id;
+    }
+
+    /**
+     * Binds this not-yet-started thread to a CPU ({@code sched_bind}); for a running thread use
+     * {@link Sched#bind(int)}.
+     *
+     * @param cpuId the CPU
+     * @return this thread
+     */
+    public KThread bindTo(int cpuId) {
+        if (state != State.NEW && state != State.RUNQ) {
+            throw new IllegalStateException("bindTo on a started thread; use Sched.bind");
+        }
+        machine.checkCpu(cpuId);
+        machine.rebind(this, cpuId);
+        return this;
+    }
+
+    /**
+     * Reads the model's state for a probe event into this thread's reusable snapshot. Call it only
+     * on the thread itself.
+     *
+     * @return the refreshed snapshot (the same object each time)
+     */
+    public Snapshot snapshot() {
+        Cpu c = cpu;
+        snapshot.fill(this, c);
+        return snapshot;
+    }
+
+    @Override
+    public String toString() {
+        return name + "(tid " + tid + ")";
+    }
+
+    boolean mayRun() {
+        Cpu c = cpu;
+        return c != null && c.curthread == this && machine.isActive(c);
+    }
+
+    /** Parks until this thread owns its CPU and (in DETERMINISTIC mode) the machine's baton. */
+    void awaitRun() {
+        while (!mayRun()) {
+            if (machine.dead) {
+                throw MachineStop.INSTANCE;
+            }
+            LockSupport.park(machine);
+        }
+        if (machine.dead) {
+            throw MachineStop.INSTANCE;
+        }
+    }
+
+    void unpark() {
+        LockSupport.unpark(carrier);
+    }
+
+    /** The daemon platform thread that carries a kernel thread. */
+    static final class Carrier extends Thread {
+        final KThread td;
+
+        Carrier(KThread td) {
+            super(td.machine.threadGroupName() + "/" + td.name);
+            this.td = td;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            td.machine.runThread(td);
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package org.lockwitness.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.lockwitness.kernel.probe.Acquire;
+import org.lockwitness.kernel.probe.Assertion;
+import org.lockwitness.kernel.probe.KernelCode;
+import org.lockwitness.kernel.probe.LockDestroy;
+import org.lockwitness.kernel.probe.LockInit;
+import org.lockwitness.kernel.probe.Release;
+import org.lockwitness.kernel.probe.SpinWait;
+import org.lockwitness.kernel.probe.TryAcquire;
+
+/**
+ * A mutex ({@code struct mtx}): a sleep mutex ({@link #DEF}) whose waiters block on a turnstile, or
+ * a spin mutex ({@link #SPIN}) that spins with interrupts off.
+ *
+ * <p>Design: the lock word is null (unowned), the owning thread, or the owner's
+ * {@link Contested} mark ({@code MTX_CONTESTED}) once a waiter queued; an uncontested lock and
+ * unlock is one compare-and-set. Waiters queue by priority under the machine's spin mutex
+ * "turnstile chain"; a contested unlock wakes them all ({@code turnstile_broadcast}) and they race
+ * again. Spin contention follows {@code _mtx_lock_spin}: drop to {@code spinlock_exit} (interrupts on
+ * at the outermost level), spin with {@code cpu_spinwait}, re-enter and retry.
+ *
+ * <p>Thread-safety: safe for use by kernel threads of one machine at a time.
+ */
+@KernelCode
+public final class Mtx extends LockObject {
+
+    /** {@code MTX_DEF}: a sleep mutex. */
+    public static final int DEF = 0x0;
+    /** {@code MTX_SPIN}: a spin mutex. */
+    public static final int SPIN = 0x1;
+    /** {@code MTX_RECURSE}: the owner may lock it again. */
+    public static final int RECURSE = 0x4;
+    /** {@code MTX_NOWITNESS}: the checker ignores it. */
+    public static final int NOWITNESS = 0x8;
+    /** {@code MTX_DUPOK}: holding two of this name is fine. */
+    public static final int DUPOK = 0x10;
+
+    /** The contested mark of one owner. */
+    static final class Contested {
+        final KThread owner;
+
+        Contested(KThread owner) {
+            this.owner = owner;
+        }
+    }
+
+    private final AtomicReference<Object> word = new AtomicReference<>();
+    private final List<KThread> waiters = new ArrayList<>();
+    private int recurse;
+    private boolean destroyed;
+
+    /**
+     * {@code mtx_init}.
+     *
+     * @param name the lock's name (its witness type)
+     * @param opts {@link #DEF} or {@link #SPIN}, with {@link #RECURSE}, {@link #NOWITNESS},
+     *             {@link #DUPOK}
+     */
+    @LockInit
+    public Mtx(String name, int opts) {
+        super(name, (opts & SPIN) != 0 ? LockClass.SPIN_MUTEX : LockClass.SLEEP_MUTEX, loFlags(opts));
+    }
+
+    private static int loFlags(int opts) {
+        if ((opts & ~(SPIN | RECURSE | NOWITNESS | DUPOK)) != 0) {
+            throw new IllegalArgumentException("unknown mutex options 0x" + Integer.toHexString(opts));
+        }
+        int f = 0;
+        if ((opts & NOWITNESS) == 0) {
+            f |= LO_WITNESS;
+        }
+        if ((opts & RECURSE) != 0) {
+            f |= LO_RECURSABLE;
+        }
+        if ((opts & DUPOK) != 0) {
+            f |= LO_DUPOK;
+        }
+        return f;
+    }
+
+    /** {@code mtx_lock}: takes a sleep mutex, blocking on its turnstile while it is owned. */
+    @Acquire
+    public void lock() {
+        Machine.window();
+        KThread td = KThread.curthread();
+        if (lockClass() != LockClass.SLEEP_MUTEX) {
+            throw Machine.panic("mtx_lock() of spin mutex " + name());
+        }
+        checkUsable(td);
+        if (owner() == td) {
+            recurseOn(td, "_mtx_lock_sleep");
+            return;
+        }
+        if (!word.compareAndSet(null, td)) {
+            lockSleep(td);
+        }
+    }
+
+    /**
+     * {@code mtx_trylock}.
+     *
+     * @return true when the mutex was taken (or recursed on)
+     */
+    @TryAcquire
+    public boolean tryLock() {
+        Machine.window();
+        KThread td = KThread.curthread();
+        if (lockClass() != LockClass.SLEEP_MUTEX) {
+            throw Machine.panic("mtx_trylock() of spin mutex " + name());
+        }
+        checkUsable(td);
+        if (owner() == td && (flags() & LO_RECURSABLE) != 0) {
+            recurse++;
+            return true;
+        }
+        return word.compareAndSet(null, td);
+    }
+
+    /** {@code mtx_unlock}. */
+    @Release
+    public void unlock() {
+        Machine.window();
+        KThread td = KThread.curthread();
+        if (lockClass() != LockClass.SLEEP_MUTEX) {
+            throw Machine.panic("mtx_unlock() of spin mutex " + name());
+        }
+        if (owner() != td) {
+            throw Machine.panic("mutex " + name() + " not owned");
+        }
+        if (recurse > 0) {
+            recurse--;
+            return;
+        }
+        if (!word.compareAndSet(td, null)) {
+            unlockSleep(td);
+        }
+    }
+
+    /** {@code mtx_lock_spin}: disables interrupts, enters a critical section, spins until free. */
+    @Acquire(spin = true)
+    public void lockSpin() {
+        Machine.window();
+        KThread td = KThread.curthread();
+        if (lockClass() != LockClass.SPIN_MUTEX) {
+            throw Machine.panic("mtx_lock_spin() of sleep mutex " + name());
+        }
+        checkUsable(td);
+        Spinlock.enter();
+        if (owner() == td) {
+            recurseOn(td, "mtx_lock_spin");
+            return;
+        }
+        if (!word.compareAndSet(null, td)) {
+            lockSpinHard(td);
+        }
+    }
+
+    /**
+     * {@code mtx_trylock_spin}.
+     *
+     * @return true when the mutex was taken (or recursed on); on false nothing is held
+     */
+    @TryAcquire(spin = true)
+    public boolean tryLockSpin() {
+        Machine.window();
+        KThread td = KThread.curthread();
+        if (lockClass() != LockClass.SPIN_MUTEX) {
+            throw Machine.panic("mtx_trylock_spin() of sleep mutex " + name());
+        }
+        checkUsable(td);
+        Spinlock.enter();
+        if (owner() == td && (flags() & LO_RECURSABLE) != 0) {
+            recurse++;
+            return true;
+        }
+        if (word.compareAndSet(null, td)) {
+            return true;
+        }
+        Spinlock.exit();
+        return false;
+    }
+
+    /** {@code mtx_unlock_spin}: releases, then leaves the critical section and restores interrupts. */
+    @Release(spin = true)
+    public void unlockSpin() {
+        Machine.window();
+        KThread td = KThread.curthread();
+        if (lockClass() != LockClass.SPIN_MUTEX) {
+            throw Machine.panic("mtx_unlock_spin() of sleep mutex " + name());
+        }
+        if (owner() != td) {
+            throw Machine.panic("mutex " + name() + " not owned");
+        }
+        if (recurse > 0) {
+            recurse--;
+        } else {
+            word.set(null);
+        }
+        Spinlock.exit();
+    }
+
+    /** {@code mtx_assert(m, MA_OWNED)}: checked by the checker. */
+    @Assertion(what = LA_XLOCKED)
+    public void assertOwned() {
+        Machine.window();
+    }
+
+    /** {@code mtx_assert(m, MA_NOTOWNED)}: checked by the checker. */
+    @Assertion(what = LA_UNLOCKED)
+    public void assertNotOwned() {
+        Machine.window();
+    }
+
+    /** @return whether the calling kernel thread owns it ({@code mtx_owned}) */
+    public boolean owned() {
+        return owner() == KThread.curthread();
+    }
+
+    /** {@code mtx_destroy}: the caller may still own it; any later use panics. */
+    @LockDestroy
+    public void destroy() {
+        KThread td = KThread.curthread();
+        KThread o = owner();
+        if (o != null && o != td) {
+            throw Machine.panic("mtx_destroy: mutex " + name() + " owned by " + o);
+        }
+        if (o == td) {
+            recurse = 0;
+            boolean spin = lockClass() == LockClass.SPIN_MUTEX;
+            word.set(null);
+            if (spin) {
+                Spinlock.exit();
+            }
+        }
+        destroyed = true;
+    }
+
+    KThread ownerThread() {
+        return owner();
+    }
+
+    boolean recursed() {
+        return recurse > 0;
+    }
+
+    /** Hands a held spin mutex to the thread that will release it (the sched lock at a switch). */
+    void handOff(KThread next) {
+        word.set(next);
+    }
+
+    @Override
+    int lcUnlock() {
+        if (lockClass() == LockClass.SPIN_MUTEX) {
+            throw Machine.panic("spin locks can only use msleep_spin");
+        }
+        if (recurse > 0) {
+            throw Machine.panic("mutex " + name() + " recursed at sleep");
+        }
+        unlock();
+        return 0;
+    }
+
+    @Override
+    void lcLock(int state) {
+        if (lockClass() == LockClass.SPIN_MUTEX) {
+            lockSpin();
+        } else {
+            lock();
+        }
+    }
+
+    private KThread owner() {
+        Object w = word.get();
+        if (w instanceof KThread t) {
+            return t;
+        }
+        return w == null ? null : ((Contested) w).owner;
+    }
+
+    private void checkUsable(KThread td) {
+        if (destroyed) {
+            throw Machine.panic("lock of destroyed mutex " + name());
+        }
+        if (td.idle && lockClass() == LockClass.SLEEP_MUTEX) {
+            throw Machine.panic("mtx_lock() by idle thread on sleep mutex " + name());
+        }
+    }
+
+    private void recurseOn(KThread td, String where) {
+        if ((flags() & LO_RECURSABLE) == 0) {
+            throw Machine.panic(where + ": recursed on non-recursive mutex " + name());
+        }
+        recurse++;
+    }
+
+    /** {@code _mtx_lock_sleep}: mark the lock contested and block on its turnstile. */
+    private void lockSleep(KThread td) {
+        Mtx chain = td.machine.turnstileChain;
+        for (;;) {
+            if (word.compareAndSet(null, td)) {
+                return;
+            }
+            chain.lockSpin();
+            Object w = word.get();
+            if (w == null || (w instanceof KThread o && !word.compareAndSet(o, o.contested))) {
+                chain.unlockSpin();
+                continue;
+            }
+            int i = 0;
+            while (i < waiters.size() && waiters.get(i).priority <= td.priority) {
+                i++;
+            }
+            waiters.add(i, td);
+            Sched.threadLock(td);
+            td.state = KThread.State.LOCK;
+            td.waitingFor = "sleep mutex \"" + name() + "\" held by " + owner();
+            chain.unlockSpin();
+            Sched.miSwitch(Sched.SW_VOL | Sched.SWT_TURNSTILE);
+            Sched.threadUnlock(td);
+        }
+    }
+
+    /** {@code _mtx_unlock_sleep}: release and wake every waiter. */
+    private void unlockSleep(KThread td) {
+        Mtx chain = td.machine.turnstileChain;
+        chain.lockSpin();
+        word.set(null);
+        if (!waiters.isEmpty()) {
+            Sched.threadLock(td);
+            for (KThread w : waiters) {
+                Sched.setrunnable(w);
+            }
+            waiters.clear();
+            Sched.threadUnlock(td);
+        }
+        chain.unlockSpin();
+    }
+
+    /** {@code _mtx_lock_spin}. */
+    private void lockSpinHard(KThread td) {
+        long spins = 0;
+        long limit = td.machine.spinLimit;
+        for (;;) {
+            if (word.compareAndSet(null, td)) {
+                td.waitingFor = "";
+                return;
+            }
+            Spinlock.exit();
+            while (word.get() != null) {
+                if (++spins > limit) {
+                    throw Machine.panic("spin lock " + name() + " held by " + owner() + " too long");
+                }
+                spinWait(td);
+                Machine.cpuSpinwait();
+            }
+            Spinlock.enter();
+        }
+    }
+
+    @SpinWait
+    private void spinWait(KThread td) {
+        td.waitingFor = "spin mutex \"" + name() + "\" held by " + owner();
+    }
+}

@@ -1,0 +1,108 @@
+package org.lockwitness.kernel;
+
+import java.util.List;
+
+/**
+ * How a {@link Machine#run(long)} ended.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class RunResult {
+
+    /** The outcome. */
+    public enum Status {
+        /** Every non-daemon kernel thread exited. */
+        COMPLETED,
+        /** No thread could make progress (all blocked with no timer), or the step limit was reached. */
+        HUNG,
+        /** A panic, an uncaught throwable in a kernel thread, or a checker's halt request. */
+        HALTED,
+        /** The wall-clock limit expired: an infrastructure error, never a finding. */
+        TIMED_OUT
+    }
+
+    /**
+     * One kernel thread at the end of the run.
+     *
+     * @param name       its name
+     * @param tid        its id
+     * @param state      what it was doing
+     * @param waitingFor what it waited for (lock, wait channel, spin lock), or empty
+     * @param cpu        its CPU
+     * @param priority   its priority
+     */
+    public record ThreadReport(String name, long tid, KThread.State state, String waitingFor, int cpu,
+            int priority) {
+
+        @Override
+        public String toString() {
+            return name + " (tid " + tid + ", cpu" + cpu + ", pri " + priority + "): " + state
+                    + (waitingFor.isEmpty() ? "" : " on " + waitingFor);
+        }
+    }
+
+    private final Status status;
+    private final String reason;
+    private final Throwable cause;
+    private final long steps;
+    private final long ticks;
+    private final List<ThreadReport> threads;
+    private final Trace trace;
+
+    RunResult(Status status, String reason, Throwable cause, long steps, long ticks,
+            List<ThreadReport> threads, Trace trace) {
+        this.status = status;
+        this.reason = reason;
+        this.cause = cause;
+        this.steps = steps;
+        this.ticks = ticks;
+        this.threads = List.copyOf(threads);
+        this.trace = trace;
+    }
+
+    /** @return the outcome */
+    public Status status() {
+        return status;
+    }
+
+    /** @return why the run ended, in words */
+    public String reason() {
+        return reason;
+    }
+
+    /** @return the throwable that halted the machine, or null */
+    public Throwable cause() {
+        return cause;
+    }
+
+    /** @return the scheduling points taken */
+    public long steps() {
+        return steps;
+    }
+
+    /** @return the simulated ticks elapsed */
+    public long ticks() {
+        return ticks;
+    }
+
+    /** @return every non-idle kernel thread, in creation order */
+    public List<ThreadReport> threads() {
+        return threads;
+    }
+
+    /** @return the decision trace (empty in PARALLEL mode) */
+    public Trace trace() {
+        return trace;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(status).append(": ").append(reason).append(" after ").append(steps)
+                .append(" scheduling points, ").append(ticks).append(" ticks");
+        for (ThreadReport t : threads) {
+            b.append("\n  ").append(t);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.lockwitness.kernel.probe;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The running thread leaves an interrupt handler. Same first argument as {@link InterruptEnter}.
+ * Fires on return.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface InterruptExit {
+}

@@ -1,0 +1,16 @@
+package org.lockwitness.kernel.probe;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Destruction of the receiver, a {@code LockObject} ({@code witness_destroy}). Fires on entry.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface LockDestroy {
+}
