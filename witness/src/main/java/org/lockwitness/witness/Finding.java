@@ -1,0 +1,84 @@
+package org.lockwitness.witness;
+
+import java.util.List;
+
+/**
+ * A snapshot of one finding: a rule, its FreeBSD-worded message, the lock class names involved
+ * (the whole cycle for a reversal, in cycle order), the sites ({@code file:line}), the stacks, how
+ * often it was seen, and by which threads and on which CPUs. Immutable and thread-safe; obtained
+ * from {@link Witness#findings()} or given to the panic handler.
+ */
+public final class Finding {
+    private final Rule rule;
+    private final Policy policy;
+    private final String message;
+    private final List<String> locks;
+    private final List<String> sites;
+    private final List<Trace> stacks;
+    private final long count;
+    private final List<String> threads;
+    private final List<Integer> cpus;
+
+    Finding(Rule rule, Policy policy, String message, List<String> locks, List<String> sites,
+            List<Trace> stacks, long count, List<String> threads, List<Integer> cpus) {
+        this.rule = rule;
+        this.policy = policy;
+        this.message = message;
+        this.locks = List.copyOf(locks);
+        this.sites = List.copyOf(sites);
+        this.stacks = List.copyOf(stacks);
+        this.count = count;
+        this.threads = List.copyOf(threads);
+        this.cpus = List.copyOf(cpus);
+    }
+
+    /** The rule that fired. */
+    public Rule rule() {
+        return rule;
+    }
+
+    /** The policy the rule had when the finding was recorded. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The FreeBSD-style message of the first occurrence; may span several lines. */
+    public String message() {
+        return message;
+    }
+
+    /** Lock class names; for a reversal the whole cycle, starting with the held lock. */
+    public List<String> locks() {
+        return locks;
+    }
+
+    /** Sites as {@code file:line}, first seen first. */
+    public List<String> sites() {
+        return sites;
+    }
+
+    /** Stacks of the first occurrence. */
+    public List<Trace> stacks() {
+        return stacks;
+    }
+
+    /** How many occurrences were merged into this finding. */
+    public long count() {
+        return count;
+    }
+
+    /** Names of the threads that produced it. */
+    public List<String> threads() {
+        return threads;
+    }
+
+    /** CPUs it was seen on. */
+    public List<Integer> cpus() {
+        return cpus;
+    }
+
+    @Override
+    public String toString() {
+        return rule + " " + locks + " @ " + sites + " x" + count + ": " + message;
+    }
+}

@@ -1,0 +1,107 @@
+package org.lockwitness.witness;
+
+import java.util.Arrays;
+
+/**
+ * A list of held lock instances, oldest first, as FreeBSD's {@code lock_list_entry} chain: the
+ * sleep locks of one thread or the spin locks of one CPU. Parallel primitive arrays grown
+ * geometrically, so pushing and popping allocate nothing in steady state; {@link #perClass}
+ * counts held entries per class id so that "is a lock of this class held?" costs one read.
+ *
+ * <p>Not thread-safe: a thread's list is used only by that thread, a CPU's list only by the
+ * thread running on that CPU (the model's CPU handoff orders those accesses).
+ */
+final class HeldLocks {
+    static final byte EXCLUSIVE = 0x1;
+    static final byte TRYLOCKED = 0x2;
+    /** {@code LI_SLEEPABLE}: the class is sleepable and the acquire was not NOSLEEP. */
+    static final byte SLEEPABLE = 0x4;
+
+    int depth;
+    int[] lock = new int[8];
+    long[] instance = new long[8];
+    int[] site = new int[8];
+    int[] recursed = new int[8];
+    byte[] mode = new byte[8];
+    long[] since = new long[8];
+    final int[] perClass;
+
+    HeldLocks(int classLimit) {
+        perClass = new int[classLimit + 1];
+    }
+
+    /** Index of the entry for {@code inst}, newest first, or -1. */
+    int find(long inst) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (instance[i] == inst) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the newest entry of class {@code cls} below {@code below}, or -1. */
+    int findClass(int cls, int below) {
+        for (int i = below - 1; i >= 0; i--) {
+            if (classOf(i) == cls) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int classOf(int index) {
+        return lock[index] & Witness.CLASS_MASK;
+    }
+
+    boolean exclusive(int index) {
+        return (mode[index] & EXCLUSIVE) != 0;
+    }
+
+    boolean holdsClass(int cls) {
+        return perClass[cls] != 0;
+    }
+
+    void push(int lockId, long inst, int siteId, byte flags, long step) {
+        if (depth == lock.length) {
+            grow();
+        }
+        int i = depth++;
+        lock[i] = lockId;
+        instance[i] = inst;
+        site[i] = siteId;
+        recursed[i] = 0;
+        mode[i] = flags;
+        since[i] = step;
+        perClass[lockId & Witness.CLASS_MASK]++;
+    }
+
+    void remove(int index) {
+        perClass[classOf(index)]--;
+        int tail = depth - index - 1;
+        if (tail > 0) {
+            System.arraycopy(lock, index + 1, lock, index, tail);
+            System.arraycopy(instance, index + 1, instance, index, tail);
+            System.arraycopy(site, index + 1, site, index, tail);
+            System.arraycopy(recursed, index + 1, recursed, index, tail);
+            System.arraycopy(mode, index + 1, mode, index, tail);
+            System.arraycopy(since, index + 1, since, index, tail);
+        }
+        depth--;
+    }
+
+    void clear() {
+        depth = 0;
+        Arrays.fill(perClass, 0);
+    }
+
+    private void grow() {
+        int n = lock.length * 2;
+        lock = Arrays.copyOf(lock, n);
+        instance = Arrays.copyOf(instance, n);
+        site = Arrays.copyOf(site, n);
+        recursed = Arrays.copyOf(recursed, n);
+        mode = Arrays.copyOf(mode, n);
+        since = Arrays.copyOf(since, n);
+    }
+}

@@ -1,0 +1,126 @@
+package org.lockwitness.witness;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Writes the report files, each atomically (a temporary file in the same directory, then a
+ * rename), from one snapshot taken under the checker lock, so a killed JVM leaves the last complete
+ * report. {@link #request()} schedules a debounced rewrite on a daemon thread.
+ *
+ * <p>Design: requests only set a flag and wake the daemon thread, so the reporting thread never
+ * waits for the disk; {@link #writeNow()} is synchronized so the daemon thread and an explicit final
+ * write never interleave their files.
+ */
+final class ReportWriter {
+    static final String TEXT = "witness.txt";
+    static final String JSON = "witness.json";
+    static final String DOT = "lock-order.dot";
+    static final String CYCLE_PREFIX = "lock-order-reversal-";
+
+    private final Path dir;
+    private final long debounceMillis;
+    private final Supplier<ReportSnapshot> source;
+    private final BiConsumer<Throwable, String> onError;
+    private final Object signal = new Object();
+    private boolean pending;
+    private Thread daemon;
+
+    ReportWriter(Path dir, long debounceMillis, Supplier<ReportSnapshot> source, BiConsumer<Throwable, String> onError) {
+        this.dir = dir;
+        this.debounceMillis = debounceMillis;
+        this.source = source;
+        this.onError = onError;
+    }
+
+    /** Asks for a rewrite soon; returns at once. */
+    void request() {
+        synchronized (signal) {
+            pending = true;
+            if (daemon == null) {
+                daemon = new Thread(this::loop, "lockwitness-report");
+                daemon.setDaemon(true);
+                daemon.start();
+            }
+            signal.notifyAll();
+        }
+    }
+
+    /** Writes every report file now. */
+    synchronized void writeNow() throws IOException {
+        ReportSnapshot snapshot = source.get();
+        Files.createDirectories(dir);
+        write(TEXT, w -> TextReport.write(snapshot, w));
+        write(JSON, w -> JsonReport.write(snapshot, w));
+        write(DOT, w -> DotReport.writeGraph(snapshot, w));
+        List<Finding> cycles = DotReport.reversals(snapshot);
+        for (int i = 0; i < cycles.size(); i++) {
+            Finding f = cycles.get(i);
+            write(CYCLE_PREFIX + (i + 1) + ".dot", w -> DotReport.writeCycle(f, w));
+        }
+        removeStaleCycles(cycles.size());
+    }
+
+    private void loop() {
+        while (true) {
+            try {
+                synchronized (signal) {
+                    while (!pending) {
+                        signal.wait();
+                    }
+                }
+                Thread.sleep(debounceMillis);
+                synchronized (signal) {
+                    pending = false;
+                }
+                writeNow();
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable e) {
+                onError.accept(e, "report writer");
+            }
+        }
+    }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private void write(String name, Body body) throws IOException {
+        Path target = dir.resolve(name);
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void removeStaleCycles(int kept) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, CYCLE_PREFIX + "*.dot")) {
+            for (Path p : files) {
+                String n = p.getFileName().toString();
+                String number = n.substring(CYCLE_PREFIX.length(), n.length() - ".dot".length());
+                if (number.chars().allMatch(Character::isDigit) && !number.isEmpty() && Integer.parseInt(number) > kept) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.lockwitness.witness;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Captures the current stack with {@link StackWalker}, skipping frames whose class name starts
+ * with one of the configured prefixes (the model, the agent, the witness, the JDK), and chooses a
+ * site: the first frame that is not skipped. Only the slow path calls it. Thread-safe.
+ */
+final class StackCapture {
+    private final StackWalker walker = StackWalker.getInstance();
+    private final String[] prefixes;
+    private final int depth;
+
+    StackCapture(List<String> prefixes, int depth) {
+        this.prefixes = prefixes.toArray(new String[0]);
+        this.depth = depth;
+    }
+
+    /** The current stack, innermost first, at most {@code depth} frames. */
+    List<String> capture() {
+        if (depth == 0) {
+            return List.of();
+        }
+        return walker.walk(s -> s.filter(f -> !skipped(f.getClassName()))
+                .limit(depth)
+                .map(StackWalker.StackFrame::toString)
+                .collect(Collectors.toList()));
+    }
+
+    /** {@code file:line} of the first frame not skipped, or {@code "unknown:0"}. */
+    String site() {
+        return walker.walk(s -> s.filter(f -> !skipped(f.getClassName()))
+                .findFirst()
+                .map(f -> f.getFileName() + ":" + f.getLineNumber())
+                .orElse(SiteTable.UNKNOWN));
+    }
+
+    /** The frames of a throwable, innermost first, at most {@code depth}. */
+    List<String> frames(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        int n = Math.min(trace.length, Math.max(depth, 1));
+        String[] frames = new String[n];
+        for (int i = 0; i < n; i++) {
+            frames[i] = trace[i].toString();
+        }
+        return List.of(frames);
+    }
+
+    private boolean skipped(String className) {
+        for (String p : prefixes) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

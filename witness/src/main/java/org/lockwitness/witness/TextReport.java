@@ -1,0 +1,44 @@
+package org.lockwitness.witness;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code witness.txt}: each finding as FreeBSD prints it (kernel-reference §1.4–1.7), preceded
+ * by one {@code #} line with the rule, policy, count, threads and CPUs. Stacks are printed as
+ * {@code #N frame}. Stateless.
+ */
+final class TextReport {
+    private TextReport() {
+    }
+
+    static void write(ReportSnapshot s, Writer w) throws IOException {
+        w.write("# lockwitness witness report: " + s.findings().size() + " finding(s), " + s.classes().size()
+                + " lock class(es), " + s.edges().size() + " order(s)\n");
+        for (Finding f : s.findings()) {
+            w.write("\n# " + f.rule() + " (" + f.policy().name().toLowerCase(Locale.ROOT) + ") count=" + f.count()
+                    + " threads=" + String.join(",", f.threads()) + " cpus="
+                    + f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
+            w.write(f.message());
+            w.write('\n');
+            for (Trace t : f.stacks()) {
+                writeTrace(t, w);
+            }
+        }
+    }
+
+    private static void writeTrace(Trace t, Writer w) throws IOException {
+        List<String> frames = t.frames();
+        if (frames.isEmpty() && t.title().equals("stack backtrace:")) {
+            return;
+        }
+        w.write(t.title());
+        w.write('\n');
+        for (int i = 0; i < frames.size(); i++) {
+            w.write("#" + i + " " + frames.get(i) + "\n");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.lockwitness.witness;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Settings of one {@link Witness}: limits, policies, frame filter, report directory, panic handler
+ * and configuration. Build with {@link #builder()}; immutable and thread-safe once built.
+ */
+public final class WitnessOptions {
+    /** Default size of the class table, FreeBSD's {@code WITNESS_COUNT}. */
+    public static final int DEFAULT_CLASS_LIMIT = 1536;
+    /** Default number of stored lock-order stacks, FreeBSD's {@code WITNESS_LO_DATA_COUNT}. */
+    public static final int DEFAULT_STACK_STORE_LIMIT = 2048;
+    /** Largest class table the lock id encoding allows. */
+    public static final int MAX_CLASS_LIMIT = 0xFFFF;
+    /** Frames skipped by default when capturing stacks and choosing a site. */
+    public static final List<String> DEFAULT_FRAME_FILTER = List.of("org.lockwitness.kernel.",
+            "org.lockwitness.agent.", "org.lockwitness.witness.", "java.", "jdk.", "sun.",
+            "net.bytebuddy.");
+
+    final int classLimit;
+    final int stackStoreLimit;
+    final int stackDepth;
+    final long spinBound;
+    final Map<Rule, Policy> policies;
+    final List<String> frameFilter;
+    final Consumer<Finding> panicHandler;
+    final Path reportDir;
+    final long debounceMillis;
+    final WitnessConfig config;
+
+    private WitnessOptions(Builder b) {
+        this.classLimit = b.classLimit;
+        this.stackStoreLimit = b.stackStoreLimit;
+        this.stackDepth = b.stackDepth;
+        this.spinBound = b.spinBound;
+        this.policies = new EnumMap<>(b.policies);
+        this.frameFilter = List.copyOf(b.frameFilter);
+        this.panicHandler = b.panicHandler;
+        this.reportDir = b.reportDir;
+        this.debounceMillis = b.debounceMillis;
+        this.config = b.config;
+    }
+
+    /** A builder with every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The default options: no report directory, every rule WARN. */
+    public static WitnessOptions defaults() {
+        return builder().build();
+    }
+
+    Policy policy(Rule rule) {
+        return policies.getOrDefault(rule, Policy.WARN);
+    }
+
+    /** Builds {@link WitnessOptions}. Not thread-safe. */
+    public static final class Builder {
+        private int classLimit = DEFAULT_CLASS_LIMIT;
+        private int stackStoreLimit = DEFAULT_STACK_STORE_LIMIT;
+        private int stackDepth = 32;
+        private long spinBound = 100_000;
+        private final Map<Rule, Policy> policies = new EnumMap<>(Rule.class);
+        private List<String> frameFilter = DEFAULT_FRAME_FILTER;
+        private Consumer<Finding> panicHandler = f -> { };
+        private Path reportDir;
+        private long debounceMillis = 250;
+        private WitnessConfig config = WitnessConfig.EMPTY;
+
+        private Builder() {
+        }
+
+        /** Maximum number of lock classes (1..{@value #MAX_CLASS_LIMIT}); past it the checker disables itself. */
+        public Builder classLimit(int limit) {
+            if (limit < 1 || limit > MAX_CLASS_LIMIT) {
+                throw new IllegalArgumentException("classLimit must be in 1.." + MAX_CLASS_LIMIT + ": " + limit);
+            }
+            this.classLimit = limit;
+            return this;
+        }
+
+        /** Maximum number of stored lock-order stacks; later edges are kept without a stack. */
+        public Builder stackStoreLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("stackStoreLimit must be >= 0: " + limit);
+            }
+            this.stackStoreLimit = limit;
+            return this;
+        }
+
+        /** Maximum frames kept per captured stack (0 captures none). */
+        public Builder stackDepth(int depth) {
+            if (depth < 0) {
+                throw new IllegalArgumentException("stackDepth must be >= 0: " + depth);
+            }
+            this.stackDepth = depth;
+            return this;
+        }
+
+        /** A spin lock held or spun on for more scheduling points than this is {@link Rule#SPIN_HELD_TOO_LONG}. */
+        public Builder spinBound(long steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("spinBound must be >= 1: " + steps);
+            }
+            this.spinBound = steps;
+            return this;
+        }
+
+        /** Sets the policy of one rule (default {@link Policy#WARN}). */
+        public Builder policy(Rule rule, Policy policy) {
+            policies.put(Objects.requireNonNull(rule), Objects.requireNonNull(policy));
+            return this;
+        }
+
+        /** Class-name prefixes of frames to skip when capturing stacks and choosing a site. */
+        public Builder frameFilter(List<String> prefixes) {
+            this.frameFilter = List.copyOf(prefixes);
+            return this;
+        }
+
+        /**
+         * Called, outside the checker lock and after the finding is recorded, for every occurrence
+         * of a rule whose policy is {@link Policy#PANIC}. It runs on the thread that reported the
+         * event; events that thread issues while the handler runs are ignored. Exceptions it
+         * throws become {@link Rule#CHECKER_FAULT} findings.
+         */
+        public Builder panicHandler(Consumer<Finding> handler) {
+            this.panicHandler = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /** Where {@code witness.txt}, {@code witness.json} and the DOT files go; null for none. */
+        public Builder reportDir(Path dir) {
+            this.reportDir = dir;
+            return this;
+        }
+
+        /** Delay between a new finding and the rewrite of the reports. */
+        public Builder debounceMillis(long millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("debounceMillis must be >= 0: " + millis);
+            }
+            this.debounceMillis = millis;
+            return this;
+        }
+
+        /** Declared orders and blessed pairs. */
+        public Builder config(WitnessConfig config) {
+            this.config = Objects.requireNonNull(config);
+            return this;
+        }
+
+        /** The options. */
+        public WitnessOptions build() {
+            return new WitnessOptions(this);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.lockwitness.witness;
+
+/**
+ * The witness's view of one kernel thread: the sleep locks it holds, its shared-lock counts (the
+ * reader rule), its rendezvous state, a reentrancy guard, and the context snapshot of the event
+ * being reported.
+ *
+ * <p>Obtain one with {@link Witness#thread(long, String)} and cache it (a field of the model's
+ * thread object or a {@code ThreadLocal}). Before each event the caller writes the snapshot with
+ * {@link #at}, which returns this handle so that an event reads
+ * {@code witness.acquired(t.at(...), lock, instance, site, flags)}.
+ *
+ * <p>Thread-safety: confined. Only the Java thread running the kernel thread may call {@link #at}
+ * or pass the handle to an event.
+ */
+public final class WitnessThread {
+    final long tid;
+    final String name;
+    final HeldLocks sleepLocks;
+
+    int cpu;
+    int critnest;
+    boolean owepreempt;
+    boolean interruptsEnabled = true;
+    int interruptNesting;
+    boolean eoiPending;
+    boolean inRendezvous;
+    boolean pinned;
+    long step;
+
+    /** Shared sx and rw holds ({@code td_sx_slocks}, {@code td_rw_rlocks}), for the reader rule. */
+    int sxShared;
+    int rwShared;
+
+    int rendezvousDepth;
+    boolean rendezvousOwepreempt;
+    boolean rendezvousReported;
+
+    /** Set while the witness calls out (the panic handler); events are ignored meanwhile. */
+    boolean busy;
+
+    WitnessThread(long tid, String name, int classLimit) {
+        this.tid = tid;
+        this.name = name;
+        this.sleepLocks = new HeldLocks(classLimit);
+    }
+
+    /**
+     * Records the context of the event about to be reported and returns this handle.
+     *
+     * @param cpu the CPU the thread runs on
+     * @param critnest the thread's critical-section nesting ({@code td_critnest})
+     * @param owepreempt the thread's deferred preemption flag ({@code td_owepreempt})
+     * @param interruptsEnabled whether interrupts are enabled on the CPU
+     * @param interruptNesting interrupt nesting on the CPU; above 0 is primary interrupt context
+     *     (a filter or an IPI handler)
+     * @param eoiPending whether the interrupt being handled has not been EOI'd yet
+     * @param inRendezvous whether the CPU runs an SMP rendezvous handler
+     * @param pinned whether the thread is pinned to its CPU ({@code sched_pin})
+     * @param step the machine's scheduling-point count (simulated time)
+     * @return this handle
+     */
+    public WitnessThread at(int cpu, int critnest, boolean owepreempt, boolean interruptsEnabled,
+            int interruptNesting, boolean eoiPending, boolean inRendezvous, boolean pinned, long step) {
+        this.cpu = cpu;
+        this.critnest = critnest;
+        this.owepreempt = owepreempt;
+        this.interruptsEnabled = interruptsEnabled;
+        this.interruptNesting = interruptNesting;
+        this.eoiPending = eoiPending;
+        this.inRendezvous = inRendezvous;
+        this.pinned = pinned;
+        this.step = step;
+        return this;
+    }
+
+    /** The id given at creation. */
+    public long id() {
+        return tid;
+    }
+
+    /** The name given at creation. */
+    public String name() {
+        return name;
+    }
+
+    boolean inPrimaryInterrupt() {
+        return interruptNesting > 0;
+    }
+
+    boolean inRendezvousHandler() {
+        return inRendezvous || rendezvousDepth > 0;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (tid " + tid + ")";
+    }
+}
