@@ -11,8 +11,10 @@ import java.util.Set;
  * {@code lock-order.dot} and the per-reversal cycle graphs. Hand-written rather than jgrapht-io's
  * {@code DOTExporter}: that exporter validates ids but does not escape them, and jgrapht-io would
  * bring ANTLR and commons-text into the agent's shaded jar. Ids are always double-quoted with
- * {@code "} and {@code \} escaped and line breaks written as {@code \n}; a trailing backslash gets
- * a space after it, because DOT lexers read {@code \"} as an escaped quote. Stateless.
+ * {@code "} and {@code \} escaped; line breaks stay raw, which DOT allows inside quoted strings
+ * (the escape {@code \n} is a Graphviz label escape that not every DOT parser accepts in an id). A
+ * trailing backslash gets a space after it, because Graphviz's lexer reads {@code \\"} as a
+ * backslash and an escaped quote. Stateless.
  */
 final class DotReport {
     private DotReport() {
@@ -67,12 +69,6 @@ final class DotReport {
                     break;
                 case '\\':
                     b.append("\\\\");
-                    break;
-                case '\n':
-                    b.append("\\n");
-                    break;
-                case '\r':
-                    b.append("\\r");
                     break;
                 default:
                     b.append(c);
