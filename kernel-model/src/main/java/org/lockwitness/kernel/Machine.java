@@ -249,17 +249,9 @@ public final class Machine {
         this.stepLimit = stepLimit;
         running = this;
         strategy.start(cpus.length);
-        List<KThread> all = threadsSnapshot();
-        for (KThread td : all) {
+        activeCpu = 0;
+        for (KThread td : threadsSnapshot()) {
             td.carrier.start();
-        }
-        if (parallel) {
-            for (Cpu c : cpus) {
-                c.curthread.unpark();
-            }
-        } else {
-            activeCpu = 0;
-            cpus[0].curthread.unpark();
         }
         boolean finished;
         try {
@@ -486,7 +478,13 @@ public final class Machine {
             }
             return;
         }
-        chooseCpu(td, c, kind, now);
+        if (kind == SchedulingPoint.Kind.IDLE) {
+            c.idling = true;
+            chooseCpu(td, c, kind, now);
+            c.idling = false;
+        } else {
+            chooseCpu(td, c, kind, now);
+        }
     }
 
     private void chooseCpu(KThread td, Cpu c, SchedulingPoint.Kind kind, long now) {

@@ -289,10 +289,7 @@ public final class Sched {
                 }
                 threadUnlock(td);
             } else {
-                Cpu c = td.cpu;
-                c.idling = true;
                 m.point(td, SchedulingPoint.Kind.IDLE);
-                c.idling = false;
             }
         }
     }

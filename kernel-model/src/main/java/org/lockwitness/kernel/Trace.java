@@ -57,10 +57,24 @@ public final class Trace {
             case SWITCH_CPU:
                 return step + ": run cpu" + value;
             case DELIVER:
-                return step + ": take " + Irq.name(value);
+                return step + ": cpu" + (value >>> 16) + " takes " + Irq.name(value & 0xffff);
             default:
                 return step + ": idle until tick " + value;
         }
+    }
+
+    /**
+     * @param text a substring
+     * @return how many decisions' text contains it
+     */
+    public int count(String text) {
+        int n = 0;
+        for (int i = 0; i < size(); i++) {
+            if (decision(i).contains(text)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
