@@ -33,6 +33,7 @@ final class ReportWriter {
     private final BiConsumer<Throwable, String> onError;
     private final Object signal = new Object();
     private boolean pending;
+    private boolean stopped;
     private Thread daemon;
 
     ReportWriter(Path dir, long debounceMillis, Supplier<ReportSnapshot> source, BiConsumer<Throwable, String> onError) {
@@ -45,6 +46,9 @@ final class ReportWriter {
     /** Asks for a rewrite soon; returns at once. */
     void request() {
         synchronized (signal) {
+            if (stopped) {
+                return;
+            }
             pending = true;
             if (daemon == null) {
                 daemon = new Thread(this::loop, "lockwitness-report");
@@ -52,6 +56,21 @@ final class ReportWriter {
                 daemon.start();
             }
             signal.notifyAll();
+        }
+    }
+
+    /** Stops the daemon thread, waiting for a write in progress; later requests are ignored. */
+    void stop() throws InterruptedException {
+        Thread t;
+        synchronized (signal) {
+            stopped = true;
+            t = daemon;
+        }
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        if (t != null) {
+            t.join();
         }
     }
 
@@ -71,23 +90,32 @@ final class ReportWriter {
     }
 
     private void loop() {
-        while (true) {
+        while (awaitRequest()) {
             try {
-                synchronized (signal) {
-                    while (!pending) {
-                        signal.wait();
-                    }
-                }
-                Thread.sleep(debounceMillis);
-                synchronized (signal) {
-                    pending = false;
-                }
                 writeNow();
-            } catch (InterruptedException e) {
-                return;
             } catch (Throwable e) {
                 onError.accept(e, "report writer");
             }
+        }
+    }
+
+    /** Waits for a request and then for the debounce delay; false once stopped. */
+    private boolean awaitRequest() {
+        synchronized (signal) {
+            try {
+                while (!pending && !stopped) {
+                    signal.wait();
+                }
+                long deadline = System.nanoTime() + debounceMillis * 1_000_000L;
+                for (long left = debounceMillis; left > 0 && !stopped; ) {
+                    signal.wait(left);
+                    left = (deadline - System.nanoTime()) / 1_000_000L;
+                }
+            } catch (InterruptedException e) {
+                return false;
+            }
+            pending = false;
+            return !stopped;
         }
     }
 

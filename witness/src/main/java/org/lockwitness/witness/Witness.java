@@ -756,6 +756,20 @@ public final class Witness {
     }
 
     /**
+     * Stops the report thread, waiting for a write in progress; reports are then written only by
+     * {@link #writeReports()}. Events still work. Thread-safe.
+     */
+    public void close() {
+        if (writer != null) {
+            try {
+                writer.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * Forgets orders, reversals, findings, held locks and stored stacks, for the next explored
      * schedule. Lock ids, site ids and thread handles stay valid, declared orders stay. Call only
      * while no other thread reports events.

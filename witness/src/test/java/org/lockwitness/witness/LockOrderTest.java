@@ -101,10 +101,7 @@ class LockOrderTest {
         Sim.Lock a = sim.lock("A", LockKind.SLEEP_MUTEX);
         Sim.Lock b = sim.lock("B", LockKind.SLEEP_MUTEX);
         WitnessThread t = sim.thread("t");
-        sim.take(t, a, 0);
-        sim.take(t, b, 0);
-        sim.drop(t, b, 0);
-        sim.drop(t, a, 0);
+        sim.pair(t, a, b);
         sim.take(t, b, 0);
         sim.tryTake(t, a, 0);
         sim.silent();
@@ -129,10 +126,7 @@ class LockOrderTest {
         Sim.Lock giant = sim.lock("Giant", LockKind.SLEEP_MUTEX);
         Sim.Lock sx = sim.lock("allproc", LockKind.SX);
         WitnessThread t = sim.thread("t");
-        sim.take(t, giant, 0);
-        sim.take(t, sx, 0);
-        sim.drop(t, sx, 0);
-        sim.drop(t, giant, 0);
+        sim.pair(t, giant, sx);
         sim.take(t, sx, 0);
         sim.take(t, giant, 0);
         sim.silent();

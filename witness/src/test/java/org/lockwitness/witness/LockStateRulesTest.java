@@ -19,10 +19,7 @@ class LockStateRulesTest {
         Sim.Lock m = sim.lock("proc", LockKind.SLEEP_MUTEX);
         Sim.Lock r = sim.lock("vm page", LockKind.SLEEP_MUTEX, LockFlags.RECURSE);
         WitnessThread t = sim.thread("t");
-        sim.take(t, r, 0);
-        sim.take(t, r, 0);
-        sim.drop(t, r, 0);
-        sim.drop(t, r, 0);
+        sim.pair(t, r, r);
         sim.silent();
         sim.take(t, m, sim.site("p.c", 1));
         sim.take(t, m, sim.site("p.c", 2));
@@ -239,10 +236,7 @@ class LockStateRulesTest {
         Sim.Lock a = sim.lock("A", LockKind.SLEEP_MUTEX);
         Sim.Lock b = sim.lock("B", LockKind.SLEEP_MUTEX);
         WitnessThread t = sim.thread("t");
-        sim.take(t, a, 0);
-        sim.take(t, b, 0);
-        sim.drop(t, b, 0);
-        sim.drop(t, a, 0);
+        sim.pair(t, a, b);
         sim.take(t, b, 0);
         sim.take(t, a, 0);
         assertEquals(1, sim.findings().size());

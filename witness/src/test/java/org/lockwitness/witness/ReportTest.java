@@ -26,6 +26,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedPseudograph;
 import org.jgrapht.nio.dot.DOTImporter;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportTest {
     @TempDir
     Path dir;
+    private final List<Sim> sims = new ArrayList<>();
+
+    @AfterEach
+    void stopWriters() {
+        sims.forEach(s -> s.w.close());
+    }
 
     private Sim abba(String a, String b) {
         Sim sim = new Sim(WitnessOptions.builder().reportDir(dir).debounceMillis(0).build());
+        sims.add(sim);
         Sim.Lock la = sim.lock(a, LockKind.SLEEP_MUTEX);
         Sim.Lock lb = sim.lock(b, LockKind.SLEEP_MUTEX);
         WitnessThread t = sim.thread("t");

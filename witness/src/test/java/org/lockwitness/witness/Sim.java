@@ -59,6 +59,14 @@ final class Sim {
         w.acquired(t, l.id, l.instance, site, flags);
     }
 
+    /** Takes {@code first} then {@code second}, both blocking and exclusive, then releases both. */
+    void pair(WitnessThread t, Lock first, Lock second) {
+        take(t, first, 0);
+        take(t, second, 0);
+        drop(t, second, 0);
+        drop(t, first, 0);
+    }
+
     void tryTake(WitnessThread t, Lock l, int site) {
         w.acquired(t, l.id, l.instance, site, OpFlags.TRY);
     }

@@ -56,10 +56,7 @@ class WitnessConfigTest {
         Sim.Lock d = sim.lock("dirhash", LockKind.SX);
         Sim.Lock b = sim.lock("bufwait", LockKind.LOCKMGR);
         WitnessThread t = sim.thread("t");
-        sim.take(t, d, 0);
-        sim.take(t, b, 0);
-        sim.drop(t, b, 0);
-        sim.drop(t, d, 0);
+        sim.pair(t, d, b);
         sim.take(t, b, 0);
         sim.take(t, d, 0);
         sim.silent();
