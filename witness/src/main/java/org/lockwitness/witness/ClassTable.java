@@ -46,8 +46,4 @@ final class ClassTable {
         }
         return all;
     }
-
-    int size() {
-        return count;
-    }
 }

@@ -13,7 +13,6 @@ import java.util.Arrays;
  */
 final class HeldLocks {
     static final byte EXCLUSIVE = 0x1;
-    static final byte TRYLOCKED = 0x2;
     /** {@code LI_SLEEPABLE}: the class is sleepable and the acquire was not NOSLEEP. */
     static final byte SLEEPABLE = 0x4;
 

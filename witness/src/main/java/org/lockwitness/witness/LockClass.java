@@ -26,15 +26,6 @@ final class LockClass {
         this.giant = "Giant".equals(name);
     }
 
-    boolean spin() {
-        LockKind k = kind;
-        return k != null && k.isSpin();
-    }
-
-    boolean sleepable() {
-        return (flags & LockFlags.SLEEPABLE) != 0;
-    }
-
     String className() {
         LockKind k = kind;
         return k == null ? "unknown" : k.className();

@@ -137,10 +137,6 @@ final class OrderGraph {
         return new ArrayList<>(reversals.values());
     }
 
-    int edgeCount() {
-        return graph.edgeSet().size();
-    }
-
     void clear() {
         graph.removeAllVertices(new ArrayList<>(graph.vertexSet()));
         reversals.clear();

@@ -65,8 +65,6 @@ final class ReportWriter {
         synchronized (signal) {
             stopped = true;
             t = daemon;
-        }
-        synchronized (signal) {
             signal.notifyAll();
         }
         if (t != null) {

@@ -239,7 +239,7 @@ public final class Witness {
                 }
                 held.recursed[i]++;
             } else {
-                byte mode = (byte) ((shared ? 0 : HeldLocks.EXCLUSIVE) | (tried ? HeldLocks.TRYLOCKED : 0)
+                byte mode = (byte) ((shared ? 0 : HeldLocks.EXCLUSIVE)
                         | ((lock & SLEEPABLE_BIT) != 0 && (flags & OpFlags.NOSLEEP) == 0 ? HeldLocks.SLEEPABLE : 0));
                 held.push(lock, instance, site, mode, t.step);
             }
