@@ -8,7 +8,8 @@ import org.lockwitness.kernel.probe.NoWindows;
  * a hardclock interrupt, whose handler fires that CPU's expired timers. An idle machine jumps to its
  * next timer. Timers fire in (deadline, creation) order.
  *
- * <p>Thread-safety: guarded by the machine's sched lock (timer list) and by the baton (tick count).
+ * <p>Thread-safety: the timer list is guarded by this object's monitor (infrastructure, invisible to
+ * the checker); the tick count is advanced by the baton holder.
  */
 @NoWindows
 final class Clock {
@@ -63,7 +64,7 @@ final class Clock {
     }
 
     /** Jumps to the next live timer's tick. @return the new tick, or -1 when there is no timer */
-    long jumpToNextTimer() {
+    synchronized long jumpToNextTimer() {
         Timer next = firstLive();
         if (next == null) {
             return -1;
@@ -74,7 +75,7 @@ final class Clock {
         return ticks;
     }
 
-    boolean hasTimers() {
+    synchronized boolean hasTimers() {
         return firstLive() != null;
     }
 
@@ -87,23 +88,29 @@ final class Clock {
         return t;
     }
 
-    Timer add(long deltaTicks, int cpu, Runnable action) {
+    synchronized Timer add(long deltaTicks, int cpu, Runnable action) {
         Timer t = new Timer(ticks + Math.max(1, deltaTicks), seq++, cpu, action);
         timers.add(t);
         return t;
     }
 
-    /** Removes and returns the next expired timer for {@code cpu}, or null. */
-    Timer expired(int cpu) {
+    /** @return the earliest expired live timer for {@code cpu}, or null */
+    synchronized Timer expired(int cpu) {
+        Timer best = null;
         for (Timer t : timers) {
-            if (!t.cancelled && t.cpu == cpu && t.deadline <= ticks) {
-                return t;
+            if (!t.cancelled && t.cpu == cpu && t.deadline <= ticks && (best == null || t.compareTo(best) < 0)) {
+                best = t;
             }
         }
-        return null;
+        return best;
     }
 
-    void remove(Timer t) {
+    synchronized void cancel(Timer t) {
+        t.cancelled = true;
+        timers.remove(t);
+    }
+
+    synchronized void remove(Timer t) {
         timers.remove(t);
     }
 }

@@ -19,7 +19,7 @@ public final class InterruptSource {
     public static final int INTR_MPSAFE = 0x0200;
 
     /** One handler of the event. */
-    record Handler(String name, Filter filter, Runnable handler, int flags) {
+    record Handler(String name, Filter filter, Runnable handler, int flags, Serializer serializer) {
     }
 
     final Machine machine;
@@ -30,9 +30,7 @@ public final class InterruptSource {
     final List<Handler> handlers = new ArrayList<>();
     volatile boolean pending;
     volatile boolean masked;
-    /** {@code it_need}: the ithread has work. */
-    volatile boolean itNeed;
-    private KThread ithread;
+    private Ithread ithread;
 
     InterruptSource(Machine machine, String name, int vector, Cpu cpu, int ithreadPriority) {
         this.machine = machine;
@@ -51,13 +49,31 @@ public final class InterruptSource {
      * @param flags       {@link #INTR_MPSAFE} or 0
      * @return this source
      */
-    public synchronized InterruptSource addHandler(String handlerName, Filter filter, Runnable handler, int flags) {
+    public InterruptSource addHandler(String handlerName, Filter filter, Runnable handler, int flags) {
+        return addHandler(handlerName, filter, handler, flags, null);
+    }
+
+    /**
+     * Adds a handler whose thread part runs inside a serializer, as DragonFly's ithread does with
+     * {@code lwkt_serialize_handler_call}: only while the serializer's handler is enabled. Such a
+     * handler needs no Giant.
+     *
+     * @param handlerName the handler's name
+     * @param filter      the primary handler, or null
+     * @param handler     the interrupt-thread part, or null
+     * @param flags       {@link #INTR_MPSAFE} or 0
+     * @param serializer  the serializer, or null
+     * @return this source
+     */
+    public synchronized InterruptSource addHandler(String handlerName, Filter filter, Runnable handler, int flags,
+            Serializer serializer) {
         if (filter == null && handler == null) {
             throw new IllegalArgumentException("a handler needs a filter or a thread part");
         }
-        handlers.add(new Handler(handlerName, filter, handler, flags));
+        handlers.add(new Handler(handlerName, filter, handler, flags, serializer));
         if (handler != null && ithread == null) {
-            ithread = machine.spawnIthread(this);
+            ithread = new Ithread(machine, "irq" + vector + ": " + name, ithreadPriority, this::executeHandlers,
+                    this);
         }
         return this;
     }
@@ -74,7 +90,7 @@ public final class InterruptSource {
 
     /** @return the interrupt thread, or null when every handler is a pure filter */
     public synchronized KThread ithread() {
-        return ithread;
+        return ithread == null ? null : ithread.td;
     }
 
     /** @return the name */
@@ -101,31 +117,7 @@ public final class InterruptSource {
 
     /** {@code intr_event_schedule_thread}. */
     void scheduleThread() {
-        KThread it = ithread;
-        itNeed = true;
-        Sched.threadLock(it);
-        if (it.state == KThread.State.IWAIT) {
-            Sched.setrunnable(it);
-        }
-        Sched.threadUnlock(it);
-    }
-
-    /** The ithread's body: {@code ithread_loop}. */
-    void ithreadLoop() {
-        KThread td = KThread.curthread();
-        for (;;) {
-            while (itNeed) {
-                itNeed = false;
-                executeHandlers();
-            }
-            Sched.threadLock(td);
-            if (!itNeed) {
-                td.state = KThread.State.IWAIT;
-                td.waitingFor = "interrupt " + name;
-                Sched.miSwitch(Sched.SW_VOL | Sched.SWT_IWAIT);
-            }
-            Sched.threadUnlock(td);
-        }
+        ithread.schedule();
     }
 
     /** {@code ithread_execute_handlers}, then unmask ({@code post_ithread}). */
@@ -133,6 +125,10 @@ public final class InterruptSource {
         for (int i = 0, n = handlers.size(); i < n; i++) {
             Handler h = handlers.get(i);
             if (h.handler() == null) {
+                continue;
+            }
+            if (h.serializer() != null) {
+                h.serializer().handlerCall(h.handler());
                 continue;
             }
             boolean giant = (h.flags() & INTR_MPSAFE) == 0;

@@ -90,15 +90,11 @@ final class Interrupts {
     private static boolean hardclock(KThread td, Cpu c) {
         Machine m = c.machine;
         for (;;) {
-            Sched.threadLock(td);
             Clock.Timer t = m.clock.expired(c.id);
-            if (t != null) {
-                m.clock.remove(t);
-            }
-            Sched.threadUnlock(td);
             if (t == null) {
                 return false;
             }
+            m.clock.remove(t);
             t.action.run();
         }
     }

@@ -81,6 +81,8 @@ public final class KThread {
     boolean inRendezvous;
     /** {@code td_pinned}. */
     int pinned;
+    /** {@code td_rw_rlocks}, {@code td_sx_slocks}: read holds of rw and sx locks (the reader rule). */
+    int rwRlocks, sxSlocks;
     /** The CPU the thread is bound to ({@code sched_bind}), or -1. */
     int boundCpu = -1;
 
@@ -106,6 +108,26 @@ public final class KThread {
 
     /** The interrupt source this thread serves, when it is an ithread. */
     InterruptSource ithreadSource;
+    /** True for interrupt and software-interrupt threads. */
+    boolean ithread;
+
+    /** The lock this thread blocks on, for deadlock detection, or null. */
+    LockObject blockedOn;
+    /** Scheduling point of the last release of a lock the thread could have checked state under. */
+    long lastRelease;
+    /** A wakeup that came, with no sleeper, between {@link #lastRelease} and this thread's sleep. */
+    String lostWakeup;
+    /** Whether the current sleep has no interlock and no timeout. */
+    boolean bareSleep;
+
+    /** LWKT tokens held, in acquisition order ({@code td_toks}). */
+    final Token[] tokens = new Token[Token.LWKT_MAXTOKENS];
+    /** Whether each token reference is shared. */
+    final boolean[] tokenShared = new boolean[Token.LWKT_MAXTOKENS];
+    /** Number of token references. */
+    int tokenCount;
+    /** Whether the token references are currently acquired (false while switched out). */
+    boolean tokensAcquired = true;
 
     private final Snapshot snapshot = new Snapshot();
 
@@ -175,7 +197,7 @@ public final class KThread {
 
     /** @return true for interrupt threads */
     public boolean isIthread() {
-        return ithreadSource != null;
+        return ithread;
     }
 
     /** @return the id of the CPU the thread runs on or last ran on, or -1 */

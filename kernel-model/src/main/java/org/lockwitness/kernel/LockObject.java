@@ -97,6 +97,11 @@ public abstract class LockObject {
         this.witness = value;
     }
 
+    /** @return the thread holding it exclusively, or null (for deadlock detection) */
+    KThread exclusiveOwner() {
+        return null;
+    }
+
     /** {@code lc_unlock}: drops every hold of the calling thread, for a sleep. @return the state to restore */
     abstract int lcUnlock();
 

@@ -71,7 +71,10 @@ public final class Machine {
     final Mtx giant;
     final Sleepq sleepq;
     final Mtx turnstileChain;
+    final Mtx rmSpinlock = new Mtx("rm_spinlock", Mtx.SPIN);
     final Smp.Rendezvous rendezvous;
+    final LostWakeups lostWakeups = new LostWakeups(this);
+    private Softclock softclock;
     private final Duration wallClockLimit;
     private final View view;
     private final int id;
@@ -321,6 +324,14 @@ public final class Machine {
 
     // ---------------------------------------------------------------- internals
 
+    /** The callout wheel, created with its softclock thread on first use. */
+    synchronized Softclock softclock() {
+        if (softclock == null) {
+            softclock = new Softclock(this);
+        }
+        return softclock;
+    }
+
     long nextTid() {
         return ++tids;
     }
@@ -379,13 +390,14 @@ public final class Machine {
         return td;
     }
 
-    KThread spawnIthread(InterruptSource s) {
-        KThread td = new KThread(this, "irq" + s.vector + ": " + s.name, s.ithreadPriority, s::ithreadLoop,
-                false, true);
-        td.ithreadSource = s;
+    /** Creates a daemon thread that starts in IWAIT, for {@link Ithread}. */
+    KThread spawnWaiting(String name, int priority, Runnable body, InterruptSource source) {
+        KThread td = new KThread(this, name, priority, body, false, true);
+        td.ithreadSource = source;
+        td.ithread = true;
         td.state = KThread.State.IWAIT;
-        td.waitingFor = "interrupt " + s.name;
-        td.cpu = s.cpu;
+        td.waitingFor = name;
+        td.cpu = source != null ? source.cpu : cpus[0];
         synchronized (threads) {
             threads.add(td);
         }
@@ -555,14 +567,21 @@ public final class Machine {
             if (result != null) {
                 return;
             }
+            List<KThread> all = threadsSnapshot();
+            List<String> detections = List.of();
+            KThread cur = KThread.current();
+            if (cur != null && cur.machine == this && !parallel
+                    && (status == RunResult.Status.HUNG || status == RunResult.Status.COMPLETED)) {
+                detections = Detection.run(this, all, status == RunResult.Status.HUNG);
+            }
             List<RunResult.ThreadReport> reports = new ArrayList<>();
-            for (KThread t : threadsSnapshot()) {
+            for (KThread t : all) {
                 if (!t.idle) {
                     reports.add(new RunResult.ThreadReport(t.name, t.tid, t.state, t.waitingFor, t.cpuId(),
                             t.priority));
                 }
             }
-            result = new RunResult(status, reason, cause, steps(), clock.ticks(), reports, trace);
+            result = new RunResult(status, reason, cause, steps(), clock.ticks(), reports, trace, detections);
             dead = true;
         }
         done.countDown();

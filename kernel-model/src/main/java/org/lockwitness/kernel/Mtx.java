@@ -135,6 +135,7 @@ public final class Mtx extends LockObject {
             recurse--;
             return;
         }
+        td.lastRelease = td.machine.steps();
         if (!word.compareAndSet(td, null)) {
             unlockSleep(td);
         }
@@ -199,6 +200,10 @@ public final class Mtx extends LockObject {
             recurse--;
         } else {
             word.set(null);
+            Machine m = td.machine;
+            if (this != m.schedLock && this != m.sleepq.chain && this != m.turnstileChain) {
+                td.lastRelease = m.steps();
+            }
         }
         Spinlock.exit();
     }
@@ -240,6 +245,11 @@ public final class Mtx extends LockObject {
     }
 
     KThread ownerThread() {
+        return owner();
+    }
+
+    @Override
+    KThread exclusiveOwner() {
         return owner();
     }
 
@@ -317,9 +327,11 @@ public final class Mtx extends LockObject {
             waiters.add(i, td);
             Sched.threadLock(td);
             td.state = KThread.State.LOCK;
+            td.blockedOn = this;
             td.waitingFor = "sleep mutex \"" + name() + "\" held by " + owner();
             chain.unlockSpin();
             Sched.miSwitch(Sched.SW_VOL | Sched.SWT_TURNSTILE);
+            td.blockedOn = null;
             Sched.threadUnlock(td);
         }
     }

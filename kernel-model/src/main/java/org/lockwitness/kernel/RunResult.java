@@ -48,9 +48,10 @@ public final class RunResult {
     private final long ticks;
     private final List<ThreadReport> threads;
     private final Trace trace;
+    private final List<String> detections;
 
     RunResult(Status status, String reason, Throwable cause, long steps, long ticks,
-            List<ThreadReport> threads, Trace trace) {
+            List<ThreadReport> threads, Trace trace, List<String> detections) {
         this.status = status;
         this.reason = reason;
         this.cause = cause;
@@ -58,6 +59,12 @@ public final class RunResult {
         this.ticks = ticks;
         this.threads = List.copyOf(threads);
         this.trace = trace;
+        this.detections = List.copyOf(detections);
+    }
+
+    /** @return what the model detected at the end: deadlock cycles and lost wakeups */
+    public List<String> detections() {
+        return detections;
     }
 
     /** @return the outcome */
@@ -100,6 +107,9 @@ public final class RunResult {
         StringBuilder b = new StringBuilder();
         b.append(status).append(": ").append(reason).append(" after ").append(steps)
                 .append(" scheduling points, ").append(ticks).append(" ticks");
+        for (String d : detections) {
+            b.append("\n  ").append(d);
+        }
         for (ThreadReport t : threads) {
             b.append("\n  ").append(t);
         }

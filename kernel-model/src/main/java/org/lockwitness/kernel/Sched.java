@@ -128,22 +128,31 @@ public final class Sched {
             throw Machine.panic("mutex Giant owned at mi_switch");
         }
         td.owepreempt = false;
-        Cpu c = td.cpu;
-        if (td.state == KThread.State.RUNNING && !td.idle) {
-            Cpu target = requeueCpu(td, c);
-            td.cpu = target;
-            td.state = KThread.State.RUNQ;
-            target.runq.add(td, (flags & SW_PREEMPT) != 0);
+        if (td.tokenCount > 0) {
+            Token.releaseAll(td);
         }
-        KThread next = c.runq.poll();
-        if (next == null) {
-            next = c.idle;
+        for (;;) {
+            Cpu c = td.cpu;
+            if (td.state == KThread.State.RUNNING && !td.idle) {
+                Cpu target = requeueCpu(td, c);
+                td.cpu = target;
+                td.state = KThread.State.RUNQ;
+                target.runq.add(td, (flags & SW_PREEMPT) != 0);
+            }
+            KThread next = c.runq.poll();
+            if (next == null) {
+                next = c.idle;
+            }
+            if (next == td) {
+                td.state = KThread.State.RUNNING;
+            } else {
+                switchTo(c, td, next);
+            }
+            if (td.state == KThread.State.EXITED || td.tokenCount == 0 || Token.acquireAll(td) == null) {
+                return;
+            }
+            td.state = KThread.State.LOCK;
         }
-        if (next == td) {
-            td.state = KThread.State.RUNNING;
-            return;
-        }
-        switchTo(c, td, next);
     }
 
     private static void switchTo(Cpu c, KThread td, KThread next) {

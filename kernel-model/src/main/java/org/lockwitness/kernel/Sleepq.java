@@ -50,9 +50,7 @@ final class Sleepq {
     /** {@code sleepq_set_timeout}: wake the thread after {@code ticks} ticks if still asleep. */
     void setTimeout(KThread td, int ticks) {
         long generation = td.sleepGeneration;
-        Sched.threadLock(td);
         td.sleepTimer = machine.clock.add(ticks, td.cpu.id, () -> timeout(td, generation));
-        Sched.threadUnlock(td);
     }
 
     /** {@code sleepq_wait}/{@code sleepq_timedwait}: releases the chain lock and switches out. */
@@ -65,6 +63,18 @@ final class Sleepq {
         }
         Sched.threadUnlock(td);
         return td.timedOut ? Synch.EWOULDBLOCK : 0;
+    }
+
+    /** {@code sleepq_remove}: takes the thread off its queue without waking it. */
+    void remove(KThread td) {
+        List<KThread> q = queues.get(td.wchan);
+        if (q != null) {
+            q.remove(td);
+            if (q.isEmpty()) {
+                queues.remove(td.wchan);
+            }
+        }
+        td.wchan = null;
     }
 
     /** Whether anything sleeps on {@code wchan}. */
@@ -110,7 +120,7 @@ final class Sleepq {
         td.wchan = null;
         Sched.threadLock(td);
         if (td.sleepTimer != null) {
-            td.sleepTimer.cancelled = true;
+            machine.clock.cancel(td.sleepTimer);
             td.sleepTimer = null;
         }
         Sched.setrunnable(td);

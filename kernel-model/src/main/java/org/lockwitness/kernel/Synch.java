@@ -20,6 +20,8 @@ public final class Synch {
     public static final int PCATCH = 0x100;
     /** {@code PDROP}: do not take the interlock back. */
     public static final int PDROP = 0x200;
+    /** {@code PINTERLOCKED}: the thread already queued itself with {@link #tsleepInterlock}. */
+    public static final int PINTERLOCKED = 0x400;
     /** {@code EWOULDBLOCK}: the sleep timed out. */
     public static final int EWOULDBLOCK = 35;
 
@@ -100,15 +102,51 @@ public final class Synch {
     }
 
     /**
+     * {@code tsleep_interlock}: queues the calling thread on {@code ident} without sleeping, so that
+     * a wakeup before the following {@code tsleep(ident, PINTERLOCKED, ...)} is not lost: that sleep
+     * then returns at once.
+     *
+     * @param ident the wait channel
+     */
+    public static void tsleepInterlock(Object ident) {
+        Machine.window();
+        KThread td = KThread.curthread();
+        if (ident == null) {
+            throw Machine.panic("tsleep_interlock: NULL ident");
+        }
+        Sleepq sq = td.machine.sleepq;
+        sq.lock();
+        if (td.wchan != null) {
+            sq.remove(td);
+        }
+        sq.add(td, ident, "tsleep_interlock");
+        sq.release();
+    }
+
+    /** Takes the calling thread off the queue {@link #tsleepInterlock} put it on, if still there. */
+    static void cancelInterlock() {
+        KThread td = KThread.curthread();
+        Sleepq sq = td.machine.sleepq;
+        sq.lock();
+        if (td.wchan != null) {
+            sq.remove(td);
+        }
+        sq.release();
+    }
+
+    /**
      * {@code wakeup}: makes every thread asleep on {@code ident} runnable.
      *
      * @param ident the wait channel
      */
     public static void wakeup(Object ident) {
         Machine.window();
-        Sleepq sq = KThread.curthread().machine.sleepq;
+        KThread td = KThread.curthread();
+        Sleepq sq = td.machine.sleepq;
         sq.lock();
-        sq.broadcast(ident);
+        if (sq.broadcast(ident) == 0) {
+            td.machine.lostWakeups.record(ident, td);
+        }
         sq.release();
     }
 
@@ -119,9 +157,12 @@ public final class Synch {
      */
     public static void wakeupOne(Object ident) {
         Machine.window();
-        Sleepq sq = KThread.curthread().machine.sleepq;
+        KThread td = KThread.curthread();
+        Sleepq sq = td.machine.sleepq;
         sq.lock();
-        sq.signal(ident);
+        if (!sq.signal(ident)) {
+            td.machine.lostWakeups.record(ident, td);
+        }
         sq.release();
     }
 
@@ -140,15 +181,28 @@ public final class Synch {
         if ((flags & PDROP) != 0 && (lock == null || giantLock)) {
             throw Machine.panic("PDROP requires a non-Giant lock");
         }
+        boolean interlocked = (flags & PINTERLOCKED) != 0;
+        td.bareSleep = lock == null && timo == 0 && !interlocked;
+        td.lostWakeup = td.bareSleep ? m.lostWakeups.since(ident, td.lastRelease) : null;
         Sleepq sq = m.sleepq;
         sq.lock();
+        if (interlocked && td.wchan == null) {
+            sq.release();
+            return 0;
+        }
         int giant = dropGiant(td);
         int lockState = 0;
         boolean sleepableLock = lock != null && lock.sleepable();
         if (lock != null && !giantLock && !sleepableLock) {
             lockState = lock.lcUnlock();
         }
-        sq.add(td, ident, wmesg);
+        if (!interlocked) {
+            sq.add(td, ident, wmesg);
+        } else if (td.wchan != ident) {
+            throw Machine.panic("tsleep: PINTERLOCKED on another ident than tsleep_interlock's");
+        } else {
+            td.waitingFor = "\"" + wmesg + "\"";
+        }
         if (timo > 0) {
             sq.setTimeout(td, timo);
         }
@@ -165,7 +219,7 @@ public final class Synch {
         return rv;
     }
 
-    private static int dropGiant(KThread td) {
+    static int dropGiant(KThread td) {
         Mtx giant = td.machine.giant;
         int n = 0;
         while (giant.ownerThread() == td) {
@@ -175,7 +229,7 @@ public final class Synch {
         return n;
     }
 
-    private static void pickupGiant(KThread td, int n) {
+    static void pickupGiant(KThread td, int n) {
         Mtx giant = td.machine.giant;
         for (int i = 0; i < n; i++) {
             giant.lock();

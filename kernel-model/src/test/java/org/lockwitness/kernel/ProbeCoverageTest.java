@@ -38,7 +38,17 @@ class ProbeCoverageTest {
             Map.entry("Sched.bind", "binding is read from every snapshot; its switch carries @Switch"),
             Map.entry("Sched.unbind", "binding is read from every snapshot"),
             Map.entry("Sched.yield", "its mi_switch carries @Switch"),
-            Map.entry("Mtx.owned", "a query (mtx_owned) with no effect"));
+            Map.entry("Mtx.owned", "a query (mtx_owned) with no effect"),
+            Map.entry("Synch.tsleepInterlock", "queues the thread without sleeping; the tsleep that follows carries @Sleep"),
+            Map.entry("Token.*", "tokens cannot deadlock: their acquire and release are not lock-order events (DESIGN.md)"),
+            Map.entry("Serializer.handlerCall", "composed of enter and exit, whose probes fire"),
+            Map.entry("Serializer.handlerDisable", "a handler flag, not lock state"),
+            Map.entry("Serializer.handlerEnable", "a handler flag, not lock state"),
+            Map.entry("Serializer.serialized", "a query (IS_SERIALIZED) with no effect"),
+            Map.entry("Callout.*", "not a lock: observed through the probes of the spin mutex \"callout\", the callout's mutex or Giant, and its sleeps"),
+            Map.entry("Taskqueue.*", "not a lock: observed through the probes of its mutex and its sleeps"),
+            Map.entry("Pcpu.<init>", "construction; the access carries @PcpuAccess"),
+            Map.entry("Pcpu.name", "an identity accessor"));
 
     @Test
     void every_public_primitive_method_has_a_probe_or_a_reason() throws Exception {
@@ -53,7 +63,8 @@ class ProbeCoverageTest {
                 }
                 String key = c.getSimpleName() + "." + (e instanceof java.lang.reflect.Constructor ? "<init>" : e.getName());
                 seen.add(key);
-                if (!hasProbe(e) && !NEEDS_NONE.containsKey(key)) {
+                if (!hasProbe(e) && !NEEDS_NONE.containsKey(key)
+                        && !NEEDS_NONE.containsKey(c.getSimpleName() + ".*")) {
                     missing.add(key);
                 }
             }
@@ -61,7 +72,9 @@ class ProbeCoverageTest {
         assertTrue(seen.contains("Mtx.lock") && seen.contains("Critical.exit"), seen::toString);
         assertEquals(List.of(), missing, "public primitives without a probe annotation or a listed reason");
         for (String exempt : NEEDS_NONE.keySet()) {
-            assertTrue(seen.contains(exempt), "stale exemption " + exempt);
+            String prefix = exempt.endsWith(".*") ? exempt.substring(0, exempt.length() - 1) : null;
+            assertTrue(prefix != null ? seen.stream().anyMatch(k -> k.startsWith(prefix)) : seen.contains(exempt),
+                    "stale exemption " + exempt);
         }
     }
 
