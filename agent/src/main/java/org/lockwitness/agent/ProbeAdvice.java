@@ -99,6 +99,28 @@ final class ProbeAdvice {
         }
     }
 
+    /** {@code @Deadlock} on entry: the lock and thread names of the cycle. */
+    static final class Deadlock {
+        private Deadlock() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) String[] locks, @Advice.Argument(1) String[] threads) {
+            Probes.deadlock(locks, threads);
+        }
+    }
+
+    /** {@code @LostWakeup} on entry: the ident and the sleeping thread. */
+    static final class LostWakeup {
+        private LostWakeup() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) String thread) {
+            Probes.lostWakeup(ident, thread);
+        }
+    }
+
     /** {@code @LockInit} when the constructor returns. */
     static final class LockInit {
         private LockInit() {

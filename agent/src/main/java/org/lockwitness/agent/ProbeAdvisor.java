@@ -107,6 +107,10 @@ final class ProbeAdvisor {
                 return sleep(m, a);
             case "Requires":
                 return requires(loader, type, m, a);
+            case "Deadlock":
+                return machineEvent(m, String[].class, ProbeAdvice.Deadlock.class);
+            case "LostWakeup":
+                return machineEvent(m, String.class, ProbeAdvice.LostWakeup.class);
             default:
                 throw new Refused(m, "unknown probe @" + probe);
         }
@@ -182,6 +186,16 @@ final class ProbeAdvisor {
         int site = requirements.site(loader, type, m);
         return Advice.withCustomMapping().bind(Bound.LockName.class, lockName).bind(Bound.SiteId.class, site)
                 .to(ProbeAdvice.Requires.class);
+    }
+
+    /** A probe whose first two arguments, of type {@code argType}, describe the event. */
+    private static Advice machineEvent(MethodDescription m, Class<?> argType, Class<?> advice) throws Refused {
+        ParameterList<?> params = m.getParameters();
+        if (params.size() < 2 || !params.get(0).getType().represents(argType)
+                || !params.get(1).getType().represents(argType)) {
+            throw new Refused(m, "this probe needs two " + argType.getSimpleName() + " arguments first");
+        }
+        return Advice.to(advice);
     }
 
     private static int ops(AnnotationDescription a, int base) {

@@ -1,5 +1,6 @@
 package org.lockwitness.agent;
 
+import java.util.List;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.LockObject;
 import org.lockwitness.kernel.Sched;
@@ -72,6 +73,10 @@ public final class Probes {
     public static final int REQUIRES = 23;
     /** {@code @LockInit}. */
     public static final int LOCK_INIT = 24;
+    /** {@code @Deadlock}. */
+    public static final int DEADLOCK = 25;
+    /** {@code @LostWakeup}. */
+    public static final int LOST_WAKEUP = 26;
 
     private static final Witness W = AgentState.witness();
     private static final String FAULT_LOCK = AgentState.faultLock();
@@ -195,6 +200,51 @@ public final class Probes {
             LockIds.of(W, lock);
         } catch (Throwable e) {
             W.fault(e, "lock init probe");
+        } finally {
+            pt.busy = false;
+        }
+    }
+
+    /**
+     * {@code @Deadlock}: the machine is stuck in a cycle of waiters. Runs on any thread.
+     *
+     * @param locks the lock names of the cycle
+     * @param threads the thread names, thread i waiting for lock i
+     */
+    public static void deadlock(String[] locks, String[] threads) {
+        PerThread pt = PerThread.get();
+        if (pt.busy) {
+            return;
+        }
+        pt.busy = true;
+        try {
+            EventTrace.record(DEADLOCK, 0, -1, 0, false, 0, locks.length);
+            W.deadlock(List.of(locks), List.of(threads));
+        } catch (Throwable e) {
+            W.fault(e, "deadlock probe");
+        } finally {
+            pt.busy = false;
+        }
+    }
+
+    /**
+     * {@code @LostWakeup}: a thread sleeps forever on an ident whose wakeup came too early. Runs on
+     * any thread.
+     *
+     * @param ident the wait channel's description
+     * @param thread the sleeping thread's name
+     */
+    public static void lostWakeup(String ident, String thread) {
+        PerThread pt = PerThread.get();
+        if (pt.busy) {
+            return;
+        }
+        pt.busy = true;
+        try {
+            EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
+            W.lostWakeup(ident, thread, pt.site);
+        } catch (Throwable e) {
+            W.fault(e, "lost wakeup probe");
         } finally {
             pt.busy = false;
         }
