@@ -222,6 +222,11 @@ public final class LockMgr extends LockObject {
     }
 
     @Override
+    KThread exclusiveOwner() {
+        return lockholder;
+    }
+
+    @Override
     int lcUnlock() {
         throw Machine.panic("lockmgr locks do not support sleep interlocking");
     }
@@ -357,9 +362,12 @@ public final class LockMgr extends LockObject {
 
     /** {@code ACQUIRE}: sleep while any of {@code stateBits} is set, or while {@code sharers} and the lock is shared. */
     private void acquire(int stateBits, boolean sharers) {
+        KThread td = KThread.curthread();
         while ((state & stateBits) != 0 || (sharers && sharecount != 0)) {
             waitcount++;
+            td.blockedOn = this;
             interlock.sleep(this, name());
+            td.blockedOn = null;
             waitcount--;
         }
     }

@@ -143,6 +143,7 @@ public final class RmLock extends LockObject {
         pc.rmQueue.remove(tracker);
         td.critnest--;
         Sched.unpin();
+        td.lastRelease = td.machine.steps();
         if (!td.owepreempt && tracker.flags == 0) {
             return;
         }

@@ -49,6 +49,8 @@ public final class Rw extends LockObject {
     private final AtomicLong word = new AtomicLong(UNLOCKED);
     private final Turnstile turnstile = new Turnstile();
     private int recurse;
+    /** The writer, for deadlock detection. */
+    private KThread wowner;
 
     /**
      * {@code rw_init_flags}.
@@ -103,6 +105,7 @@ public final class Rw extends LockObject {
             throw Machine.panic("Lock " + name() + " not read locked");
         }
         td.rwRlocks--;
+        td.lastRelease = td.machine.steps();
         for (;;) {
             long v = word.get();
             if (readers(v) > 1) {
@@ -127,6 +130,7 @@ public final class Rw extends LockObject {
         if (!word.compareAndSet(UNLOCKED, owner(td))) {
             wlockHard(td);
         }
+        wowner = td;
     }
 
     /** {@code rw_wunlock}: releases the write hold; the last one wakes the waiters. */
@@ -139,7 +143,11 @@ public final class Rw extends LockObject {
         }
         if (recurse > 0) {
             recurse--;
-        } else if (!word.compareAndSet(owner(td), UNLOCKED)) {
+            return;
+        }
+        wowner = null;
+        td.lastRelease = td.machine.steps();
+        if (!word.compareAndSet(owner(td), UNLOCKED)) {
             wunlockHard(td);
         }
     }
@@ -157,6 +165,7 @@ public final class Rw extends LockObject {
         for (long v = word.get(); readers(v) == 1; v = word.get()) {
             if (word.compareAndSet(v, owner(td) | (v & WAITERS))) {
                 td.rwRlocks--;
+                wowner = td;
                 return true;
             }
         }
@@ -174,6 +183,7 @@ public final class Rw extends LockObject {
         if (recurse > 0) {
             throw Machine.panic("Lock " + name() + " recursed");
         }
+        wowner = null;
         td.rwRlocks++;
         if (word.compareAndSet(owner(td), READ | ONE_READER)) {
             return;
@@ -215,6 +225,11 @@ public final class Rw extends LockObject {
             throw Machine.panic("rw lock " + name() + " not unlocked");
         }
         word.set(DESTROYED);
+    }
+
+    @Override
+    KThread exclusiveOwner() {
+        return wowner;
     }
 
     /** {@code unlock_rw}: 1 after a read hold, 0 after a write hold. */
@@ -285,8 +300,15 @@ public final class Rw extends LockObject {
                 chain.unlockSpin();
                 continue;
             }
-            turnstile.await(td, Turnstile.SHARED_QUEUE, "rw \"" + name() + "\" (read)");
+            block(td, Turnstile.SHARED_QUEUE, "read");
         }
+    }
+
+    /** Blocks on one of the turnstile queues; called with the turnstile chain held, which it releases. */
+    private void block(KThread td, int queue, String mode) {
+        td.blockedOn = this;
+        turnstile.await(td, queue, "rw \"" + name() + "\" (" + mode + ")");
+        td.blockedOn = null;
     }
 
     /** {@code __rw_runlock_hard}: the last reader releases and wakes the writers, else the readers. */
@@ -345,7 +367,7 @@ public final class Rw extends LockObject {
                 chain.unlockSpin();
                 continue;
             }
-            turnstile.await(td, Turnstile.EXCLUSIVE_QUEUE, "rw \"" + name() + "\" (write)");
+            block(td, Turnstile.EXCLUSIVE_QUEUE, "write");
         }
     }
 

@@ -52,6 +52,8 @@ public final class Sx extends LockObject {
     /** The wait channel of {@code SQ_EXCLUSIVE_QUEUE}. */
     private final Object exclusiveQueue = new Object();
     private int recurse;
+    /** The exclusive owner, for deadlock detection. */
+    private KThread xowner;
 
     /**
      * {@code sx_init_flags}.
@@ -90,6 +92,7 @@ public final class Sx extends LockObject {
         if (!word.compareAndSet(UNLOCKED, owner(td))) {
             xlockHard(td);
         }
+        xowner = td;
     }
 
     /**
@@ -107,7 +110,11 @@ public final class Sx extends LockObject {
             word.getAndAccumulate(RECURSED, (x, bit) -> x | bit);
             return true;
         }
-        return word.compareAndSet(UNLOCKED, owner(td));
+        if (!word.compareAndSet(UNLOCKED, owner(td))) {
+            return false;
+        }
+        xowner = td;
+        return true;
     }
 
     /** {@code sx_xunlock}: releases an exclusive hold; the last one wakes the waiters. */
@@ -117,6 +124,10 @@ public final class Sx extends LockObject {
         KThread td = KThread.curthread();
         if (!xlockedBy(td)) {
             throw Machine.panic("Lock " + name() + " not exclusively locked");
+        }
+        if (recurse == 0) {
+            xowner = null;
+            td.lastRelease = td.machine.steps();
         }
         if (!word.compareAndSet(owner(td), UNLOCKED)) {
             xunlockHard(td);
@@ -165,6 +176,7 @@ public final class Sx extends LockObject {
             throw Machine.panic("Lock " + name() + " not share locked");
         }
         td.sxSlocks--;
+        td.lastRelease = td.machine.steps();
         for (;;) {
             long x = word.get();
             if (sharers(x) > 1) {
@@ -193,6 +205,7 @@ public final class Sx extends LockObject {
         for (long x = word.get(); sharers(x) == 1; x = word.get()) {
             if (word.compareAndSet(x, owner(td) | (x & WAITERS))) {
                 td.sxSlocks--;
+                xowner = td;
                 return true;
             }
         }
@@ -210,6 +223,7 @@ public final class Sx extends LockObject {
         if (recurse > 0) {
             throw Machine.panic("downgrade of a recursed lock");
         }
+        xowner = null;
         td.sxSlocks++;
         long x = word.get();
         if ((x & SHARED_WAITERS) == 0
@@ -248,6 +262,11 @@ public final class Sx extends LockObject {
             throw Machine.panic("sx lock still held");
         }
         word.set(DESTROYED);
+    }
+
+    @Override
+    KThread exclusiveOwner() {
+        return xowner;
     }
 
     /** {@code unlock_sx}: 0 after an exclusive hold, 1 after a shared one. */
@@ -334,10 +353,19 @@ public final class Sx extends LockObject {
                 continue;
             }
             giant += Synch.dropGiant(td);
-            sq.add(td, exclusiveQueue, name());
-            sq.await(td);
+            sleep(td, exclusiveQueue);
         }
         Synch.pickupGiant(td, giant);
+    }
+
+    /** Sleeps on one of the two queues; called with the sleepq chain held, which it releases. */
+    private void sleep(KThread td, Object queue) {
+        Sleepq sq = td.machine.sleepq;
+        sq.add(td, queue, name());
+        td.bareSleep = false;
+        td.blockedOn = this;
+        sq.await(td);
+        td.blockedOn = null;
     }
 
     /** {@code _sx_xunlock_hard}: unrecurse, or release and wake the exclusive queue, else the shared one. */
@@ -381,8 +409,7 @@ public final class Sx extends LockObject {
                 continue;
             }
             giant += Synch.dropGiant(td);
-            sq.add(td, sharedQueue, name());
-            sq.await(td);
+            sleep(td, sharedQueue);
         }
         Synch.pickupGiant(td, giant);
     }
