@@ -24,6 +24,8 @@ import org.lockwitness.witness.WitnessOptions;
 final class Boot {
 
     static final int BAD_OPTIONS = 2;
+    /** System property that logs every transformation and error on stderr. */
+    static final String DEBUG_PROPERTY = "lockwitness.debug";
     private static final String CHECKER_SPI = "org.lockwitness.kernel.probe.Checker";
 
     private static boolean started;
@@ -101,11 +103,17 @@ final class Boot {
                 : new WindowVisitor(options.windows == AgentOptions.Windows.LINES, counters);
         Weaver weaver = new Weaver(new ProbeAdvisor(new Requirements(witness)),
                 new CallSiteVisitor(witness, new ProbeTargets(), counters), windows, options, mainClass, counters);
+        AgentBuilder.Listener listener = new TransformListener(counters);
+        if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+            listener = new AgentBuilder.Listener.Compound(listener,
+                    AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly());
+        }
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new TransformListener.Retransformation())
-                .with(new TransformListener(counters))
+                .with(listener)
                 .with(AgentBuilder.InstallationListener.ErrorSuppressing.INSTANCE)
                 .with(new KernelPrefilter(mainClass == null ? null : mainClass.replace('.', '/')))
                 .ignore(Ignored.MATCHER)

@@ -1,0 +1,138 @@
+package org.lockwitness.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import org.junit.jupiter.api.Test;
+import org.lockwitness.kernel.Critical;
+import org.lockwitness.witness.Witness;
+import org.lockwitness.witness.WitnessOptions;
+
+/**
+ * The shape of {@code Critical.exit()} after the agent's one transformation: a window between the
+ * store of 0 to {@code critnest} and the load of {@code owepreempt} with {@code windows=lines},
+ * none there with {@code windows=probes}, none at all with {@code windows=off}, and never one
+ * inside the woven advice.
+ */
+class WindowsBytecodeTest {
+
+    private static final String WINDOW = "INVOKESTATIC org/lockwitness/kernel/Machine.window";
+    private static final String STORE_CRITNEST = "PUTFIELD org/lockwitness/kernel/KThread.critnest";
+    private static final String LOAD_OWEPREEMPT = "GETFIELD org/lockwitness/kernel/KThread.owepreempt";
+    private static final String PROBE = "INVOKESTATIC org/lockwitness/agent/Probes.contextEvent";
+
+    @Test
+    void lines_putAWindowBetweenTheStoreOfZeroToCritnestAndTheLoadOfOwepreempt() throws Exception {
+        List<String> code = criticalExit("lines");
+        int store = storeOfZero(code);
+        int load = code.subList(store, code.size()).indexOf(LOAD_OWEPREEMPT) + store;
+        assertTrue(load > store, code.toString());
+        assertTrue(code.subList(store + 1, load).contains(WINDOW), code.subList(store, load + 1).toString());
+    }
+
+    @Test
+    void lines_placeNoWindowInsideTheAdvice() throws Exception {
+        List<String> code = criticalExit("lines");
+        int probe = code.indexOf(PROBE);
+        assertTrue(probe >= 0, "the @CriticalExit advice is missing: " + code);
+        assertFalse(code.subList(0, probe).contains(WINDOW), code.subList(0, probe + 1).toString());
+    }
+
+    @Test
+    void probes_leaveNoWindowInTheGap() throws Exception {
+        List<String> code = criticalExit("probes");
+        int store = storeOfZero(code);
+        int load = code.subList(store, code.size()).indexOf(LOAD_OWEPREEMPT) + store;
+        assertFalse(code.subList(store + 1, load).contains(WINDOW), code.toString());
+        assertEquals(1, code.stream().filter(WINDOW::equals).count(), "the model's own window: " + code);
+    }
+
+    @Test
+    void off_removesTheModelsOwnWindows() throws Exception {
+        List<String> code = criticalExit("off");
+        assertFalse(code.contains(WINDOW), code.toString());
+        assertTrue(code.contains(PROBE), code.toString());
+    }
+
+    /** The PUTFIELD that stores the constant 0 to critnest; a window may sit between the two. */
+    private static int storeOfZero(List<String> code) {
+        for (int i = 1; i < code.size(); i++) {
+            int value = i - 1;
+            while (value > 0 && code.get(value).equals(WINDOW)) {
+                value--;
+            }
+            if (code.get(i).equals(STORE_CRITNEST) && code.get(value).equals("ICONST_0")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no store of 0 to critnest in " + code);
+    }
+
+    /** The instructions of {@code Critical.exit()} as woven with {@code windows=mode}. */
+    private static List<String> criticalExit(String mode) throws Exception {
+        AgentOptions options = AgentOptions.parse("windows=" + mode);
+        Witness witness = Witness.create(WitnessOptions.defaults());
+        Counters counters = new Counters();
+        WindowVisitor windows = options.windows == AgentOptions.Windows.PROBES ? null
+                : new WindowVisitor(options.windows == AgentOptions.Windows.LINES, counters);
+        Weaver weaver = new Weaver(new ProbeAdvisor(new Requirements(witness)),
+                new CallSiteVisitor(witness, new ProbeTargets(), counters), windows, options, null, counters);
+        byte[] bytes = weaver.transform(new ByteBuddy().redefine(Critical.class),
+                TypeDescription.ForLoadedType.of(Critical.class), Critical.class.getClassLoader(), null, null)
+                .make().getBytes();
+        List<String> code = new ArrayList<>();
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return name.equals("exit") ? new Listing(code) : null;
+            }
+        }, 0);
+        return code;
+    }
+
+    /** Records instructions as text. */
+    private static final class Listing extends MethodVisitor {
+        private final List<String> code;
+
+        Listing(List<String> code) {
+            super(Opcodes.ASM9);
+            this.code = code;
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            code.add(opcode == Opcodes.ICONST_0 ? "ICONST_0" : "INSN " + opcode);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            code.add((opcode == Opcodes.PUTFIELD ? "PUTFIELD " : opcode == Opcodes.GETFIELD ? "GETFIELD " : "FIELD ")
+                    + owner + "." + name);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            code.add((opcode == Opcodes.INVOKESTATIC ? "INVOKESTATIC " : "INVOKE ") + owner + "." + name);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            code.add("VAR " + opcode + " " + varIndex);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, net.bytebuddy.jar.asm.Label label) {
+            code.add("JUMP " + opcode);
+        }
+    }
+}
