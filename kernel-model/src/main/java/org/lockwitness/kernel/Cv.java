@@ -32,11 +32,6 @@ public final class Cv {
         this.description = description;
     }
 
-    /** @return the description, the wait message of its waiters ({@code cv_wmesg}) */
-    public String description() {
-        return description;
-    }
-
     /**
      * {@code cv_wait}: sleeps until signalled, dropping {@code lock} while asleep.
      *

@@ -1,6 +1,5 @@
 package org.lockwitness.kernel;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.lockwitness.kernel.probe.Acquire;
 import org.lockwitness.kernel.probe.Assertion;
 import org.lockwitness.kernel.probe.Downgrade;
@@ -16,14 +15,9 @@ import org.lockwitness.kernel.probe.Upgrade;
  * Its waiters block on a turnstile, as sleep mutex waiters do, so it must not be held across a
  * sleep.
  *
- * <p>Design: the lock word has FreeBSD's layout. The low bits are {@code RW_LOCK_READ} and the read
- * and write waiter bits; above them is the number of readers when the read bit is set, else the
- * owner's thread id. Unlocked is "read-locked by no reader". An uncontested operation is one
- * compare-and-set. A waiter sets its waiter bit and queues on the lock's {@link Turnstile} in one
- * hold of the machine's "turnstile chain", so a release that sees a waiter bit takes the chain and
- * wakes a whole queue: the writers first, as {@code Sx} does. The reader rule
- * ({@code __rw_can_read}): a read acquire goes ahead of a waiting writer only if the thread already
- * holds some rw read lock ({@code td_rw_rlocks}).
+ * <p>Design: a {@link LockWord} whose waiters block on the lock's {@link Turnstile} under the
+ * machine's "turnstile chain". The reader rule counts the thread's rw read holds
+ * ({@code td_rw_rlocks}).
  *
  * <p>Thread-safety: safe for use by kernel threads of one machine.
  */
@@ -37,20 +31,8 @@ public final class Rw extends LockObject {
     /** {@code RW_RECURSE}: the writer may lock it again. */
     public static final int RECURSE = 0x10;
 
-    private static final long READ = 0x01;
-    private static final long READ_WAITERS = 0x02;
-    private static final long WRITE_WAITERS = 0x04;
-    private static final long WAITERS = READ_WAITERS | WRITE_WAITERS;
-    private static final int READERS_SHIFT = 4;
-    private static final long ONE_READER = 1L << READERS_SHIFT;
-    private static final long UNLOCKED = READ;
-    private static final long DESTROYED = WAITERS;
-
-    private final AtomicLong word = new AtomicLong(UNLOCKED);
     private final Turnstile turnstile = new Turnstile();
-    private int recurse;
-    /** The writer, for deadlock detection. */
-    private KThread wowner;
+    private final LockWord word = new LockWord(this, new TurnstileQueues(), false);
 
     /**
      * {@code rw_init_flags}.
@@ -86,39 +68,17 @@ public final class Rw extends LockObject {
         Machine.window();
         KThread td = KThread.curthread();
         checkUsable(td, "rw_rlock()");
-        if (wownedBy(td)) {
+        if (word.ownedBy(td)) {
             throw Machine.panic("rw_rlock: wlock already held for " + name());
         }
-        long v = word.get();
-        if (!canRead(td, v) || !word.compareAndSet(v, v + ONE_READER)) {
-            rlockHard(td);
-        }
-        td.rwRlocks++;
+        word.lockShared(td);
     }
 
     /** {@code rw_runlock}: releases a read hold; the last reader wakes the waiters. */
     @Release(shared = true)
     public void runlock() {
         Machine.window();
-        KThread td = KThread.curthread();
-        if (readers(word.get()) == 0) {
-            throw Machine.panic("Lock " + name() + " not read locked");
-        }
-        td.rwRlocks--;
-        td.lastRelease = td.machine.steps();
-        for (;;) {
-            long v = word.get();
-            if (readers(v) > 1) {
-                if (word.compareAndSet(v, v - ONE_READER)) {
-                    return;
-                }
-            } else if ((v & WAITERS) != 0) {
-                runlockHard(td);
-                return;
-            } else if (word.compareAndSet(v, UNLOCKED)) {
-                return;
-            }
-        }
+        word.unlockShared(KThread.curthread(), "Lock %s not read locked");
     }
 
     /** {@code rw_wlock}: takes it for writing, blocking while anyone holds it. */
@@ -127,29 +87,14 @@ public final class Rw extends LockObject {
         Machine.window();
         KThread td = KThread.curthread();
         checkUsable(td, "rw_wlock()");
-        if (!word.compareAndSet(UNLOCKED, owner(td))) {
-            wlockHard(td);
-        }
-        wowner = td;
+        word.lockExclusive(td, "_rw_wlock_hard: recursing but non-recursive rw %s");
     }
 
     /** {@code rw_wunlock}: releases the write hold; the last one wakes the waiters. */
     @Release
     public void wunlock() {
         Machine.window();
-        KThread td = KThread.curthread();
-        if (!wownedBy(td)) {
-            throw Machine.panic("Lock " + name() + " not exclusively locked");
-        }
-        if (recurse > 0) {
-            recurse--;
-            return;
-        }
-        wowner = null;
-        td.lastRelease = td.machine.steps();
-        if (!word.compareAndSet(owner(td), UNLOCKED)) {
-            wunlockHard(td);
-        }
+        word.unlockExclusive(KThread.curthread(), "Lock %s not exclusively locked");
     }
 
     /**
@@ -161,46 +106,14 @@ public final class Rw extends LockObject {
     @Upgrade
     public boolean tryUpgrade() {
         Machine.window();
-        KThread td = KThread.curthread();
-        for (long v = word.get(); readers(v) == 1; v = word.get()) {
-            if (word.compareAndSet(v, owner(td) | (v & WAITERS))) {
-                td.rwRlocks--;
-                wowner = td;
-                return true;
-            }
-        }
-        return false;
+        return word.tryUpgrade(KThread.curthread());
     }
 
     /** {@code rw_downgrade}: turns the caller's unrecursed write hold into a read hold, waking readers if no writer waits. */
     @Downgrade
     public void downgrade() {
         Machine.window();
-        KThread td = KThread.curthread();
-        if (!wownedBy(td)) {
-            throw Machine.panic("Lock " + name() + " not exclusively locked");
-        }
-        if (recurse > 0) {
-            throw Machine.panic("Lock " + name() + " recursed");
-        }
-        wowner = null;
-        td.rwRlocks++;
-        if (word.compareAndSet(owner(td), READ | ONE_READER)) {
-            return;
-        }
-        Mtx chain = td.machine.turnstileChain;
-        chain.lockSpin();
-        long v = word.get() & WAITERS;
-        boolean readWaiters = (v & READ_WAITERS) != 0;
-        boolean writeWaiters = (v & WRITE_WAITERS) != 0;
-        if (!writeWaiters) {
-            v &= ~READ_WAITERS;
-        }
-        word.set(READ | ONE_READER | v);
-        if (readWaiters && !writeWaiters) {
-            turnstile.broadcast(Turnstile.SHARED_QUEUE);
-        }
-        chain.unlockSpin();
+        word.downgrade(KThread.curthread(), "Lock %s not exclusively locked", "Lock %s recursed");
     }
 
     /**
@@ -215,31 +128,30 @@ public final class Rw extends LockObject {
 
     /** @return whether the calling kernel thread holds it for writing ({@code rw_wowned}) */
     public boolean wowned() {
-        return wownedBy(KThread.curthread());
+        return word.ownedBy(KThread.curthread());
     }
 
     /** {@code rw_destroy}: it must be unlocked; any later use panics. */
     @LockDestroy
     public void destroy() {
-        if (word.get() != UNLOCKED) {
+        if (!word.destroy()) {
             throw Machine.panic("rw lock " + name() + " not unlocked");
         }
-        word.set(DESTROYED);
     }
 
     @Override
     KThread exclusiveOwner() {
-        return wowner;
+        return word.owner();
     }
 
     /** {@code unlock_rw}: 1 after a read hold, 0 after a write hold. */
     @Override
     int lcUnlock() {
-        if ((word.get() & READ) != 0) {
+        if (word.shared()) {
             runlock();
             return 1;
         }
-        if (recurse > 0) {
+        if (word.recursed()) {
             throw Machine.panic("Lock " + name() + " recursed");
         }
         wunlock();
@@ -256,134 +168,38 @@ public final class Rw extends LockObject {
         }
     }
 
-    private static long owner(KThread td) {
-        return td.tid << READERS_SHIFT;
-    }
-
-    private static long readers(long v) {
-        return (v & READ) != 0 ? v >>> READERS_SHIFT : 0;
-    }
-
-    /** {@code __rw_can_read}: read-locked or free, and no writer waits unless the thread already holds an rw read lock. */
-    private static boolean canRead(KThread td, long v) {
-        return (v & (READ | WRITE_WAITERS)) == READ || (td.rwRlocks > 0 && (v & READ) != 0);
-    }
-
-    private boolean wownedBy(KThread td) {
-        long v = word.get();
-        return (v & READ) == 0 && v >>> READERS_SHIFT == td.tid;
-    }
-
     private void checkUsable(KThread td, String op) {
         if (td.idle) {
             throw Machine.panic(op + " by idle thread " + td + " on rwlock " + name());
         }
-        if (word.get() == DESTROYED) {
+        if (word.destroyed()) {
             throw Machine.panic(op + " of destroyed rwlock");
         }
     }
 
-    /** {@code __rw_rlock_hard}: block on the shared queue until the reader rule lets the thread in. */
-    private void rlockHard(KThread td) {
-        Mtx chain = td.machine.turnstileChain;
-        for (;;) {
-            long v = word.get();
-            if (canRead(td, v)) {
-                if (word.compareAndSet(v, v + ONE_READER)) {
-                    return;
-                }
-                continue;
-            }
-            chain.lockSpin();
-            v = word.get();
-            if (canRead(td, v) || ((v & READ_WAITERS) == 0 && !word.compareAndSet(v, v | READ_WAITERS))) {
-                chain.unlockSpin();
-                continue;
-            }
-            block(td, Turnstile.SHARED_QUEUE, "read");
+    /** The lock's turnstile queues ({@code TS_SHARED_QUEUE}, {@code TS_EXCLUSIVE_QUEUE}). */
+    private final class TurnstileQueues implements LockWord.Queues {
+        @Override
+        public void lock(KThread td) {
+            td.machine.turnstileChain.lockSpin();
         }
-    }
 
-    /** Blocks on one of the turnstile queues; called with the turnstile chain held, which it releases. */
-    private void block(KThread td, int queue, String mode) {
-        td.blockedOn = this;
-        turnstile.await(td, queue, "rw \"" + name() + "\" (" + mode + ")");
-        td.blockedOn = null;
-    }
+        @Override
+        public void unlock(KThread td) {
+            td.machine.turnstileChain.unlockSpin();
+        }
 
-    /** {@code __rw_runlock_hard}: the last reader releases and wakes the writers, else the readers. */
-    private void runlockHard(KThread td) {
-        Mtx chain = td.machine.turnstileChain;
-        chain.lockSpin();
-        for (;;) {
-            long v = word.get();
-            if (readers(v) > 1) {
-                if (word.compareAndSet(v, v - ONE_READER)) {
-                    break;
-                }
-                continue;
-            }
-            long setv = UNLOCKED;
-            int queue = Turnstile.SHARED_QUEUE;
-            if ((v & WRITE_WAITERS) != 0) {
-                queue = Turnstile.EXCLUSIVE_QUEUE;
-                setv |= v & READ_WAITERS;
-            }
-            if (word.compareAndSet(v, setv)) {
-                turnstile.broadcast(queue);
-                break;
-            }
+        @Override
+        public void block(KThread td, boolean shared) {
+            td.blockedOn = Rw.this;
+            turnstile.await(td, shared ? Turnstile.SHARED_QUEUE : Turnstile.EXCLUSIVE_QUEUE,
+                    "rw \"" + name() + "\" (" + (shared ? "read" : "write") + ")");
+            td.blockedOn = null;
         }
-        chain.unlockSpin();
-    }
 
-    /** {@code __rw_wlock_hard}: recurse, or block on the exclusive queue until it is free. */
-    private void wlockHard(KThread td) {
-        if (wownedBy(td)) {
-            if ((flags() & LO_RECURSABLE) == 0) {
-                throw Machine.panic("_rw_wlock_hard: recursing but non-recursive rw " + name());
-            }
-            recurse++;
-            return;
+        @Override
+        public void wake(KThread td, boolean shared) {
+            turnstile.broadcast(shared ? Turnstile.SHARED_QUEUE : Turnstile.EXCLUSIVE_QUEUE);
         }
-        Mtx chain = td.machine.turnstileChain;
-        for (;;) {
-            if (word.compareAndSet(UNLOCKED, owner(td))) {
-                return;
-            }
-            chain.lockSpin();
-            long v = word.get();
-            long waiters = v & WAITERS;
-            if ((v & ~waiters) == UNLOCKED) {
-                // Free, perhaps with waiters still queued: claim it and keep their bits.
-                boolean claimed = word.compareAndSet(v, owner(td) | waiters);
-                chain.unlockSpin();
-                if (claimed) {
-                    return;
-                }
-                continue;
-            }
-            if ((v & WRITE_WAITERS) == 0 && !word.compareAndSet(v, v | WRITE_WAITERS)) {
-                chain.unlockSpin();
-                continue;
-            }
-            block(td, Turnstile.EXCLUSIVE_QUEUE, "write");
-        }
-    }
-
-    /** {@code __rw_wunlock_hard}: release and wake the writers, else the readers. */
-    private void wunlockHard(KThread td) {
-        Mtx chain = td.machine.turnstileChain;
-        chain.lockSpin();
-        long v = word.get();
-        long setv = UNLOCKED;
-        int queue = Turnstile.SHARED_QUEUE;
-        if ((v & WRITE_WAITERS) != 0) {
-            queue = Turnstile.EXCLUSIVE_QUEUE;
-            setv |= v & READ_WAITERS;
-        }
-        word.set(setv);
-        turnstile.broadcast(queue);
-        chain.unlockSpin();
     }
 }

@@ -12,32 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RwTest {
 
     private static SharedLockScenarios.SharedLock adapt(Rw rw) {
-        return new SharedLockScenarios.SharedLock() {
-            @Override
-            public void readLock() {
-                rw.rlock();
-            }
-
-            @Override
-            public void readUnlock() {
-                rw.runlock();
-            }
-
-            @Override
-            public void writeLock() {
-                rw.wlock();
-            }
-
-            @Override
-            public void writeUnlock() {
-                rw.wunlock();
-            }
-
-            @Override
-            public KThread.State blocked() {
-                return KThread.State.LOCK;
-            }
-        };
+        return new SharedLockScenarios.SharedLock(rw::rlock, rw::runlock, rw::wlock, rw::wunlock, KThread.State.LOCK);
     }
 
     @ParameterizedTest
@@ -97,5 +72,31 @@ class RwTest {
         RunResult r = m.run(SharedLockScenarios.STEPS);
         assertEquals(RunResult.Status.HALTED, r.status(), r.toString());
         assertEquals("panic: rw_rlock: wlock already held for test rw", r.reason());
+    }
+
+    /**
+     * The body of the forked test "holding an rw read lock across tsleep gives
+     * SLEEP_WITH_LOCKS_HELD": the sleep times out after a tick.
+     *
+     * @param result where the tsleep return value goes
+     */
+    static RunResult sleepWithAnRwReadLockHeld(int[] result) {
+        Rw rw = new Rw("RW-SLEEP", 0);
+        Object ident = new Object();
+        Machine m = Machine.builder().cpus(1).seed(1).build();
+        m.spawn("sleeper", KThread.PRI_MIN_KERN, () -> {
+            rw.rlock();
+            result[0] = Synch.tsleep(ident, 0, "rwsleep", 1); // SITE:RSLEEP
+            rw.runlock();
+        });
+        return m.run(100_000);
+    }
+
+    @Test
+    void program_sleep_with_an_rw_read_lock_held_sleeps_holding_it() {
+        int[] result = {-1};
+        RunResult r = sleepWithAnRwReadLockHeld(result);
+        assertEquals(RunResult.Status.COMPLETED, r.status(), r.toString());
+        assertEquals(Synch.EWOULDBLOCK, result[0]);
     }
 }

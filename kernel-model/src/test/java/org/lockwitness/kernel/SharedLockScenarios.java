@@ -15,16 +15,8 @@ import java.util.function.BooleanSupplier;
 final class SharedLockScenarios {
 
     /** The operations of a shared/exclusive lock, and the state its blocked threads are in. */
-    interface SharedLock {
-        void readLock();
-
-        void readUnlock();
-
-        void writeLock();
-
-        void writeUnlock();
-
-        KThread.State blocked();
+    record SharedLock(Runnable readLock, Runnable readUnlock, Runnable writeLock, Runnable writeUnlock,
+            KThread.State blocked) {
     }
 
     static final long STEPS = 5_000_000;
@@ -51,29 +43,29 @@ final class SharedLockScenarios {
         KThread[] t = new KThread[4];
         for (int r = 0; r < 2; r++) {
             t[r] = m.spawn("reader" + r, KThread.PRI_MIN_KERN, () -> {
-                lock.readLock();
+                lock.readLock().run();
                 readersIn.incrementAndGet();
                 entered.incrementAndGet();
                 overlap.compareAndSet(false, writerIn.get());
                 spinUntil(() -> entered.get() == 2 && t[2].state() == lock.blocked());
                 readersIn.decrementAndGet();
-                lock.readUnlock();
+                lock.readUnlock().run();
             }).bindTo(r);
         }
         t[2] = m.spawn("writer", KThread.PRI_MIN_KERN, () -> {
             spinUntil(() -> entered.get() == 2);
-            lock.writeLock();
+            lock.writeLock().run();
             writerIn.set(true);
             overlap.compareAndSet(false, readersIn.get() != 0);
             spinUntil(() -> t[3].state() == lock.blocked());
             writerIn.set(false);
-            lock.writeUnlock();
+            lock.writeUnlock().run();
         }).bindTo(2);
         t[3] = m.spawn("late reader", KThread.PRI_MIN_KERN, () -> {
             spinUntil(writerIn::get);
-            lock.readLock();
+            lock.readLock().run();
             overlap.compareAndSet(false, writerIn.get());
-            lock.readUnlock();
+            lock.readUnlock().run();
         }).bindTo(3);
         RunResult r = m.run(STEPS);
         assertEquals(RunResult.Status.COMPLETED, r.status(), r.toString());
@@ -92,27 +84,27 @@ final class SharedLockScenarios {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         KThread[] t = new KThread[3];
         t[0] = m.spawn("holder", KThread.PRI_MIN_KERN, () -> {
-            lock.readLock();
+            lock.readLock().run();
             r1Holds.set(true);
             spinUntil(() -> t[1].state() == lock.blocked() && t[2].state() == lock.blocked());
-            lock.readLock();
+            lock.readLock().run();
             secondReadWhileWriterWaits.set(t[1].state() == lock.blocked() && t[2].state() == lock.blocked());
             order.add("second read");
-            lock.readUnlock();
-            lock.readUnlock();
+            lock.readUnlock().run();
+            lock.readUnlock().run();
         }).bindTo(0);
         t[1] = m.spawn("writer", KThread.PRI_MIN_KERN, () -> {
             spinUntil(r1Holds::get);
-            lock.writeLock();
+            lock.writeLock().run();
             order.add("writer in");
             order.add("writer out");
-            lock.writeUnlock();
+            lock.writeUnlock().run();
         }).bindTo(1);
         t[2] = m.spawn("first reader", KThread.PRI_MIN_KERN, () -> {
             spinUntil(() -> t[1].state() == lock.blocked());
-            lock.readLock();
+            lock.readLock().run();
             order.add("first read");
-            lock.readUnlock();
+            lock.readUnlock().run();
         }).bindTo(2);
         RunResult r = m.run(STEPS);
         assertEquals(RunResult.Status.COMPLETED, r.status(), r.toString());

@@ -12,32 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SxTest {
 
     private static SharedLockScenarios.SharedLock adapt(Sx sx) {
-        return new SharedLockScenarios.SharedLock() {
-            @Override
-            public void readLock() {
-                sx.slock();
-            }
-
-            @Override
-            public void readUnlock() {
-                sx.sunlock();
-            }
-
-            @Override
-            public void writeLock() {
-                sx.xlock();
-            }
-
-            @Override
-            public void writeUnlock() {
-                sx.xunlock();
-            }
-
-            @Override
-            public KThread.State blocked() {
-                return KThread.State.SLEEPING;
-            }
-        };
+        return new SharedLockScenarios.SharedLock(sx::slock, sx::sunlock, sx::xlock, sx::xunlock, KThread.State.SLEEPING);
     }
 
     @ParameterizedTest
@@ -132,5 +107,65 @@ class SxTest {
         RunResult h = bad.run(SharedLockScenarios.STEPS);
         assertEquals(RunResult.Status.HALTED, h.status(), h.toString());
         assertEquals("panic: _sx_xlock_hard: recursed on non-recursive sx plain sx", h.reason());
+    }
+
+    /**
+     * The body of the forked test "two sx locks taken in opposite orders give LOCK_ORDER_REVERSAL
+     * with the program's own sites": one CPU, so the two threads run one after the other and never
+     * deadlock.
+     */
+    static RunResult oppositeOrders() {
+        Sx a = new Sx("SX-A", 0);
+        Sx b = new Sx("SX-B", 0);
+        Machine m = Machine.builder().cpus(1).seed(1).build();
+        m.spawn("ab", KThread.PRI_MIN_KERN, () -> {
+            a.xlock();
+            b.xlock(); // SITE:AB
+            b.xunlock();
+            a.xunlock();
+        });
+        m.spawn("ba", KThread.PRI_MIN_KERN, () -> {
+            b.xlock();
+            a.xlock(); // SITE:BA
+            a.xunlock();
+            b.xunlock();
+        });
+        return m.run(100_000);
+    }
+
+    /**
+     * The body of the forked test "sleeping with only an sx held gives nothing": a sleep with an sx
+     * held exclusive, then one with it held shared. Each sleep times out after a tick.
+     *
+     * @param results where the two tsleep return values go
+     */
+    static RunResult sleepWithOnlyAnSxHeld(int[] results) {
+        Sx sx = new Sx("SX-SLEEP", 0);
+        Object ident = new Object();
+        Machine m = Machine.builder().cpus(1).seed(1).build();
+        m.spawn("sleeper", KThread.PRI_MIN_KERN, () -> {
+            sx.xlock();
+            results[0] = Synch.tsleep(ident, 0, "sxsleep", 1); // SITE:XSLEEP
+            sx.xunlock();
+            sx.slock();
+            results[1] = Synch.tsleep(ident, 0, "sxsleep", 1); // SITE:SSLEEP
+            sx.sunlock();
+        });
+        return m.run(100_000);
+    }
+
+    @Test
+    void program_opposite_orders_runs_to_completion_without_the_agent() {
+        RunResult r = oppositeOrders();
+        assertEquals(RunResult.Status.COMPLETED, r.status(), r.toString());
+    }
+
+    @Test
+    void program_sleep_with_only_an_sx_held_sleeps_holding_it() {
+        int[] results = {-1, -1};
+        RunResult r = sleepWithOnlyAnSxHeld(results);
+        assertEquals(RunResult.Status.COMPLETED, r.status(), r.toString());
+        assertEquals(Synch.EWOULDBLOCK, results[0]);
+        assertEquals(Synch.EWOULDBLOCK, results[1]);
     }
 }
