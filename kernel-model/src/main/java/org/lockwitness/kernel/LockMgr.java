@@ -95,6 +95,35 @@ public final class LockMgr extends LockObject {
         }
     }
 
+    /**
+     * DragonFly's interlock before November 2005: an LWKT token. Taking it may block, and blocking
+     * releases every token the thread holds, so a request loses its atomicity with the caller's other
+     * tokens; the sleep is a plain {@code tsleep}, safe only because the token is given up only when
+     * the thread blocks.
+     */
+    private static final class TokenInterlock implements Interlock {
+        private final Token token;
+
+        TokenInterlock(Token token) {
+            this.token = token;
+        }
+
+        @Override
+        public void lock() {
+            token.get();
+        }
+
+        @Override
+        public void unlock() {
+            token.rel();
+        }
+
+        @Override
+        public void sleep(Object ident, String wmesg) {
+            Synch.tsleep(ident, 0, wmesg, 0);
+        }
+    }
+
     private final Interlock interlock;
     /** The {@code lockinit} flags that also apply to each request. */
     private final int initFlags;
@@ -124,6 +153,18 @@ public final class LockMgr extends LockObject {
         super(name, LockClass.LOCKMGR, loFlags(flags));
         this.initFlags = flags & LK_CANRECURSE;
         this.interlock = interlock;
+    }
+
+    /**
+     * {@code lockinit} with an LWKT token as the interlock, as DragonFly had it before 2005 (seed 002).
+     *
+     * @param name  the lock's name
+     * @param flags as for {@link #LockMgr(String, int)}
+     * @param token the interlock token
+     * @return the lock
+     */
+    public static LockMgr withTokenInterlock(String name, int flags, Token token) {
+        return new LockMgr(name, flags, new TokenInterlock(token));
     }
 
     private static int loFlags(int flags) {

@@ -42,6 +42,8 @@ final class Sleepq {
         }
         td.wchan = wchan;
         td.timedOut = false;
+        td.bareSleep = false;
+        td.lostWakeup = null;
         td.sleepGeneration++;
         td.waitingFor = "\"" + wmesg + "\"";
         queues.computeIfAbsent(wchan, k -> new ArrayList<>()).add(td);

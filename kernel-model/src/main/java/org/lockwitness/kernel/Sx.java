@@ -219,7 +219,6 @@ public final class Sx extends LockObject {
             Sleepq sq = td.machine.sleepq;
             int giant = Synch.dropGiant(td);
             sq.add(td, shared ? sharedQueue : exclusiveQueue, name());
-            td.bareSleep = false;
             td.blockedOn = Sx.this;
             sq.await(td);
             td.blockedOn = null;

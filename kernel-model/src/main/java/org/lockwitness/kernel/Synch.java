@@ -182,8 +182,8 @@ public final class Synch {
             throw Machine.panic("PDROP requires a non-Giant lock");
         }
         boolean interlocked = (flags & PINTERLOCKED) != 0;
-        td.bareSleep = lock == null && timo == 0 && !interlocked;
-        td.lostWakeup = td.bareSleep ? m.lostWakeups.since(ident, td.lastRelease) : null;
+        boolean bare = lock == null && timo == 0 && !interlocked;
+        String lost = bare ? m.lostWakeups.since(ident, td.lastRelease) : null;
         Sleepq sq = m.sleepq;
         sq.lock();
         if (interlocked && td.wchan == null) {
@@ -211,6 +211,8 @@ public final class Synch {
             lockState = lock.lcUnlock();
             sq.lock();
         }
+        td.bareSleep = bare;
+        td.lostWakeup = lost;
         int rv = sq.await(td);
         pickupGiant(td, giant);
         if (lock != null && !giantLock && (flags & PDROP) == 0) {

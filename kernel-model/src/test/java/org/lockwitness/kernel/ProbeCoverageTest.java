@@ -48,7 +48,16 @@ class ProbeCoverageTest {
             Map.entry("Callout.*", "not a lock: observed through the probes of the spin mutex \"callout\", the callout's mutex or Giant, and its sleeps"),
             Map.entry("Taskqueue.*", "not a lock: observed through the probes of its mutex and its sleeps"),
             Map.entry("Pcpu.<init>", "construction; the access carries @PcpuAccess"),
-            Map.entry("Pcpu.name", "an identity accessor"));
+            Map.entry("Pcpu.name", "an identity accessor"),
+            Map.entry("Sx.xlocked", "a query (sx_xlocked) with no effect"),
+            Map.entry("Rw.wowned", "a query (rw_wowned) with no effect"),
+            Map.entry("RmLock.wowned", "a query (rm_wowned) with no effect"),
+            Map.entry("LockMgr.lock", "a dispatcher: each operation is a package-private method with its own probe"),
+            Map.entry("LockMgr.withTokenInterlock", "a factory; the constructor it calls carries @LockInit"),
+            Map.entry("LockMgr.lockstatus", "a query (lockstatus) with no effect"),
+            Map.entry("Cv.<init>", "not a lock: a condition variable has no witness state"),
+            Map.entry("Cv.signal", "wakeup_one on the cv, as Synch.wakeupOne"),
+            Map.entry("Cv.broadcast", "wakeup on the cv, as Synch.wakeup"));
 
     @Test
     void every_public_primitive_method_has_a_probe_or_a_reason() throws Exception {
