@@ -1,7 +1,5 @@
 package org.lockwitness.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lockwitness.kernel.probe.Acquire;
 import org.lockwitness.kernel.probe.Assertion;
@@ -18,9 +16,9 @@ import org.lockwitness.kernel.probe.TryAcquire;
  *
  * <p>Design: the lock word is null (unowned), the owning thread, or the owner's
  * {@link Contested} mark ({@code MTX_CONTESTED}) once a waiter queued; an uncontested lock and
- * unlock is one compare-and-set. Waiters queue by priority under the machine's spin mutex
- * "turnstile chain"; a contested unlock wakes them all ({@code turnstile_broadcast}) and they race
- * again. Spin contention follows {@code _mtx_lock_spin}: drop to {@code spinlock_exit} (interrupts on
+ * unlock is one compare-and-set. Waiters block on the mutex's {@link Turnstile} under the machine's
+ * spin mutex "turnstile chain"; a contested unlock wakes them all ({@code turnstile_broadcast}) and
+ * they race again. Spin contention follows {@code _mtx_lock_spin}: drop to {@code spinlock_exit} (interrupts on
  * at the outermost level), spin with {@code cpu_spinwait}, re-enter and retry.
  *
  * <p>Thread-safety: safe for use by kernel threads of one machine at a time.
@@ -49,7 +47,7 @@ public final class Mtx extends LockObject {
     }
 
     private final AtomicReference<Object> word = new AtomicReference<>();
-    private final List<KThread> waiters = new ArrayList<>();
+    private final Turnstile turnstile = new Turnstile();
     private int recurse;
     private boolean destroyed;
 
@@ -320,19 +318,9 @@ public final class Mtx extends LockObject {
                 chain.unlockSpin();
                 continue;
             }
-            int i = 0;
-            while (i < waiters.size() && waiters.get(i).priority <= td.priority) {
-                i++;
-            }
-            waiters.add(i, td);
-            Sched.threadLock(td);
-            td.state = KThread.State.LOCK;
             td.blockedOn = this;
-            td.waitingFor = "sleep mutex \"" + name() + "\" held by " + owner();
-            chain.unlockSpin();
-            Sched.miSwitch(Sched.SW_VOL | Sched.SWT_TURNSTILE);
+            turnstile.await(td, Turnstile.EXCLUSIVE_QUEUE, "sleep mutex \"" + name() + "\" held by " + owner());
             td.blockedOn = null;
-            Sched.threadUnlock(td);
         }
     }
 
@@ -341,14 +329,7 @@ public final class Mtx extends LockObject {
         Mtx chain = td.machine.turnstileChain;
         chain.lockSpin();
         word.set(null);
-        if (!waiters.isEmpty()) {
-            Sched.threadLock(td);
-            for (KThread w : waiters) {
-                Sched.setrunnable(w);
-            }
-            waiters.clear();
-            Sched.threadUnlock(td);
-        }
+        turnstile.broadcast(Turnstile.EXCLUSIVE_QUEUE);
         chain.unlockSpin();
     }
 
