@@ -1,0 +1,104 @@
+package org.lockwitness.samples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.lockwitness.samples.workload.Variant;
+import org.lockwitness.samples.workload.Workload;
+
+/**
+ * {@code demo}: one JVM per workload and variant, each under the agent jar of this JVM with its
+ * own report directory (and the variant's witness configuration), running {@code run NAME
+ * --variant V}; then a table of workload, variant, rules expected, rules found and verdict.
+ *
+ * <p>Thread-safety: not thread-safe; one demo per JVM.
+ */
+final class Demo {
+
+    /** The longest one forked run may take; an infrastructure limit. */
+    static final long TIMEOUT_SECONDS = 600;
+
+    private final Launcher launcher;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Demo(Launcher launcher, PrintStream out, PrintStream err) {
+        this.launcher = launcher;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** One row of the table. */
+    private record Row(Workload workload, Variant variant, Verdict verdict, Path report) {
+    }
+
+    int run(List<Workload> workloads, Path reportBase) {
+        if (reportBase.toAbsolutePath().toString().contains(",")) {
+            err.println("lockwitness-samples: the report directory must not contain a comma: " + reportBase);
+            return Main.USAGE;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Workload w : workloads) {
+            for (Variant v : Variant.values()) {
+                Path dir = reportBase.resolve(w.name() + "-" + v.id()).toAbsolutePath();
+                out.println("demo: " + w.name() + " --variant " + v.id() + ", report in " + dir);
+                rows.add(new Row(w, v, fork(w, v, dir), dir));
+            }
+        }
+        print(rows);
+        return rows.stream().allMatch(r -> r.verdict().ok()) ? Main.OK : Main.FAILED;
+    }
+
+    private Verdict fork(Workload w, Variant v, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            StringBuilder options = new StringBuilder("report=" + dir + ",windows=lines");
+            Optional<String> config = w.witnessConfig(v);
+            if (config.isPresent()) {
+                Path file = dir.resolve("witness.conf");
+                Files.writeString(file, config.get(), StandardCharsets.UTF_8);
+                options.append(",config=").append(file);
+            }
+            Path output = dir.resolve("output.txt");
+            List<String> command = launcher.command(options.toString(), List.of("run", w.name(), "--variant", v.id()));
+            Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+                return Verdict.failed(w, v, "timed out after " + TIMEOUT_SECONDS + " s");
+            }
+            Set<String> found = null;
+            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+                Set<String> rules = Findings.parseRulesLine(line);
+                found = rules != null ? rules : found;
+            }
+            if (p.exitValue() != Main.OK || found == null) {
+                return Verdict.failed(w, v, "exit status " + p.exitValue() + ", see " + output);
+            }
+            return Verdict.of(w, v, found);
+        } catch (IOException e) {
+            return Verdict.failed(w, v, "cannot run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Verdict.failed(w, v, "interrupted");
+        }
+    }
+
+    private void print(List<Row> rows) {
+        String format = "%-20s %-8s %-58s %-58s %s%n";
+        out.printf(format, "workload", "variant", "rules expected", "rules found", "verdict");
+        for (Row r : rows) {
+            Verdict v = r.verdict();
+            out.printf(format, r.workload().name(), r.variant().id(), v.expected(),
+                    v.found() == null ? "-" : v.found(), (v.ok() ? "ok" : "WRONG") + (v.note().isEmpty() ? "" : " (" + v.note() + ")"));
+        }
+    }
+}

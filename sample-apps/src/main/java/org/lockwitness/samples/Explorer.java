@@ -1,0 +1,116 @@
+package org.lockwitness.samples;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.lockwitness.kernel.probe.Checker;
+import org.lockwitness.kernel.probe.Finding;
+import org.lockwitness.kernel.probe.RunInfo;
+import org.lockwitness.samples.explore.Schedule;
+import org.lockwitness.samples.explore.StrategyKind;
+import org.lockwitness.samples.explore.SweepStrategy;
+
+/**
+ * Runs schedules of one workload variant until the checker's findings satisfy a stop condition or
+ * the schedules run out. {@code explore} resets the checker before each schedule and stops at the
+ * first finding of its target; {@code run} without a seed keeps the findings of every schedule and
+ * stops when all required rules were found.
+ *
+ * <p>Thread-safety: not thread-safe; one exploration at a time.
+ */
+final class Explorer {
+
+    private final Runner runner;
+    private final Checker checker;
+    private final Launcher launcher;
+    private final PrintStream out;
+
+    Explorer(Runner runner, Checker checker, Launcher launcher, PrintStream out) {
+        this.runner = runner;
+        this.checker = checker;
+        this.launcher = launcher;
+        this.out = out;
+    }
+
+    /** How an exploration ended: the schedule that satisfied the stop condition, if any. */
+    record Result(Optional<Runner.Outcome> hit, int schedules, double seconds, List<Finding> findings) {
+    }
+
+    /**
+     * The j-th schedule of a strategy from a starting seed: a fresh seed per schedule for random
+     * and pct; for a sweep the base seed stays and occurrence j / K is delayed by j % K windows.
+     */
+    static Schedule schedule(StrategyKind kind, long start, int j) {
+        if (kind == StrategyKind.SWEEP) {
+            int k = SweepStrategy.DEFAULT_DELAYS;
+            return new Schedule(kind, start, j / k, j % k);
+        }
+        return new Schedule(kind, start + j, 0, 0);
+    }
+
+    /**
+     * @param kind      the strategy
+     * @param start     the starting seed
+     * @param schedules the most schedules to run
+     * @param resetEach whether to reset the checker before each schedule (else once, first)
+     * @param stop      the stop condition on the checker's findings
+     * @param command   the command line, for the reports
+     */
+    Result explore(StrategyKind kind, long start, int schedules, boolean resetEach,
+            Predicate<List<Finding>> stop, String command) {
+        long t0 = System.nanoTime();
+        checker.reset();
+        int tried = 0;
+        for (int j = 0; j < schedules; j++) {
+            Schedule s = schedule(kind, start, j);
+            if (resetEach) {
+                checker.reset();
+            }
+            checker.runInfo(new RunInfo(command, s.seed(), kind.id(), replay(s)));
+            Runner.Outcome o = runner.run(s);
+            tried++;
+            List<Finding> findings = checker.findings();
+            if (stop.test(findings)) {
+                progress(tried, schedules, o, findings);
+                return new Result(Optional.of(o), tried, seconds(t0), findings);
+            }
+            if (!o.reached()) {
+                out.println("sweep: no interrupt occurrence " + s.interrupt() + " in the base schedule; done");
+                break;
+            }
+            if (tried % 10 == 0 || tried == schedules) {
+                progress(tried, schedules, o, findings);
+            }
+        }
+        return new Result(Optional.empty(), tried, seconds(t0), checker.findings());
+    }
+
+    /** @return the exact command that replays schedule {@code s} of this runner */
+    String replay(Schedule s) {
+        return launcher.replay(runArgs(s));
+    }
+
+    /** @return the {@code run} arguments of schedule {@code s} of this runner */
+    List<String> runArgs(Schedule s) {
+        List<String> a = new ArrayList<>(baseArgs());
+        a.addAll(s.args());
+        return a;
+    }
+
+    /** @return the {@code run} arguments of this runner: workload, variant, CPUs and steps */
+    List<String> baseArgs() {
+        return List.of("run", runner.workload().name(), "--variant", runner.variant().id(), "--cpus",
+                Integer.toString(runner.cpus()), "--steps", Long.toString(runner.steps()));
+    }
+
+    private void progress(int tried, int schedules, Runner.Outcome o, List<Finding> findings) {
+        out.println("schedule " + tried + "/" + schedules + " " + String.join(" ", o.schedule().args()) + ": "
+                + o.result().status() + ", " + Findings.rules(findings));
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

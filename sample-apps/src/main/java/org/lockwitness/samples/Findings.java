@@ -1,0 +1,65 @@
+package org.lockwitness.samples;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lockwitness.kernel.RunResult;
+import org.lockwitness.kernel.probe.Finding;
+
+/**
+ * How the CLI prints a run and the checker's findings. The line {@code rules found: [...]} is
+ * what {@code demo} reads from the JVMs it forks.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class Findings {
+
+    static final String RULES_FOUND = "rules found: ";
+
+    private Findings() {
+    }
+
+    /** @return the distinct rules of the findings, sorted */
+    static Set<String> rules(List<Finding> findings) {
+        Set<String> rules = new TreeSet<>();
+        for (Finding f : findings) {
+            rules.add(f.rule());
+        }
+        return rules;
+    }
+
+    /** @return one line on how a run ended, with its decision trace */
+    static String outcome(RunResult r) {
+        return r.status() + ": " + r.reason() + " after " + r.steps() + " scheduling points, " + r.ticks()
+                + " ticks; trace " + r.trace().size() + " decisions, hash " + Long.toHexString(r.trace().hash());
+    }
+
+    /** @return one line per finding: rule, message, locks, sites, count */
+    static String describe(Finding f) {
+        return f.rule() + ": " + f.message().strip().replace('\n', ' ') + " | locks " + f.locks() + " | sites "
+                + f.sites() + " | count " + f.count();
+    }
+
+    /** @return the {@code rules found} line */
+    static String rulesLine(List<Finding> findings) {
+        return RULES_FOUND + rules(findings);
+    }
+
+    /**
+     * @param line a line of a forked {@code run}'s output
+     * @return the rules of a {@code rules found} line, or null for any other line
+     */
+    static Set<String> parseRulesLine(String line) {
+        if (!line.startsWith(RULES_FOUND)) {
+            return null;
+        }
+        String list = line.substring(RULES_FOUND.length()).trim();
+        Set<String> rules = new TreeSet<>();
+        if (list.length() > 2) {
+            for (String r : list.substring(1, list.length() - 1).split(",")) {
+                rules.add(r.trim());
+            }
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,32 @@
+package org.lockwitness.samples;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.TreeSet;
+import org.lockwitness.samples.workload.Workload;
+
+/**
+ * {@code list}: each workload with its seeds, the rules its buggy variant requires, its explore
+ * budget and what it does.
+ *
+ * <p>Thread-safety: not thread-safe (prints to one stream).
+ */
+final class ListCommand {
+
+    private final PrintStream out;
+
+    ListCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(List<Workload> workloads) {
+        for (Workload w : workloads) {
+            out.println(w.name() + "  (seeds " + w.seeds() + ")");
+            out.println("    " + w.description());
+            out.println("    buggy requires " + new TreeSet<>(w.requiredRules()) + ", tolerates "
+                    + new TreeSet<>(w.toleratedRules()));
+            out.println("    " + w.budget().map(b -> "explore budget: " + b.schedules() + " " + b.strategy()
+                    + " schedules").orElse("deterministic: one schedule") + "; " + w.cpus() + " CPUs");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.lockwitness.samples;
+
+import java.util.List;
+import java.util.Optional;
+import org.lockwitness.samples.rendezvous.RendezvousPreempt;
+import org.lockwitness.samples.workload.Workload;
+
+/**
+ * Every workload, in the order of the seed documents.
+ *
+ * <p>Thread-safety: immutable.
+ */
+final class Workloads {
+
+    static final List<Workload> ALL = List.of(new RendezvousPreempt());
+
+    private Workloads() {
+    }
+
+    /**
+     * @param name a workload name
+     * @return the workload of that name
+     */
+    static Optional<Workload> named(String name) {
+        return ALL.stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+}

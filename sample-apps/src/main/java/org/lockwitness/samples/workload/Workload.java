@@ -1,0 +1,74 @@
+package org.lockwitness.samples.workload;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.lockwitness.kernel.Machine;
+
+/**
+ * A seed document re-enacted on the kernel model: what it sets up on a machine, in a buggy and a
+ * fixed variant, and what the witness must report for each. A workload keeps no state between
+ * machines: every call of {@link #start} builds its locks and threads afresh, so one JVM may run
+ * many schedules of it.
+ *
+ * <p>Thread-safety: implementations are immutable; {@link #start} may be called for one machine
+ * at a time from the controlling thread.
+ */
+public interface Workload {
+
+    /** @return the name on the command line, e.g. {@code rendezvous-preempt} */
+    String name();
+
+    /** @return the seed documents it re-enacts, e.g. {@code 000, 001} */
+    String seeds();
+
+    /** @return one line on what it does */
+    String description();
+
+    /** @return the rules (witness rule IDs) the buggy variant must report */
+    Set<String> requiredRules();
+
+    /** @return rules the buggy variant may also report, as cascades of the required ones */
+    Set<String> toleratedRules();
+
+    /** @return how to explore it when its bug depends on the schedule, else empty */
+    Optional<ExploreBudget> budget();
+
+    /** @return the default number of CPUs */
+    int cpus();
+
+    /** @return the default step limit of one run, in scheduling points */
+    long steps();
+
+    /** @return about how many scheduling points one run takes, for PCT's change points */
+    long typicalSteps();
+
+    /**
+     * @param variant the variant
+     * @return the witness configuration file ({@code config=}) the variant is checked with, if any
+     */
+    default Optional<String> witnessConfig(Variant variant) {
+        return Optional.empty();
+    }
+
+    /**
+     * Adds the variant's machine settings (e.g. the rendezvous action) to a builder.
+     *
+     * @param builder the builder, with CPUs, seed and strategy set
+     * @param variant the variant
+     * @return the builder
+     */
+    default Machine.Builder configure(Machine.Builder builder, Variant variant) {
+        return builder;
+    }
+
+    /**
+     * Creates the workload's locks, interrupt sources and kernel threads on a machine that has
+     * not run yet.
+     *
+     * @param machine the machine
+     * @param variant the variant
+     * @param console where the workload's kernel messages go (e.g. {@code getnewbuf: warning})
+     */
+    void start(Machine machine, Variant variant, Consumer<String> console);
+}
