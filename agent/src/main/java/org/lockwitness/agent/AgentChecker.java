@@ -36,6 +36,7 @@ final class AgentChecker extends Checker {
     @Override
     public void reset() {
         witness.reset();
+        Probes.CPUS.reset();
         EventTrace.reset();
     }
 

@@ -22,7 +22,7 @@ import org.lockwitness.witness.Witness;
  *
  * <p>Thread-safety: one instance serves all transformations; per-class state lives in the visitors.
  */
-final class CallSiteVisitor implements AsmVisitorWrapper {
+final class CallSiteVisitor extends AsmVisitorWrapper.AbstractBase {
 
     private static final String SITES = Sites.class.getName().replace('.', '/');
 
@@ -34,16 +34,6 @@ final class CallSiteVisitor implements AsmVisitorWrapper {
         this.witness = witness;
         this.targets = targets;
         this.counters = counters;
-    }
-
-    @Override
-    public int mergeWriter(int flags) {
-        return flags;
-    }
-
-    @Override
-    public int mergeReader(int flags) {
-        return flags;
     }
 
     @Override

@@ -37,8 +37,9 @@ final class PerThread {
     /** The lock instance being spun on, 0 for none, and the step the spin started at. */
     long spinInstance;
     long spinSince;
-    /** The simulated step of the thread's latest event. */
+    /** The simulated step and the CPU of the thread's latest event. */
     long step;
+    int cpu;
 
     private int[] saved = new int[8];
     private int depth;

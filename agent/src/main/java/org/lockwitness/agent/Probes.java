@@ -1,6 +1,7 @@
 package org.lockwitness.agent;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.LockObject;
 import org.lockwitness.kernel.Sched;
@@ -80,6 +81,7 @@ public final class Probes {
 
     private static final Witness W = AgentState.witness();
     private static final String FAULT_LOCK = AgentState.faultLock();
+    static final CpuEpochs CPUS = new CpuEpochs();
 
     private Probes() {
     }
@@ -141,22 +143,13 @@ public final class Probes {
      * @param wmesg the wait-message argument, or null
      */
     public static void sleep(Object interlock, Object wmesg) {
-        PerThread pt = PerThread.get();
-        if (pt.busy || pt.kind == PerThread.OTHER) {
-            return;
-        }
-        pt.busy = true;
-        try {
+        cold("sleep probe", pt -> {
             WitnessThread t = begin(pt, SLEEP, 0);
             if (t != null) {
                 long instance = interlock instanceof LockObject l ? l.id() : 0L;
                 W.sleep(t, wmesg == null ? "?" : wmesg.toString(), instance, pt.site);
             }
-        } catch (Throwable e) {
-            W.fault(e, "sleep probe");
-        } finally {
-            pt.busy = false;
-        }
+        });
     }
 
     /**
@@ -166,21 +159,12 @@ public final class Probes {
      * @param site the site registered for the method
      */
     public static void required(String lockName, int site) {
-        PerThread pt = PerThread.get();
-        if (pt.busy || pt.kind == PerThread.OTHER) {
-            return;
-        }
-        pt.busy = true;
-        try {
+        cold("requires probe", pt -> {
             WitnessThread t = begin(pt, REQUIRES, lockName.hashCode());
             if (t != null) {
                 W.required(t, lockName, site);
             }
-        } catch (Throwable e) {
-            W.fault(e, "requires probe");
-        } finally {
-            pt.busy = false;
-        }
+        });
     }
 
     /**
@@ -190,19 +174,10 @@ public final class Probes {
      * @param lock the lock just constructed
      */
     public static void lockInit(LockObject lock) {
-        PerThread pt = PerThread.get();
-        if (pt.busy) {
-            return;
-        }
-        pt.busy = true;
-        try {
+        cold("lock init probe", pt -> {
             EventTrace.record(LOCK_INIT, 0, -1, 0, false, 0, lock.name().hashCode());
             LockIds.of(W, lock);
-        } catch (Throwable e) {
-            W.fault(e, "lock init probe");
-        } finally {
-            pt.busy = false;
-        }
+        });
     }
 
     /**
@@ -212,19 +187,10 @@ public final class Probes {
      * @param threads the thread names, thread i waiting for lock i
      */
     public static void deadlock(String[] locks, String[] threads) {
-        PerThread pt = PerThread.get();
-        if (pt.busy) {
-            return;
-        }
-        pt.busy = true;
-        try {
+        cold("deadlock probe", pt -> {
             EventTrace.record(DEADLOCK, 0, -1, 0, false, 0, locks.length);
             W.deadlock(List.of(locks), List.of(threads));
-        } catch (Throwable e) {
-            W.fault(e, "deadlock probe");
-        } finally {
-            pt.busy = false;
-        }
+        });
     }
 
     /**
@@ -235,16 +201,26 @@ public final class Probes {
      * @param thread the sleeping thread's name
      */
     public static void lostWakeup(String ident, String thread) {
+        cold("lost wakeup probe", pt -> {
+            EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
+            W.lostWakeup(ident, thread, pt.site);
+        });
+    }
+
+    /**
+     * Runs a probe that is not on a hot path under the reentrancy guard, recording what it throws
+     * as a fault. Unlike the lock and context events it may run on any thread and may allocate.
+     */
+    private static void cold(String where, Consumer<PerThread> probe) {
         PerThread pt = PerThread.get();
         if (pt.busy) {
             return;
         }
         pt.busy = true;
         try {
-            EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
-            W.lostWakeup(ident, thread, pt.site);
+            probe.accept(pt);
         } catch (Throwable e) {
-            W.fault(e, "lost wakeup probe");
+            W.fault(e, where);
         } finally {
             pt.busy = false;
         }
@@ -252,8 +228,10 @@ public final class Probes {
 
     /** The thread's handle with this moment's snapshot; null on a thread that is not a kernel thread. */
     private static WitnessThread begin(PerThread pt, int event, int detail) {
-        if (pt.kind == PerThread.UNKNOWN) {
-            pt.kind = isKernelThread() ? PerThread.KERNEL : PerThread.OTHER;
+        if (pt.kind != PerThread.KERNEL) {
+            if (pt.kind == PerThread.UNKNOWN) {
+                pt.kind = isKernelThread() ? PerThread.KERNEL : PerThread.OTHER;
+            }
             if (pt.kind == PerThread.OTHER) {
                 return null;
             }
@@ -265,9 +243,12 @@ public final class Probes {
             pt.handle = t;
         }
         pt.step = s.step();
+        pt.cpu = s.cpu();
         EventTrace.record(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
-        return t.at(s.cpu(), s.critnest(), s.owepreempt(), s.interruptsEnabled(), s.intrNesting(), s.eoiPending(),
+        t.at(s.cpu(), s.critnest(), s.owepreempt(), s.interruptsEnabled(), s.intrNesting(), s.eoiPending(),
                 s.inRendezvous(), s.pinned(), s.step());
+        CPUS.enter(W, t, s.cpu(), s.thread().machine());
+        return t;
     }
 
     private static void lock(PerThread pt, WitnessThread t, int event, LockObject lock, int arg) {
@@ -284,8 +265,16 @@ public final class Probes {
                     pt.spinInstance = 0;
                 }
                 W.acquired(t, id, instance, site, arg);
+                if (id != Witness.UNTRACKED && lock.lockClass().isSpin()) {
+                    CPUS.acquired(pt.cpu, id, instance);
+                }
             }
-            case RELEASE -> W.release(t, id, instance, site, arg);
+            case RELEASE -> {
+                W.release(t, id, instance, site, arg);
+                if (id != Witness.UNTRACKED && lock.lockClass().isSpin()) {
+                    CPUS.released(pt.cpu, instance);
+                }
+            }
             case UPGRADE -> W.upgrade(t, id, instance, site);
             case DOWNGRADE -> W.downgrade(t, id, instance, site);
             case DESTROY -> W.destroy(t, id, instance, site);

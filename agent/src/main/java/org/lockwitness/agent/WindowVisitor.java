@@ -29,7 +29,7 @@ import net.bytebuddy.pool.TypePool;
  * <p>Thread-safety: one instance serves all transformations; the {@code @Shared} cache is
  * concurrent.
  */
-final class WindowVisitor implements AsmVisitorWrapper {
+final class WindowVisitor extends AsmVisitorWrapper.AbstractBase {
 
     static final String MACHINE = "org/lockwitness/kernel/Machine";
     static final String WINDOW = "window";
@@ -52,16 +52,6 @@ final class WindowVisitor implements AsmVisitorWrapper {
 
     static boolean isKernelCode(TypeDescription type) {
         return has(type.getDeclaredAnnotations(), KERNEL_CODE) && !has(type.getDeclaredAnnotations(), NO_WINDOWS);
-    }
-
-    @Override
-    public int mergeWriter(int flags) {
-        return flags;
-    }
-
-    @Override
-    public int mergeReader(int flags) {
-        return flags;
     }
 
     @Override

@@ -25,6 +25,15 @@ class AbbaIT {
     }
 
     @Test
+    void aSecondMachine_doesNotInheritTheSpinLocksTheFirstLeftOnItsCpus() throws Exception {
+        Path dir = Forked.dir("abba-twice");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), true, ABBA, "twice");
+        assertEquals(0, f.await(), f.stderr());
+        assertReversal(f);
+        assertEquals(2, Forked.findings(f.json(), "LOCK_ORDER_REVERSAL").get(0).get("count").getAsLong());
+    }
+
+    @Test
     void withoutAgent_runsAndWritesNoReport() throws Exception {
         Path dir = Forked.dir("abba-plain");
         Forked f = Forked.run(dir, List.of(), true, ABBA);

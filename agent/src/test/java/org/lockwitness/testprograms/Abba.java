@@ -12,7 +12,8 @@ import org.lockwitness.kernel.RunResult;
  * ABBA across two kernel threads on one CPU, so they run one after the other and never deadlock.
  * The lines marked {@code SITE:} are the sites the tests expect in the report. Modes (first
  * argument): none, {@code exit3} (ends with {@code System.exit(3)}), {@code hang} (stays alive after
- * the run), {@code attach} (waits for a line on stdin before the run).
+ * the run), {@code attach} (waits for a line on stdin before the run), {@code twice} (a second
+ * machine after the first, on the same CPU numbers).
  */
 public final class Abba {
 
@@ -27,6 +28,9 @@ public final class Abba {
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
         RunResult r = run();
+        if (mode.equals("twice")) {
+            r = run();
+        }
         System.out.println("ran " + r.status());
         System.out.flush();
         if (mode.equals("exit3")) {

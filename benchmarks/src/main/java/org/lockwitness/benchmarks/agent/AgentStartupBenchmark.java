@@ -1,0 +1,49 @@
+package org.lockwitness.benchmarks.agent;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Wall time of {@code java -cp benchmarks.jar TrivialMain}, with and without the agent: the
+ * difference is what the agent adds to start-up (option parsing, Byte Buddy, the witness, the
+ * shutdown hook and its summary).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+public class AgentStartupBenchmark {
+
+    @Param({"false", "true"})
+    public boolean agent;
+
+    @Benchmark
+    public int trivialMain() throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (agent) {
+            cmd.add(AgentJar.ARG + "=" + AgentJar.REPORT);
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(TrivialMain.class.getName());
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).directory(new File(".")).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the trivial main did not end within 60 s");
+        }
+        return p.exitValue();
+    }
+}
