@@ -27,6 +27,30 @@ class ContextRulesIT {
     }
 
     @Test
+    void panicPolicy_recordsTheFindingThenHaltsTheMachine() throws Exception {
+        Path dir = Forked.dir("context-panic");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "panic=SLEEP_LOCK_IN_INTERRUPT")), true, PROGRAM,
+                "filter");
+        assertEquals(ExitStatus.FINDINGS, f.await(), f.stderr());
+        assertEquals("ran HALTED", f.stdout().trim());
+        assertEquals("PANIC", Forked.findings(f.json(), "SLEEP_LOCK_IN_INTERRUPT").get(0).get("policy").getAsString());
+    }
+
+    @Test
+    void requiresMethodEnteredWithoutItsLock_isReportedOnceWithTheMethod() throws Exception {
+        Path dir = Forked.dir("context-requires");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), true, PROGRAM, "requires");
+        assertEquals(0, f.await(), f.stderr());
+        JsonObject json = f.json();
+        assertEquals(1, json.getAsJsonArray("findings").size(), json.toString());
+        List<JsonObject> found = Forked.findings(json, "REQUIRED_LOCK_NOT_HELD");
+        assertEquals(1, found.get(0).get("count").getAsLong(), json.toString());
+        assertEquals(List.of("Giant"), Forked.strings(found.get(0), "locks"));
+        assertTrue(found.get(0).get("message").getAsString().contains("ContextRules.needsGiant"), json.toString());
+        assertEquals(List.of(Forked.site("ContextRules", "REQUIRES")), Forked.strings(found.get(0), "sites"));
+    }
+
+    @Test
     void tsleepWithASpinMutexHeld_isSleepWithLocksHeld() throws Exception {
         Path dir = Forked.dir("context-tsleep");
         Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), true, PROGRAM, "tsleep");

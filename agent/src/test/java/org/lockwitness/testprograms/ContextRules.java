@@ -7,10 +7,12 @@ import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Mtx;
 import org.lockwitness.kernel.RunResult;
 import org.lockwitness.kernel.Synch;
+import org.lockwitness.kernel.probe.Requires;
 
 /**
  * Context rules: {@code filter} takes a sleep mutex in a device interrupt filter;
- * {@code tsleep} sleeps with a spin mutex held.
+ * {@code tsleep} sleeps with a spin mutex held; {@code requires} calls a {@code @Requires("Giant")}
+ * method with and without Giant.
  */
 public final class ContextRules {
 
@@ -20,7 +22,11 @@ public final class ContextRules {
     }
 
     public static void main(String[] args) {
-        RunResult r = args[0].equals("filter") ? filter() : tsleep();
+        RunResult r = switch (args[0]) {
+            case "filter" -> filter();
+            case "tsleep" -> tsleep();
+            default -> requires();
+        };
         System.out.println("ran " + r.status());
     }
 
@@ -41,6 +47,22 @@ public final class ContextRules {
             }
         });
         return m.run(100_000);
+    }
+
+    private static RunResult requires() {
+        Machine m = Machine.builder().cpus(1).seed(1).build();
+        m.spawn("caller", KThread.PRI_MIN_KERN, () -> {
+            m.giant().lock();
+            needsGiant();
+            m.giant().unlock();
+            needsGiant();
+        });
+        return m.run(100_000);
+    }
+
+    @Requires("Giant")
+    private static void needsGiant() {
+        Machine.window(); // SITE:REQUIRES
     }
 
     private static RunResult tsleep() {
