@@ -26,6 +26,11 @@ final class Boot {
     static final int BAD_OPTIONS = 2;
     /** System property that logs every transformation and error on stderr. */
     static final String DEBUG_PROPERTY = "lockwitness.debug";
+    /**
+     * Keeps Byte Buddy off {@code sun.misc.Unsafe} (JDK 24+ warns about it). The shaded jar
+     * relocates this name with Byte Buddy, so the host's own Byte Buddy is not affected.
+     */
+    private static final String BYTE_BUDDY_SAFE = "net.bytebuddy.safe";
     private static final String CHECKER_SPI = "org.lockwitness.kernel.probe.Checker";
 
     private static boolean started;
@@ -99,6 +104,9 @@ final class Boot {
 
     private static void install(Instrumentation inst, AgentOptions options, Witness witness, Counters counters,
             String mainClass) {
+        if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
+            System.setProperty(BYTE_BUDDY_SAFE, "true");
+        }
         WindowVisitor windows = options.windows == AgentOptions.Windows.PROBES ? null
                 : new WindowVisitor(options.windows == AgentOptions.Windows.LINES, counters);
         Weaver weaver = new Weaver(new ProbeAdvisor(new Requirements(witness)),
@@ -111,6 +119,7 @@ final class Boot {
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new TransformListener.Retransformation())
                 .with(listener)
