@@ -14,6 +14,7 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 import org.lockwitness.kernel.Critical;
+import org.lockwitness.kernel.RmLock;
 import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessOptions;
 
@@ -21,7 +22,7 @@ import org.lockwitness.witness.WitnessOptions;
  * The shape of {@code Critical.exit()} after the agent's one transformation: a window between the
  * store of 0 to {@code critnest} and the load of {@code owepreempt} with {@code windows=lines},
  * none there with {@code windows=probes}, none at all with {@code windows=off}, and never one
- * inside the woven advice.
+ * inside the woven advice; likewise in the rmlock reader's raw critnest section.
  */
 class WindowsBytecodeTest {
 
@@ -37,6 +38,21 @@ class WindowsBytecodeTest {
         int load = code.subList(store, code.size()).indexOf(LOAD_OWEPREEMPT) + store;
         assertTrue(load > store, code.toString());
         assertTrue(code.subList(store + 1, load).contains(WINDOW), code.subList(store, load + 1).toString());
+    }
+
+    @Test
+    void lines_putAWindowBetweenTheRmlockReadersCritnestDecrementAndItsLoadOfOwepreempt() throws Exception {
+        assertTrue(rmlockReaderGap("lines").contains(WINDOW));
+        assertFalse(rmlockReaderGap("probes").contains(WINDOW));
+    }
+
+    /** The code of {@code rm_runlock} between its raw critnest decrement and the load of owepreempt. */
+    private static List<String> rmlockReaderGap(String mode) throws Exception {
+        List<String> code = woven(RmLock.class, "runlock", mode);
+        int store = code.lastIndexOf(STORE_CRITNEST);
+        int load = code.subList(store, code.size()).indexOf(LOAD_OWEPREEMPT) + store;
+        assertTrue(store >= 0 && load > store, code.toString());
+        return code.subList(store + 1, load);
     }
 
     @Test
@@ -77,8 +93,12 @@ class WindowsBytecodeTest {
         throw new AssertionError("no store of 0 to critnest in " + code);
     }
 
-    /** The instructions of {@code Critical.exit()} as woven with {@code windows=mode}. */
     private static List<String> criticalExit(String mode) throws Exception {
+        return woven(Critical.class, "exit", mode);
+    }
+
+    /** The instructions of one method of a model class as woven with {@code windows=mode}. */
+    private static List<String> woven(Class<?> type, String method, String mode) throws Exception {
         AgentOptions options = AgentOptions.parse("windows=" + mode);
         Witness witness = Witness.create(WitnessOptions.defaults());
         Counters counters = new Counters();
@@ -86,15 +106,14 @@ class WindowsBytecodeTest {
                 : new WindowVisitor(options.windows == AgentOptions.Windows.LINES, counters);
         Weaver weaver = new Weaver(new ProbeAdvisor(new Requirements(witness)),
                 new CallSiteVisitor(witness, new ProbeTargets(), counters), windows, options, null, counters);
-        byte[] bytes = weaver.transform(new ByteBuddy().redefine(Critical.class),
-                TypeDescription.ForLoadedType.of(Critical.class), Critical.class.getClassLoader(), null, null)
-                .make().getBytes();
+        byte[] bytes = weaver.transform(new ByteBuddy().redefine(type), TypeDescription.ForLoadedType.of(type),
+                type.getClassLoader(), null, null).make().getBytes();
         List<String> code = new ArrayList<>();
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
-                return name.equals("exit") ? new Listing(code) : null;
+                return name.equals(method) ? new Listing(code) : null;
             }
         }, 0);
         return code;
