@@ -73,6 +73,16 @@ class WindowsBytecodeTest {
     }
 
     @Test
+    void excludeAndInclude_narrowTheLineWindows() throws Exception {
+        List<String> excluded = woven(Critical.class, "exit", "lines,exclude=org.lockwitness.kernel.Crit*");
+        assertEquals(1, excluded.stream().filter(WINDOW::equals).count(), excluded.toString());
+        List<String> notIncluded = woven(Critical.class, "exit", "lines,include=*.Smp");
+        assertEquals(1, notIncluded.stream().filter(WINDOW::equals).count(), notIncluded.toString());
+        List<String> included = woven(Critical.class, "exit", "lines,include=*.Smp+*.Critical");
+        assertTrue(included.stream().filter(WINDOW::equals).count() > 1, included.toString());
+    }
+
+    @Test
     void off_removesTheModelsOwnWindows() throws Exception {
         List<String> code = criticalExit("off");
         assertFalse(code.contains(WINDOW), code.toString());
@@ -97,7 +107,7 @@ class WindowsBytecodeTest {
         return woven(Critical.class, "exit", mode);
     }
 
-    /** The instructions of one method of a model class as woven with {@code windows=mode}. */
+    /** The instructions of one method of a model class as woven with {@code windows=mode} (and more options). */
     private static List<String> woven(Class<?> type, String method, String mode) throws Exception {
         AgentOptions options = AgentOptions.parse("windows=" + mode);
         Witness witness = Witness.create(WitnessOptions.defaults());
