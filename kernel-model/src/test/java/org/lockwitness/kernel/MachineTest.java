@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MachineTest {
 
     @Test
-    void two_threads_waiting_on_each_other_are_reported_hung_with_what_they_wait_for() {
+    void two_threads_waiting_on_each_other_are_reported_hung_with_what_they_wait_for_and_the_deadlock_named() {
         Machine m = machine(2, 1).build();
         Mtx a = new Mtx("lock a", Mtx.DEF);
         Mtx b = new Mtx("lock b", Mtx.DEF);
@@ -35,6 +35,8 @@ class MachineTest {
         assertEquals(KThread.State.LOCK, r.threads().get(0).state());
         assertTrue(r.threads().get(0).waitingFor().contains("\"lock b\" held by ba"), r::toString);
         assertTrue(r.threads().get(1).waitingFor().contains("\"lock a\" held by ab"), r::toString);
+        assertEquals(java.util.List.of("deadlock: ab waits for \"lock b\" held by ba, ba waits for \"lock a\" held by ab"),
+                r.detections());
     }
 
     @Test
