@@ -441,13 +441,15 @@ public final class Machine {
         }
     }
 
-    /** @return true when that was the last non-daemon thread and the run is over */
-    boolean threadExited(KThread td) {
+    /** @return whether only one non-daemon thread is left */
+    boolean lastThread() {
+        return live.get() == 1;
+    }
+
+    void threadExited(KThread td) {
         if (!td.daemon && live.decrementAndGet() == 0) {
             finish(RunResult.Status.COMPLETED, "every thread exited", null);
-            return true;
         }
-        return false;
     }
 
     /**

@@ -276,14 +276,20 @@ public final class Sched {
         threadUnlock(td);
     }
 
-    /** {@code thread_exit}: never returns to the thread's body. */
+    /**
+     * {@code thread_exit}: never returns to the thread's body. The last non-daemon thread ends the
+     * run without taking the thread lock, so a finished machine leaves no spin lock held.
+     */
     @ThreadExit
     static void threadExit(KThread td) {
-        threadLock(td);
-        td.state = KThread.State.EXITED;
-        if (td.machine.threadExited(td)) {
+        if (!td.daemon && td.machine.lastThread()) {
+            td.state = KThread.State.EXITED;
+            td.machine.threadExited(td);
             return;
         }
+        threadLock(td);
+        td.state = KThread.State.EXITED;
+        td.machine.threadExited(td);
         miSwitch(SW_VOL | SWT_NONE);
     }
 
