@@ -73,30 +73,4 @@ class RwTest {
         assertEquals(RunResult.Status.HALTED, r.status(), r.toString());
         assertEquals("panic: rw_rlock: wlock already held for test rw", r.reason());
     }
-
-    /**
-     * The body of the forked test "holding an rw read lock across tsleep gives
-     * SLEEP_WITH_LOCKS_HELD": the sleep times out after a tick.
-     *
-     * @param result where the tsleep return value goes
-     */
-    static RunResult sleepWithAnRwReadLockHeld(int[] result) {
-        Rw rw = new Rw("RW-SLEEP", 0);
-        Object ident = new Object();
-        Machine m = Machine.builder().cpus(1).seed(1).build();
-        m.spawn("sleeper", KThread.PRI_MIN_KERN, () -> {
-            rw.rlock();
-            result[0] = Synch.tsleep(ident, 0, "rwsleep", 1); // SITE:RSLEEP
-            rw.runlock();
-        });
-        return m.run(100_000);
-    }
-
-    @Test
-    void program_sleep_with_an_rw_read_lock_held_sleeps_holding_it() {
-        int[] result = {-1};
-        RunResult r = sleepWithAnRwReadLockHeld(result);
-        assertEquals(RunResult.Status.COMPLETED, r.status(), r.toString());
-        assertEquals(Synch.EWOULDBLOCK, result[0]);
-    }
 }
