@@ -2,6 +2,7 @@ package org.lockwitness.samples;
 
 import java.util.List;
 import java.util.Optional;
+import org.lockwitness.samples.iflib.IflibQueues;
 import org.lockwitness.samples.rendezvous.RendezvousPreempt;
 import org.lockwitness.samples.workload.Workload;
 
@@ -12,7 +13,7 @@ import org.lockwitness.samples.workload.Workload;
  */
 final class Workloads {
 
-    static final List<Workload> ALL = List.of(new RendezvousPreempt());
+    static final List<Workload> ALL = List.of(new RendezvousPreempt(), new IflibQueues());
 
     private Workloads() {
     }
