@@ -206,6 +206,11 @@ final class ProbeAdvisor {
         if (a.getValue("spin").resolve(Boolean.class)) {
             f |= OpFlags.SPIN_OP;
         }
+        boolean hasNosleep = a.getAnnotationType().getDeclaredMethods().stream()
+                .anyMatch(m -> m.getName().equals("nosleep"));
+        if (hasNosleep && a.getValue("nosleep").resolve(Boolean.class)) {
+            f |= OpFlags.NOSLEEP;
+        }
         return f;
     }
 

@@ -7,10 +7,11 @@ import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Answers, at transform time, whether an invoked method is a probe-annotated method of the kernel
- * model: the owner must be in {@code org.lockwitness.kernel}, and the method, found in the owner
- * or a superclass by name and descriptor, must carry a probe annotation. Answers are cached per
- * owner, name and descriptor.
+ * Answers, at transform time, whether a call into the kernel model sets the caller's site: the
+ * owner must be in {@code org.lockwitness.kernel}, and the method, found in the owner or a
+ * superclass by name and descriptor, must carry a probe annotation or be a public method of a
+ * {@code @KernelCode} class (a primitive such as {@code LockMgr.lock(flags)} that dispatches to
+ * probed internals). Answers are cached per owner, name and descriptor.
  *
  * <p>Thread-safety: thread-safe (a concurrent cache; the type pool is Byte Buddy's).
  */
@@ -40,6 +41,11 @@ final class ProbeTargets {
         return known;
     }
 
+    private static boolean isKernelCode(TypeDefinition t) {
+        return t.asErasure().getDeclaredAnnotations().stream()
+                .anyMatch(a -> a.getAnnotationType().getName().equals("org.lockwitness.kernel.probe.KernelCode"));
+    }
+
     private static boolean resolve(TypePool pool, String owner, String name, String descriptor) {
         TypePool.Resolution r = pool.describe(owner.replace('/', '.'));
         if (!r.isResolved()) {
@@ -48,7 +54,7 @@ final class ProbeTargets {
         for (TypeDefinition t = r.resolve(); t != null; t = t.getSuperClass()) {
             for (MethodDescription m : t.getDeclaredMethods()) {
                 if (m.getInternalName().equals(name) && m.getDescriptor().equals(descriptor)) {
-                    return ProbeAdvisor.probeOf(m) != null;
+                    return ProbeAdvisor.probeOf(m) != null || (m.isPublic() && isKernelCode(t));
                 }
             }
         }

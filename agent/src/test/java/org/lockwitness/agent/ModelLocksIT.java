@@ -85,4 +85,20 @@ class ModelLocksIT {
         JsonObject json = run("grouptask", "COMPLETED");
         assertEquals(0, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
     }
+
+    @Test
+    void lockmgrLocksInOppositeOrders_isAReversalAtTheCallersOwnSites() throws Exception {
+        JsonObject f = only(run("lockmgr", "COMPLETED"), "LOCK_ORDER_REVERSAL");
+        assertEquals(Set.of("LK-A", "LK-B"), new TreeSet<>(Forked.strings(f, "locks")));
+        List<String> sites = Forked.strings(f, "sites");
+        assertTrue(sites.contains(Forked.site("ModelLocks", "LKAB")) && sites.contains(Forked.site("ModelLocks", "LKBA")),
+                sites.toString());
+    }
+
+    @Test
+    void anRmReadLockIsTakenWithoutSleeping_soASleepableLockAfterItIsAReversal() throws Exception {
+        JsonObject f = only(run("rmsleep", "COMPLETED"), "LOCK_ORDER_REVERSAL");
+        assertTrue(f.get("message").getAsString().contains("sleepable after non-sleepable"), f.toString());
+        assertEquals(List.of(Forked.site("ModelLocks", "RMSX")), Forked.strings(f, "sites").subList(0, 1));
+    }
 }

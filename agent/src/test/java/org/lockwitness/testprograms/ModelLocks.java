@@ -5,9 +5,12 @@ import org.lockwitness.kernel.Filter;
 import org.lockwitness.kernel.GroupTask;
 import org.lockwitness.kernel.InterruptSource;
 import org.lockwitness.kernel.KThread;
+import org.lockwitness.kernel.LockMgr;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Mtx;
 import org.lockwitness.kernel.Pcpu;
+import org.lockwitness.kernel.RmLock;
+import org.lockwitness.kernel.RmTracker;
 import org.lockwitness.kernel.RunResult;
 import org.lockwitness.kernel.Rw;
 import org.lockwitness.kernel.Sched;
@@ -22,7 +25,8 @@ import org.lockwitness.kernel.TaskqGroup;
  * {@code interlocked} (a check then a sleep, with a wakeup in between, without and with
  * tsleep_interlock), {@code deadlock} (two sleep mutexes in opposite orders, held at once),
  * {@code pcpu} (per-CPU data read unpinned, then pinned), {@code grouptask} (a filter enqueues a
- * grouptask).
+ * grouptask), {@code lockmgr} (two lockmgr locks in opposite orders through {@code lockmgr(flags)}),
+ * {@code rmsleep} (a sleepable rm read lock, taken without sleeping, then an sx).
  */
 public final class ModelLocks {
 
@@ -39,6 +43,8 @@ public final class ModelLocks {
             case "deadlock" -> deadlock();
             case "pcpu" -> pcpu();
             case "grouptask" -> grouptask();
+            case "lockmgr" -> lockmgrOrder();
+            case "rmsleep" -> rmThenSx();
             default -> throw new IllegalArgumentException(args[0]);
         };
         System.out.println("ran " + r.status());
@@ -148,6 +154,39 @@ public final class ModelLocks {
             Sched.pin();
             stats.get()[0]++;
             Sched.unpin();
+        });
+        return m.run(100_000);
+    }
+
+    private static RunResult lockmgrOrder() {
+        LockMgr a = new LockMgr("LK-A", 0);
+        LockMgr b = new LockMgr("LK-B", 0);
+        Machine m = machine(1);
+        m.spawn("ab", KThread.PRI_MIN_KERN, () -> {
+            a.lock(LockMgr.LK_EXCLUSIVE);
+            b.lock(LockMgr.LK_EXCLUSIVE); // SITE:LKAB
+            b.lock(LockMgr.LK_RELEASE);
+            a.lock(LockMgr.LK_RELEASE);
+        });
+        m.spawn("ba", KThread.PRI_MIN_KERN, () -> {
+            b.lock(LockMgr.LK_EXCLUSIVE);
+            a.lock(LockMgr.LK_EXCLUSIVE); // SITE:LKBA
+            a.lock(LockMgr.LK_RELEASE);
+            b.lock(LockMgr.LK_RELEASE);
+        });
+        return m.run(100_000);
+    }
+
+    private static RunResult rmThenSx() {
+        RmLock rm = new RmLock("RM-SLEEPABLE", RmLock.SLEEPABLE);
+        Sx sx = new Sx("SX-AFTER-RM", 0);
+        Machine m = machine(1);
+        m.spawn("reader", KThread.PRI_MIN_KERN, () -> {
+            RmTracker tracker = new RmTracker();
+            rm.rlock(tracker);
+            sx.xlock(); // SITE:RMSX
+            sx.xunlock();
+            rm.runlock(tracker);
         });
         return m.run(100_000);
     }

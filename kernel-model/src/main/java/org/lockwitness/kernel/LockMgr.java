@@ -3,6 +3,7 @@ package org.lockwitness.kernel;
 import org.lockwitness.kernel.probe.Acquire;
 import org.lockwitness.kernel.probe.Downgrade;
 import org.lockwitness.kernel.probe.KernelCode;
+import org.lockwitness.kernel.probe.NoWindows;
 import org.lockwitness.kernel.probe.LockDestroy;
 import org.lockwitness.kernel.probe.LockInit;
 import org.lockwitness.kernel.probe.Release;
@@ -263,6 +264,7 @@ public final class LockMgr extends LockObject {
     }
 
     @Override
+    @NoWindows
     KThread exclusiveOwner() {
         return lockholder;
     }

@@ -2,6 +2,7 @@ package org.lockwitness.kernel;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.lockwitness.kernel.probe.KernelCode;
+import org.lockwitness.kernel.probe.NoWindows;
 
 /**
  * The state of a shared/exclusive lock, which FreeBSD lays out alike for {@link Sx}
@@ -67,6 +68,7 @@ final class LockWord {
     }
 
     /** The exclusive owner, or null. */
+    @NoWindows
     KThread owner() {
         return owner;
     }

@@ -6,6 +6,7 @@ import org.lockwitness.kernel.probe.Assertion;
 import org.lockwitness.kernel.probe.KernelCode;
 import org.lockwitness.kernel.probe.LockDestroy;
 import org.lockwitness.kernel.probe.LockInit;
+import org.lockwitness.kernel.probe.NoWindows;
 import org.lockwitness.kernel.probe.Release;
 import org.lockwitness.kernel.probe.SpinWait;
 import org.lockwitness.kernel.probe.TryAcquire;
@@ -242,20 +243,24 @@ public final class Mtx extends LockObject {
         destroyed = true;
     }
 
+    @NoWindows
     KThread ownerThread() {
         return owner();
     }
 
     @Override
+    @NoWindows
     KThread exclusiveOwner() {
         return owner();
     }
 
+    @NoWindows
     boolean recursed() {
         return recurse > 0;
     }
 
     /** Hands a held spin mutex to the thread that will release it (the sched lock at a switch). */
+    @NoWindows
     void handOff(KThread next) {
         word.set(next);
     }
@@ -281,6 +286,7 @@ public final class Mtx extends LockObject {
         }
     }
 
+    @NoWindows
     private KThread owner() {
         Object w = word.get();
         if (w instanceof KThread t) {

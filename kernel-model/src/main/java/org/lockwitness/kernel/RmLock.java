@@ -93,7 +93,7 @@ public final class RmLock extends LockObject {
      *
      * @param tracker a tracker not in use; give it back to {@link #runlock}
      */
-    @Acquire(shared = true)
+    @Acquire(shared = true, nosleep = true)
     public void rlock(RmTracker tracker) {
         Machine.window();
         KThread td = KThread.curthread();
@@ -117,7 +117,7 @@ public final class RmLock extends LockObject {
      * @param tracker a tracker not in use
      * @return true when the read hold was taken
      */
-    @TryAcquire(shared = true)
+    @TryAcquire(shared = true, nosleep = true)
     public boolean tryRlock(RmTracker tracker) {
         Machine.window();
         KThread td = KThread.curthread();

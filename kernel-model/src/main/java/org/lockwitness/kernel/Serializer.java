@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.lockwitness.kernel.probe.Acquire;
 import org.lockwitness.kernel.probe.Assertion;
 import org.lockwitness.kernel.probe.KernelCode;
+import org.lockwitness.kernel.probe.NoWindows;
 import org.lockwitness.kernel.probe.LockInit;
 import org.lockwitness.kernel.probe.Release;
 import org.lockwitness.kernel.probe.TryAcquire;
@@ -135,6 +136,7 @@ public final class Serializer extends LockObject {
     }
 
     @Override
+    @NoWindows
     KThread exclusiveOwner() {
         return owner.get();
     }

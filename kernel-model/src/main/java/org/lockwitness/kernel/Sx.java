@@ -4,6 +4,7 @@ import org.lockwitness.kernel.probe.Acquire;
 import org.lockwitness.kernel.probe.Assertion;
 import org.lockwitness.kernel.probe.Downgrade;
 import org.lockwitness.kernel.probe.KernelCode;
+import org.lockwitness.kernel.probe.NoWindows;
 import org.lockwitness.kernel.probe.LockDestroy;
 import org.lockwitness.kernel.probe.LockInit;
 import org.lockwitness.kernel.probe.Release;
@@ -162,6 +163,7 @@ public final class Sx extends LockObject {
     }
 
     @Override
+    @NoWindows
     KThread exclusiveOwner() {
         return word.owner();
     }

@@ -18,6 +18,12 @@ public @interface Acquire {
     /** True for a shared (read) acquire. */
     boolean shared() default false;
 
+    /**
+     * True for a sleepable lock taken in a way that cannot sleep ({@code LOP_NOSLEEP}), as an rm read
+     * lock is: the hold does not count as sleepable.
+     */
+    boolean nosleep() default false;
+
     /** True for a spin operation ({@code mtx_lock_spin}); a mismatch with the lock's class is KIND_MISMATCH. */
     boolean spin() default false;
 }

@@ -18,6 +18,12 @@ public @interface TryAcquire {
     /** True for a shared (read) acquire. */
     boolean shared() default false;
 
+    /**
+     * True for a sleepable lock taken in a way that cannot sleep ({@code LOP_NOSLEEP}), as an rm read
+     * lock is: the hold does not count as sleepable.
+     */
+    boolean nosleep() default false;
+
     /** True for a spin operation. */
     boolean spin() default false;
 }
