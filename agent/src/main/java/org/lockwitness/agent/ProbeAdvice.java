@@ -110,14 +110,15 @@ final class ProbeAdvice {
         }
     }
 
-    /** {@code @LostWakeup} on entry: the ident and the sleeping thread. */
+    /** {@code @LostWakeup} on entry: the ident, the sleeping thread and the waker. */
     static final class LostWakeup {
         private LostWakeup() {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) String thread) {
-            Probes.lostWakeup(ident, thread);
+        static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) String thread,
+                @Advice.Argument(2) String waker) {
+            Probes.lostWakeup(ident, thread, waker);
         }
     }
 

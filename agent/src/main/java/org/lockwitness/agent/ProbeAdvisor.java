@@ -110,6 +110,9 @@ final class ProbeAdvisor {
             case "Deadlock":
                 return machineEvent(m, String[].class, ProbeAdvice.Deadlock.class);
             case "LostWakeup":
+                if (m.getParameters().size() < 3 || !m.getParameters().get(2).getType().represents(String.class)) {
+                    throw new Refused(m, "@LostWakeup needs (String ident, String thread, String waker) first");
+                }
                 return machineEvent(m, String.class, ProbeAdvice.LostWakeup.class);
             default:
                 throw new Refused(m, "unknown probe @" + probe);

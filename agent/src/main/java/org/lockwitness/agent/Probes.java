@@ -199,11 +199,12 @@ public final class Probes {
      *
      * @param ident the wait channel's description
      * @param thread the sleeping thread's name
+     * @param waker the name of the thread whose wakeup came too early
      */
-    public static void lostWakeup(String ident, String thread) {
+    public static void lostWakeup(String ident, String thread, String waker) {
         cold("lost wakeup probe", pt -> {
             EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
-            W.lostWakeup(ident, thread, pt.site);
+            W.lostWakeup(ident, thread, waker, pt.site);
         });
     }
 

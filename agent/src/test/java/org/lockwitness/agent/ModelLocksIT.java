@@ -59,6 +59,7 @@ class ModelLocksIT {
     void aCheckThenSleepWithTheWakeupInBetween_isALostWakeup_andTheInterlockedOneIsNot() throws Exception {
         JsonObject f = only(run("lostwakeup", "HUNG"), "LOST_WAKEUP");
         assertTrue(f.get("message").getAsString().contains("buffer ready"), f.toString());
+        assertTrue(f.get("message").getAsString().contains("wakeup by thread waker"), f.toString());
         JsonObject ok = run("interlocked", "COMPLETED");
         assertEquals(0, ok.getAsJsonArray("findings").size(), ok.getAsJsonArray("findings").toString());
     }

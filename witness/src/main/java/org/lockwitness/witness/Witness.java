@@ -654,10 +654,11 @@ public final class Witness {
     }
 
     /**
-     * A lost wakeup: {@code thread} sleeps forever on {@code ident}, whose only wakeup came, with
-     * no sleeper, after the thread's last check and before its sleep. {@link Rule#LOST_WAKEUP}.
+     * A lost wakeup: {@code thread} sleeps forever on {@code ident}, whose only wakeup, by
+     * {@code waker}, came with no sleeper after the thread's last check and before its sleep.
+     * {@link Rule#LOST_WAKEUP}.
      */
-    public void lostWakeup(String ident, String thread, int site) {
+    public void lostWakeup(String ident, String thread, String waker, int site) {
         if (disabled) {
             return;
         }
@@ -665,8 +666,9 @@ public final class Witness {
             slow(null, () -> {
                 String here = checker.siteText(site);
                 return checker.report(Rule.LOST_WAKEUP, ident, "lost wakeup: thread " + thread
-                        + " sleeps forever on \"" + ident + "\" @ " + here, List.of(), List.of(here), List.of(),
-                        List.of(thread), -1);
+                        + " sleeps forever on \"" + ident + "\", whose wakeup by thread " + waker
+                        + " came before the sleep @ " + here, List.of(), List.of(here), List.of(),
+                        List.of(thread, waker), -1);
             });
         } catch (Throwable e) {
             fault(e, "lostWakeup");

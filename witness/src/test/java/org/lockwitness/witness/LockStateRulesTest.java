@@ -163,7 +163,7 @@ class LockStateRulesTest {
     void deadlockAndLostWakeup_fromTheModel() {
         sim.w.deadlock(List.of("A", "B"), List.of("t1", "t2"));
         sim.w.deadlock(List.of("B", "A"), List.of("t2", "t1"));
-        sim.w.lostWakeup("bufwait", "t3", sim.site("vfs_bio.c", 9));
+        sim.w.lostWakeup("bufwait", "t3", "t4", sim.site("vfs_bio.c", 9));
         List<Finding> all = sim.findings();
         assertEquals(2, all.size(), all::toString);
         assertEquals(Rule.DEADLOCK, all.get(0).rule());
@@ -173,7 +173,8 @@ class LockStateRulesTest {
                 + " thread t2 waits for \"B\" held by thread t1", all.get(0).message());
         assertEquals(Rule.LOST_WAKEUP, all.get(1).rule());
         assertEquals(List.of("vfs_bio.c:9"), all.get(1).sites());
-        assertEquals(List.of("t3"), all.get(1).threads());
+        assertEquals(List.of("t3", "t4"), all.get(1).threads());
+        assertTrue(all.get(1).message().contains("whose wakeup by thread t4"), all.get(1).message());
     }
 
     @Test
