@@ -3,7 +3,10 @@ package org.lockwitness.samples;
 import java.util.List;
 import java.util.Optional;
 import org.lockwitness.samples.iflib.IflibQueues;
+import org.lockwitness.samples.lockmgr.LockmgrInterlock;
+import org.lockwitness.samples.netintr.MpsafeNetintr;
 import org.lockwitness.samples.rendezvous.RendezvousPreempt;
+import org.lockwitness.samples.smpng.SmpngSubsystems;
 import org.lockwitness.samples.workload.Workload;
 
 /**
@@ -13,7 +16,8 @@ import org.lockwitness.samples.workload.Workload;
  */
 final class Workloads {
 
-    static final List<Workload> ALL = List.of(new RendezvousPreempt(), new IflibQueues());
+    static final List<Workload> ALL = List.of(new RendezvousPreempt(), new IflibQueues(), new LockmgrInterlock(),
+            new MpsafeNetintr(), new SmpngSubsystems());
 
     private Workloads() {
     }

@@ -1,13 +1,16 @@
 package org.lockwitness.samples.explore;
 
+import org.lockwitness.kernel.Irq;
 import org.lockwitness.kernel.RandomStrategy;
 import org.lockwitness.kernel.SchedulingPoint;
 import org.lockwitness.kernel.Strategy;
 
 /**
  * One schedule of a sweep: every interrupt is taken at the first window it is offered, except
- * occurrence {@code interrupt} (numbered in the order occurrences begin, see
- * {@link DelayedDelivery}), which is refused at {@code delay} windows on its target CPU first. CPU
+ * occurrence {@code interrupt} of an IPI sent to a CPU (IPI_RENDEZVOUS, IPI_PREEMPT, IPI_AST,
+ * numbered in the order occurrences begin, see {@link DelayedDelivery}), which is refused at
+ * {@code delay} windows on its target CPU first. Device interrupts and the hardclock are raised,
+ * not sent, and are always taken at once. CPU
  * hand-overs follow the model's {@link RandomStrategy} with the sweep's base seed, so the rest of
  * the schedule stays as fixed as the delay lets it.
  *
@@ -50,7 +53,8 @@ public final class SweepStrategy implements Strategy {
 
     @Override
     public boolean deliver(SchedulingPoint point, int vector) {
-        return delivery.offer(point.cpu(), vector, occurrence -> occurrence == interrupt ? delay : 0);
+        return vector < Irq.IPI_PREEMPT
+                || delivery.offer(point.cpu(), vector, occurrence -> occurrence == interrupt ? delay : 0);
     }
 
     @Override

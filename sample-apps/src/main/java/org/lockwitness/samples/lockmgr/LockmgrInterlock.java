@@ -1,0 +1,103 @@
+package org.lockwitness.samples.lockmgr;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.lockwitness.kernel.KThread;
+import org.lockwitness.kernel.Machine;
+import org.lockwitness.samples.workload.ExploreBudget;
+import org.lockwitness.samples.workload.Variant;
+import org.lockwitness.samples.workload.Workload;
+
+/**
+ * Seed 002, DragonFly's lockmgr interlock: a buffer cache whose {@code getnewbuf} takes buffers
+ * from the clean queue with {@code BUF_LOCK(LK_EXCLUSIVE | LK_NOWAIT)}, two readers cycling clean
+ * buffers on one CPU, a writer on another that dirties a buffer, wakes {@code buf_daemon} and waits
+ * for its pass (a {@code bwrite}), then wakes it and waits again (an {@code fsync}), and the daemon
+ * on a third. Buggy: the lockmgr interlock is a
+ * token, so a {@code BUF_UNLOCK} can block and lose the bufqueue token with its buffer on the clean
+ * queue but still locked, and {@code getnewbuf} prints the seed's warnings. The daemon checks for
+ * work and then sleeps without an interlock (LOST_WAKEUP). Fixed: a spin-lock interlock and {@code tsleep_interlock}.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class LockmgrInterlock implements Workload {
+
+    static final int BUFFERS = 3;
+    static final int ROUNDS = 12;
+    static final int READERS = 2;
+    static final int READER_CPU = 0;
+    static final int WRITER_CPU = 1;
+    static final int DAEMON_CPU = 2;
+
+    @Override
+    public String name() {
+        return "lockmgr-interlock";
+    }
+
+    @Override
+    public String seeds() {
+        return "002";
+    }
+
+    @Override
+    public String description() {
+        return "a buffer cache: getnewbuf's non-blocking BUF_LOCK races a token interlock; buf_daemon misses a wakeup";
+    }
+
+    @Override
+    public Set<String> requiredRules() {
+        return Set.of("LOST_WAKEUP");
+    }
+
+    @Override
+    public Set<String> toleratedRules() {
+        return Set.of();
+    }
+
+    @Override
+    public Optional<ExploreBudget> budget() {
+        return Optional.of(new ExploreBudget("random", 200));
+    }
+
+    @Override
+    public int cpus() {
+        return 3;
+    }
+
+    @Override
+    public long steps() {
+        return 1_000_000;
+    }
+
+    @Override
+    public long typicalSteps() {
+        return 10_000;
+    }
+
+    @Override
+    public void start(Machine machine, Variant variant, Consumer<String> console) {
+        BufQueues queues = new BufQueues(BUFFERS, variant, console);
+        BufDaemon daemon = new BufDaemon(queues, variant);
+        machine.spawnDaemon("bufdaemon", KThread.PRI_MIN_KERN, daemon::run).bindTo(DAEMON_CPU);
+        for (int w = 0; w < READERS; w++) {
+            machine.spawn("reader" + w, KThread.PRI_MIN_KERN, () -> {
+                for (int r = 0; r < ROUNDS; r++) {
+                    queues.brelse(queues.getnewbuf());
+                }
+            }).bindTo(READER_CPU);
+        }
+        machine.spawn("writer", KThread.PRI_MIN_KERN, () -> {
+            for (int r = 0; r < ROUNDS; r++) {
+                Buf bp = queues.getnewbuf();
+                bp.dirty = true;
+                queues.brelse(bp);
+                if (!daemon.flushAndWait() || !daemon.flushAndWait()) {
+                    console.accept("writer: buf_daemon did not answer bd_wakeup in " + BufDaemon.WAIT_TICKS
+                            + " ticks, giving up");
+                    return;
+                }
+            }
+        }).bindTo(WRITER_CPU);
+    }
+}
