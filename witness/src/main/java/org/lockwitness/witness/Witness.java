@@ -546,7 +546,8 @@ public final class Witness {
 
     /**
      * The thread exits ({@code witness_thread_exit}): {@link Rule#HELD_AT_EXIT} for each sleep
-     * lock it still holds. The handle must not be used afterwards.
+     * lock it still holds, which are then forgotten. As in FreeBSD's {@code thread_exit}, the
+     * handle may still report its last spin-lock and switch events afterwards.
      */
     public void threadExit(WitnessThread t, int site) {
         if (t.busy || disabled) {
