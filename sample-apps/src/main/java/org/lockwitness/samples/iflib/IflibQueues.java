@@ -81,8 +81,9 @@ public final class IflibQueues implements Workload {
     public void start(Machine machine, Variant variant, Consumer<String> console) {
         MsixInit.Result counts = msix(machine).compute();
         counts.messages().forEach(msg -> console.accept(NIC + ": " + msg));
-        TaskqGroup io = new TaskqGroup(machine, "if_io_tqg", machine.cpuCount(), KThread.PI_NET);
-        TaskqGroup config = new TaskqGroup(machine, "if_config_tqg", 1, KThread.PI_NET);
+        // subr_gtaskqueue.c starts a taskqgroup's threads at PI_SOFT.
+        TaskqGroup io = new TaskqGroup(machine, "if_io_tqg", machine.cpuCount(), KThread.PI_SOFT);
+        TaskqGroup config = new TaskqGroup(machine, "if_config_tqg", 1, KThread.PI_SOFT);
         IflibCtx ctx = new IflibCtx(NIC, variant, config, console);
         IflibTxq[] txqs = new IflibTxq[counts.txQueues()];
         for (int i = 0; i < txqs.length; i++) {

@@ -1,0 +1,116 @@
+package org.lockwitness.samples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the samples jar in a JVM of its own under the freshly built agent jar (paths from the
+ * failsafe configuration), with a timeout on every wait.
+ */
+final class Forked {
+
+    static final long TIMEOUT_SECONDS = 300;
+
+    private Forked() {
+    }
+
+    /** What a forked run printed and how it ended. */
+    record Result(int status, String output, Path report) {
+
+        /** @return the {@code "rule"} values of the report's findings, in order */
+        List<String> reportRules() throws IOException {
+            return values("rule");
+        }
+
+        /** @return the report's event-trace hash */
+        String eventTraceHash() throws IOException {
+            List<String> v = numbers("eventTraceHash");
+            return v.isEmpty() ? "" : v.get(0);
+        }
+
+        String witnessText() throws IOException {
+            return Files.readString(report.resolve("witness.txt"), StandardCharsets.UTF_8);
+        }
+
+        private List<String> values(String key) throws IOException {
+            return matches("\"" + key + "\"\\s*:\\s*\"([^\"]*)\"");
+        }
+
+        private List<String> numbers(String key) throws IOException {
+            return matches("\"" + key + "\"\\s*:\\s*(-?[0-9]+)");
+        }
+
+        private List<String> matches(String regex) throws IOException {
+            String json = Files.readString(report.resolve("witness.json"), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile(regex).matcher(json);
+            List<String> out = new ArrayList<>();
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+            return out;
+        }
+    }
+
+    static Path agentJar() {
+        Path p = Path.of(System.getProperty("lockwitness.agent.jar", "../agent/target/lockwitness-agent.jar"));
+        assertTrue(Files.isRegularFile(p), "the agent jar is built first: " + p.toAbsolutePath());
+        return p.toAbsolutePath();
+    }
+
+    static Path samplesJar() {
+        Path p = Path.of(System.getProperty("lockwitness.samples.jar", "target/lockwitness-samples.jar"));
+        assertTrue(Files.isRegularFile(p), "the samples jar is built: " + p.toAbsolutePath());
+        return p.toAbsolutePath();
+    }
+
+    static Path dir(String name) throws IOException {
+        Path base = Path.of(System.getProperty("lockwitness.it.dir", "target/it"));
+        Path d = base.resolve(name).toAbsolutePath();
+        if (Files.exists(d)) {
+            try (var walk = Files.walk(d)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(d);
+    }
+
+    /**
+     * @param report  the report directory
+     * @param options further agent options (e.g. {@code config=...}), or empty
+     * @param args    the CLI's arguments
+     */
+    static Result run(Path report, String options, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-javaagent:" + agentJar() + "=report=" + report + ",windows=lines"
+                + (options.isEmpty() ? "" : "," + options));
+        command.add("-jar");
+        command.add(samplesJar().toString());
+        command.addAll(List.of(args));
+        Path out = report.resolve("stdout.txt");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("timed out: " + command);
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), report);
+    }
+
+    /** @return the line of {@code output} that starts with {@code prefix} */
+    static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + prefix + "' in:\n" + output));
+    }
+}
