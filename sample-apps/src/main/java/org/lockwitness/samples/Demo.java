@@ -36,7 +36,7 @@ final class Demo {
     }
 
     /** One row of the table. */
-    private record Row(Workload workload, Variant variant, Verdict verdict, Path report) {
+    private record Row(Workload workload, Variant variant, Verdict verdict) {
     }
 
     int run(List<Workload> workloads, Path reportBase) {
@@ -47,9 +47,9 @@ final class Demo {
         List<Row> rows = new ArrayList<>();
         for (Workload w : workloads) {
             for (Variant v : Variant.values()) {
-                Path dir = reportBase.resolve(w.name() + "-" + v.id()).toAbsolutePath();
-                out.println("demo: " + w.name() + " --variant " + v.id() + ", report in " + dir);
-                rows.add(new Row(w, v, fork(w, v, dir), dir));
+                Path dir = reportBase.resolve(w.profile().name() + "-" + v.id()).toAbsolutePath();
+                out.println("demo: " + w.profile().name() + " --variant " + v.id() + ", report in " + dir);
+                rows.add(new Row(w, v, fork(w, v, dir)));
             }
         }
         print(rows);
@@ -67,7 +67,8 @@ final class Demo {
                 options.append(",config=").append(file);
             }
             Path output = dir.resolve("output.txt");
-            List<String> command = launcher.command(options.toString(), List.of("run", w.name(), "--variant", v.id()));
+            List<String> command = launcher.command(options.toString(),
+                    List.of("run", w.profile().name(), "--variant", v.id()));
             Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -93,12 +94,13 @@ final class Demo {
     }
 
     private void print(List<Row> rows) {
-        String format = "%-20s %-8s %-58s %-58s %s%n";
+        String format = "%-20s %-8s %-46s %-46s %s%n";
         out.printf(format, "workload", "variant", "rules expected", "rules found", "verdict");
         for (Row r : rows) {
             Verdict v = r.verdict();
-            out.printf(format, r.workload().name(), r.variant().id(), v.expected(),
-                    v.found() == null ? "-" : v.found(), (v.ok() ? "ok" : "WRONG") + (v.note().isEmpty() ? "" : " (" + v.note() + ")"));
+            String verdict = (v.ok() ? "ok" : "WRONG") + (v.note().isEmpty() ? "" : " (" + v.note() + ")");
+            out.printf(format, r.workload().profile().name(), r.variant().id(), v.expected(),
+                    v.found() == null ? "-" : v.found(), verdict);
         }
     }
 }

@@ -1,15 +1,13 @@
 package org.lockwitness.samples;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.kernel.probe.Finding;
 import org.lockwitness.samples.explore.StrategyKind;
 import org.lockwitness.samples.workload.ExploreBudget;
-import org.lockwitness.samples.workload.Workload;
+import org.lockwitness.samples.workload.Profile;
 
 /**
  * {@code explore}: schedules of one strategy, the checker reset before each, until the first
@@ -21,48 +19,40 @@ import org.lockwitness.samples.workload.Workload;
 final class ExploreCommand {
 
     static final String REPLAY = "replay: ";
+    static final int DEFAULT_SCHEDULES = 200;
 
-    private final CommandLine cl;
-    private final Workload workload;
-    private final Checker checker;
-    private final Launcher launcher;
-    private final PrintStream out;
+    private final Invocation in;
 
-    ExploreCommand(CommandLine cl, Workload workload, Checker checker, Launcher launcher, PrintStream out) {
-        this.cl = cl;
-        this.workload = workload;
-        this.checker = checker;
-        this.launcher = launcher;
-        this.out = out;
+    ExploreCommand(Invocation in) {
+        this.in = in;
     }
 
     int execute(String command) {
+        CommandLine cl = in.cl();
+        Profile p = in.workload().profile();
         StrategyKind kind = cl.strategy.orElseThrow();
-        int schedules = cl.schedules.orElse(workload.budget().map(ExploreBudget::schedules).orElse(200));
-        Predicate<String> target = cl.target.<Predicate<String>>map(t -> t::equals)
-                .orElse(workload.requiredRules()::contains);
-        String what = cl.target.orElse("any of " + workload.requiredRules());
-        Runner runner = new Runner(workload, cl.variant, cl.cpus.orElse(workload.cpus()),
-                cl.steps.orElse(workload.steps()), line -> { });
-        Explorer explorer = new Explorer(runner, checker, launcher, out);
-        out.println("explore " + workload.name() + " --variant " + cl.variant.id() + " --strategy " + kind.id()
+        int schedules = cl.schedules.orElse(p.budget().map(ExploreBudget::schedules).orElse(DEFAULT_SCHEDULES));
+        Predicate<String> target = cl.target.<Predicate<String>>map(t -> t::equals).orElse(p.requiredRules()::contains);
+        String what = cl.target.orElse("any of " + p.requiredRules());
+        Explorer explorer = in.explorer(in.runner(line -> { }));
+        in.out().println("explore " + p.name() + " --variant " + cl.variant.id() + " --strategy " + kind.id()
                 + ": up to " + schedules + " schedules for " + what);
         Explorer.Result r = explorer.explore(kind, cl.seed.orElse(1), schedules, true,
                 findings -> first(findings, target).isPresent(), command);
         String seconds = String.format(Locale.ROOT, "%.1f", r.seconds());
         if (r.hit().isEmpty()) {
-            out.println("nothing found: " + r.schedules() + " schedules, " + seconds + " s");
+            in.out().println("nothing found: " + r.schedules() + " schedules, " + seconds + " s");
             return Main.FAILED;
         }
         Runner.Outcome o = r.hit().get();
-        out.println("found " + first(r.findings(), target).get().rule() + ": " + r.schedules() + " schedules, "
+        in.out().println("found " + first(r.findings(), target).get().rule() + ": " + r.schedules() + " schedules, "
                 + seconds + " s");
-        out.println("  " + Findings.outcome(o.result()));
+        in.out().println("  " + Findings.outcome(o.result()));
         for (Finding f : r.findings()) {
-            out.println("  " + Findings.describe(f));
+            in.out().println("  " + Findings.describe(f));
         }
-        out.println(Findings.rulesLine(r.findings()));
-        out.println(REPLAY + explorer.replay(o.schedule()));
+        in.out().println(Findings.rulesLine(r.findings()));
+        in.out().println(REPLAY + explorer.replay(o.schedule()));
         return Main.OK;
     }
 

@@ -101,7 +101,7 @@ final class Explorer {
 
     /** @return the {@code run} arguments of this runner: workload, variant, CPUs and steps */
     List<String> baseArgs() {
-        return List.of("run", runner.workload().name(), "--variant", runner.variant().id(), "--cpus",
+        return List.of("run", runner.workload().profile().name(), "--variant", runner.variant().id(), "--cpus",
                 Integer.toString(runner.cpus()), "--steps", Long.toString(runner.steps()));
     }
 

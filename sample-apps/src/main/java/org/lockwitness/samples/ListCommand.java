@@ -21,12 +21,12 @@ final class ListCommand {
 
     void print(List<Workload> workloads) {
         for (Workload w : workloads) {
-            out.println(w.name() + "  (seeds " + w.seeds() + ")");
-            out.println("    " + w.description());
-            out.println("    buggy requires " + new TreeSet<>(w.requiredRules()) + ", tolerates "
-                    + new TreeSet<>(w.toleratedRules()));
-            out.println("    " + w.budget().map(b -> "explore budget: " + b.schedules() + " " + b.strategy()
-                    + " schedules").orElse("deterministic: one schedule") + "; " + w.cpus() + " CPUs");
+            out.println(w.profile().name() + "  (seeds " + w.profile().seeds() + ")");
+            out.println("    " + w.profile().description());
+            out.println("    buggy requires " + new TreeSet<>(w.profile().requiredRules()) + ", tolerates "
+                    + new TreeSet<>(w.profile().toleratedRules()));
+            out.println("    " + w.profile().budget().map(b -> "explore budget: " + b.schedules() + " " + b.strategy()
+                    + " schedules").orElse("deterministic: one schedule") + "; " + w.profile().cpus() + " CPUs");
         }
     }
 }

@@ -69,9 +69,10 @@ public final class Main {
         String command = String.join(" ", args);
         switch (cl.command) {
             case RUN:
-                return new RunCommand(cl, workloads.get(0), checker, launcher, out).execute(command);
+                return new RunCommand(new Invocation(cl, workloads.get(0), checker, launcher, out)).execute(command);
             case EXPLORE:
-                return new ExploreCommand(cl, workloads.get(0), checker, launcher, out).execute(command);
+                return new ExploreCommand(new Invocation(cl, workloads.get(0), checker, launcher, out))
+                        .execute(command);
             default:
                 return new Demo(launcher, out, err).run(workloads, cl.report);
         }

@@ -40,7 +40,7 @@ final class Runner {
     }
 
     Outcome run(Schedule schedule) {
-        Strategy strategy = schedule.strategy(workload.typicalSteps());
+        Strategy strategy = schedule.strategy(workload.profile().typicalSteps());
         Machine.Builder b = Machine.builder().cpus(cpus).seed(schedule.seed()).strategy(strategy)
                 .wallClockLimit(WALL_CLOCK_LIMIT);
         Machine m = workload.configure(b, variant).build();

@@ -19,21 +19,23 @@ import org.lockwitness.samples.workload.Workload;
 record Verdict(Set<String> expected, Set<String> found, boolean ok, String note) {
 
     static Verdict of(Workload w, Variant v, Set<String> found) {
-        Set<String> expected = v == Variant.BUGGY ? new TreeSet<>(w.requiredRules()) : Set.of();
+        Set<String> expected = v == Variant.BUGGY ? new TreeSet<>(w.profile().requiredRules()) : Set.of();
         if (v == Variant.FIXED) {
-            return new Verdict(expected, found, found.isEmpty(), found.isEmpty() ? "" : "a fixed variant must report nothing");
+            return new Verdict(expected, found, found.isEmpty(),
+                    found.isEmpty() ? "" : "a fixed variant must report nothing");
         }
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(found);
         Set<String> extra = new TreeSet<>(found);
-        extra.removeAll(w.requiredRules());
-        extra.removeAll(w.toleratedRules());
-        String note = (missing.isEmpty() ? "" : "missing " + missing) + (extra.isEmpty() ? "" : " unexpected " + extra);
+        extra.removeAll(w.profile().requiredRules());
+        extra.removeAll(w.profile().toleratedRules());
+        String note = (missing.isEmpty() ? "" : "missing " + missing)
+                + (extra.isEmpty() ? "" : " unexpected " + extra);
         return new Verdict(expected, found, missing.isEmpty() && extra.isEmpty(), note.trim());
     }
 
     static Verdict failed(Workload w, Variant v, String why) {
-        Set<String> expected = v == Variant.BUGGY ? new TreeSet<>(w.requiredRules()) : Set.of();
+        Set<String> expected = v == Variant.BUGGY ? new TreeSet<>(w.profile().requiredRules()) : Set.of();
         return new Verdict(expected, null, false, why);
     }
 }

@@ -27,6 +27,6 @@ final class Workloads {
      * @return the workload of that name
      */
     static Optional<Workload> named(String name) {
-        return ALL.stream().filter(w -> w.name().equals(name)).findFirst();
+        return ALL.stream().filter(w -> w.profile().name().equals(name)).findFirst();
     }
 }

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.TaskqGroup;
-import org.lockwitness.samples.workload.ExploreBudget;
+import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
 
@@ -22,55 +22,17 @@ import org.lockwitness.samples.workload.Workload;
  */
 public final class IflibQueues implements Workload {
 
+    private static final Profile PROFILE = new Profile("iflib-queues", "000",
+            "an iflib NIC: MSI-X queue counts, filters enqueueing grouptasks, mp_ring, TX watchdog, ctx/state/txq locks",
+            Set.of("LOCK_ORDER_REVERSAL", "SLEEP_LOCK_IN_INTERRUPT"), Set.of("SLEEP_WITH_LOCKS_HELD", "DEADLOCK"),
+            Optional.empty(), 2, 2_000_000, 20_000);
+
     static final String NIC = "ix0";
     static final int PACKETS = 24;
     static final int WEDGE_AFTER = 8;
     static final int ADMIN_CPU = 0;
-
-    @Override
-    public String name() {
-        return "iflib-queues";
-    }
-
-    @Override
-    public String seeds() {
-        return "000";
-    }
-
-    @Override
-    public String description() {
-        return "an iflib NIC: MSI-X queue counts, filters enqueueing grouptasks, mp_ring, TX watchdog, ctx/state/txq locks";
-    }
-
-    @Override
-    public Set<String> requiredRules() {
-        return Set.of("LOCK_ORDER_REVERSAL", "SLEEP_LOCK_IN_INTERRUPT");
-    }
-
-    @Override
-    public Set<String> toleratedRules() {
-        return Set.of("SLEEP_WITH_LOCKS_HELD", "DEADLOCK");
-    }
-
-    @Override
-    public Optional<ExploreBudget> budget() {
-        return Optional.empty();
-    }
-
-    @Override
-    public int cpus() {
-        return 2;
-    }
-
-    @Override
-    public long steps() {
-        return 2_000_000;
-    }
-
-    @Override
-    public long typicalSteps() {
-        return 20_000;
-    }
+    static final int JUMBO_MTU = 9000;
+    static final int ETHERMTU = 1500;
 
     /** The ixgbe-like device on a machine: 16 MSI-X messages, one admin vector, 8 queue sets at most. */
     static MsixInit msix(Machine m) {
@@ -78,7 +40,29 @@ public final class IflibQueues implements Workload {
     }
 
     @Override
+    public Profile profile() {
+        return PROFILE;
+    }
+
+    @Override
     public void start(Machine machine, Variant variant, Consumer<String> console) {
+        Nic nic = attach(machine, variant, console);
+        for (int cpu = 0; cpu < machine.cpuCount(); cpu++) {
+            new Traffic(nic.txqs(), nic.rxqs(), cpu).start(machine, PACKETS);
+        }
+        machine.spawn("ifconfig", KThread.PRI_MIN_KERN, () -> {
+            nic.ctx().ioctlSetMtu(JUMBO_MTU);
+            nic.link().flap();
+            nic.ctx().ioctlSetMtu(ETHERMTU);
+        }).bindTo(ADMIN_CPU);
+    }
+
+    /** The attached device: its context, queues and admin vector. */
+    record Nic(IflibCtx ctx, IflibTxq[] txqs, IflibRxq[] rxqs, IxgbeLink link) {
+    }
+
+    /** {@code iflib_device_attach}: queue counts from {@link MsixInit}, taskqueue groups, context, queues, vectors. */
+    static Nic attach(Machine machine, Variant variant, Consumer<String> console) {
         MsixInit.Result counts = msix(machine).compute();
         counts.messages().forEach(msg -> console.accept(NIC + ": " + msg));
         // subr_gtaskqueue.c starts a taskqgroup's threads at PI_SOFT.
@@ -95,13 +79,6 @@ public final class IflibQueues implements Workload {
         }
         IxgbeLink link = new IxgbeLink(machine, ctx, variant, ADMIN_CPU);
         ctx.attach(txqs, link);
-        for (int cpu = 0; cpu < machine.cpuCount(); cpu++) {
-            new Traffic(txqs, rxqs, cpu).start(machine, PACKETS);
-        }
-        machine.spawn("ifconfig", KThread.PRI_MIN_KERN, () -> {
-            ctx.ioctlSetMtu(9000);
-            link.flap();
-            ctx.ioctlSetMtu(1500);
-        }).bindTo(ADMIN_CPU);
+        return new Nic(ctx, txqs, rxqs, link);
     }
 }

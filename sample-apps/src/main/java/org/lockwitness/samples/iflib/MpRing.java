@@ -35,8 +35,6 @@ final class MpRing {
     private final AtomicLong state = new AtomicLong();
     private final Drain drain;
     private final Runnable abdicate;
-    private int drops;
-    private int stalls;
 
     /**
      * @param size     slots, at most 65535
@@ -59,7 +57,6 @@ final class MpRing {
             head = field(os, 0);
             if (space(os) < 1) {
                 Critical.exit();
-                drops++;
                 return ENOBUFS;
             }
             if (state.compareAndSet(os, with(os, 0, next(head)))) {
@@ -118,7 +115,6 @@ final class MpRing {
             int n = drain.drain(items, cidx, pidx, items.length);
             if (n == 0) {
                 setFlags(STALLED);
-                stalls++;
                 return;
             }
             consumed += n;
@@ -135,16 +131,6 @@ final class MpRing {
         do {
             os = state.get();
         } while (!state.compareAndSet(os, with(os, 3, flags)));
-    }
-
-    /** @return the items dropped because the ring was full */
-    int drops() {
-        return drops;
-    }
-
-    /** @return how often the consumer stalled */
-    int stalls() {
-        return stalls;
     }
 
     private int space(long s) {

@@ -110,4 +110,9 @@ final class BufDaemon {
     int written() {
         return written;
     }
+
+    /** @return idle neighbours seen by the cluster checks */
+    int clustered() {
+        return clustered;
+    }
 }

@@ -24,7 +24,6 @@ final class BufQueues {
     private final ArrayDeque<Buf> dirty = new ArrayDeque<>();
     private final List<Buf> all = new ArrayList<>();
     private final Consumer<String> console;
-    private int races;
 
     BufQueues(int buffers, Variant variant, Consumer<String> console) {
         this.console = console;
@@ -53,14 +52,12 @@ final class BufQueues {
             }
             int qindex = bp.qindex;
             if (bp.tryLock() != 0) {
-                races++;
                 console.accept("getnewbuf: warning, locked buf " + bp + ", race corrected");
                 bufqueue.rel();
                 Synch.pause("gnbxxx", 1);
                 continue;
             }
             if (bp.qindex != qindex) {
-                races++;
                 console.accept("getnewbuf: warning, BUF_LOCK blocked unexpectedly on buf " + bp + " index " + qindex
                         + "->" + bp.qindex + ", race corrected");
                 bp.unlock();
@@ -99,10 +96,5 @@ final class BufQueues {
     private void bremfree(Buf bp) {
         (bp.qindex == Buf.QUEUE_DIRTY ? dirty : clean).remove(bp);
         bp.qindex = Buf.QUEUE_NONE;
-    }
-
-    /** @return how often getnewbuf met the race */
-    int races() {
-        return races;
     }
 }

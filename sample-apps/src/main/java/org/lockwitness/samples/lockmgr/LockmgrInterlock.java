@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.samples.workload.ExploreBudget;
+import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
 
@@ -23,6 +24,10 @@ import org.lockwitness.samples.workload.Workload;
  */
 public final class LockmgrInterlock implements Workload {
 
+    private static final Profile PROFILE = new Profile("lockmgr-interlock", "002",
+            "a buffer cache: getnewbuf's non-blocking BUF_LOCK races a token interlock; buf_daemon misses a wakeup",
+            Set.of("LOST_WAKEUP"), Set.of(), Optional.of(new ExploreBudget("random", 200)), 3, 1_000_000, 10_000);
+
     static final int BUFFERS = 3;
     static final int ROUNDS = 12;
     static final int READERS = 2;
@@ -31,48 +36,8 @@ public final class LockmgrInterlock implements Workload {
     static final int DAEMON_CPU = 2;
 
     @Override
-    public String name() {
-        return "lockmgr-interlock";
-    }
-
-    @Override
-    public String seeds() {
-        return "002";
-    }
-
-    @Override
-    public String description() {
-        return "a buffer cache: getnewbuf's non-blocking BUF_LOCK races a token interlock; buf_daemon misses a wakeup";
-    }
-
-    @Override
-    public Set<String> requiredRules() {
-        return Set.of("LOST_WAKEUP");
-    }
-
-    @Override
-    public Set<String> toleratedRules() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<ExploreBudget> budget() {
-        return Optional.of(new ExploreBudget("random", 200));
-    }
-
-    @Override
-    public int cpus() {
-        return 3;
-    }
-
-    @Override
-    public long steps() {
-        return 1_000_000;
-    }
-
-    @Override
-    public long typicalSteps() {
-        return 10_000;
+    public Profile profile() {
+        return PROFILE;
     }
 
     @Override
@@ -98,6 +63,8 @@ public final class LockmgrInterlock implements Workload {
                     return;
                 }
             }
+            console.accept("writer: buf_daemon wrote " + daemon.written() + " buffers, " + daemon.clustered()
+                    + " idle neighbours");
         }).bindTo(WRITER_CPU);
     }
 }

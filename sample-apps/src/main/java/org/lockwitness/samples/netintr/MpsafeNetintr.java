@@ -8,7 +8,7 @@ import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Serializer;
 import org.lockwitness.kernel.Synch;
-import org.lockwitness.samples.workload.ExploreBudget;
+import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
 
@@ -26,52 +26,16 @@ import org.lockwitness.samples.workload.Workload;
  */
 public final class MpsafeNetintr implements Workload {
 
+    private static final Profile PROFILE = new Profile("mpsafe-netintr", "003",
+            "a NIC interrupt and the ifnet entry points share one serializer; a non-MPSAFE driver shares the IRQ",
+            Set.of("REQUIRED_LOCK_NOT_HELD"), Set.of(), Optional.empty(), 2, 1_000_000, 10_000);
+
     static final String IFNET = "ifnet";
     static final int PACKETS = 12;
 
     @Override
-    public String name() {
-        return "mpsafe-netintr";
-    }
-
-    @Override
-    public String seeds() {
-        return "003";
-    }
-
-    @Override
-    public String description() {
-        return "a NIC interrupt and the ifnet entry points share one serializer; a non-MPSAFE driver shares the IRQ";
-    }
-
-    @Override
-    public Set<String> requiredRules() {
-        return Set.of("REQUIRED_LOCK_NOT_HELD");
-    }
-
-    @Override
-    public Set<String> toleratedRules() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<ExploreBudget> budget() {
-        return Optional.empty();
-    }
-
-    @Override
-    public int cpus() {
-        return 2;
-    }
-
-    @Override
-    public long steps() {
-        return 1_000_000;
-    }
-
-    @Override
-    public long typicalSteps() {
-        return 10_000;
+    public Profile profile() {
+        return PROFILE;
     }
 
     @Override
@@ -108,7 +72,8 @@ public final class MpsafeNetintr implements Workload {
                 em.ifStart();
                 serializer.exit();
             }
-            console.accept("em0: watchdog kicked if_start, " + em.sent() + " packets sent");
+            console.accept("em0: watchdog kicked if_start, " + em.sent() + " packets sent, " + em.interrupts()
+                    + " interrupts; fwohci0: " + fw.interrupts() + " interrupts");
         }).bindTo(1);
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.RmLock;
 import org.lockwitness.samples.workload.ExploreBudget;
+import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
 
@@ -23,60 +24,25 @@ import org.lockwitness.samples.workload.Workload;
  */
 public final class RendezvousPreempt implements Workload {
 
+    private static final Profile PROFILE = new Profile("rendezvous-preempt", "000, 001",
+            "rmlock readers on every CPU owe an ithread preemption while a writer's rm_cleanIPI rendezvous runs",
+            Set.of("PREEMPT_IN_RENDEZVOUS"), Set.of("SPIN_HELD_TOO_LONG", "PREEMPT_IN_INTERRUPT"),
+            Optional.of(new ExploreBudget("pct", 200)), 2, 2_000_000, 20_000);
+
     static final String HOOKS = "pfil hooks";
     static final int BURSTS = 6;
     static final int PACKETS = 4;
     static final int WRITES = 5;
 
     @Override
-    public String name() {
-        return "rendezvous-preempt";
-    }
-
-    @Override
-    public String seeds() {
-        return "000, 001";
-    }
-
-    @Override
-    public String description() {
-        return "rmlock readers on every CPU owe an ithread preemption while a writer's rm_cleanIPI rendezvous runs";
-    }
-
-    @Override
-    public Set<String> requiredRules() {
-        return Set.of("PREEMPT_IN_RENDEZVOUS");
-    }
-
-    @Override
-    public Set<String> toleratedRules() {
-        return Set.of("SPIN_HELD_TOO_LONG", "PREEMPT_IN_INTERRUPT");
-    }
-
-    @Override
-    public Optional<ExploreBudget> budget() {
-        return Optional.of(new ExploreBudget("pct", 200));
-    }
-
-    @Override
-    public int cpus() {
-        return 2;
-    }
-
-    @Override
-    public long steps() {
-        return 2_000_000;
-    }
-
-    @Override
-    public long typicalSteps() {
-        return 20_000;
-    }
-
-    @Override
     public Machine.Builder configure(Machine.Builder builder, Variant variant) {
         return builder.rendezvousAction(variant == Variant.BUGGY
                 ? Machine.RendezvousAction.HISTORICAL : Machine.RendezvousAction.FIXED);
+    }
+
+    @Override
+    public Profile profile() {
+        return PROFILE;
     }
 
     @Override

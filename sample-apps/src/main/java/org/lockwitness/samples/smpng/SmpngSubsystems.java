@@ -7,7 +7,7 @@ import org.lockwitness.kernel.Callout;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Synch;
-import org.lockwitness.samples.workload.ExploreBudget;
+import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
 
@@ -25,6 +25,10 @@ import org.lockwitness.samples.workload.Workload;
  */
 public final class SmpngSubsystems implements Workload {
 
+    private static final Profile PROFILE = new Profile("smpng-subsystems", "004",
+            "SMPng's process tree, SIGIO, callouts under Giant, sysctl and the MAC policy list, with WITNESS's orders",
+            Set.of("LOCK_ORDER_REVERSAL", "SLEEP_WITH_LOCKS_HELD"), Set.of(), Optional.empty(), 2, 1_000_000, 10_000);
+
     /** WITNESS's declared chains (subr_witness.c {@code order_lists}) that name this workload's locks. */
     static final String WITNESS_ORDERS = String.join("\n",
             "# WITNESS's declared lock order chains (sys/kern/subr_witness.c order_lists) for smpng-subsystems",
@@ -39,53 +43,13 @@ public final class SmpngSubsystems implements Workload {
     static final int KLDLOAD_DELAY_TICKS = 2;
 
     @Override
-    public String name() {
-        return "smpng-subsystems";
-    }
-
-    @Override
-    public String seeds() {
-        return "004";
-    }
-
-    @Override
-    public String description() {
-        return "SMPng's process tree, SIGIO, callouts under Giant, sysctl and the MAC policy list, with WITNESS's orders";
-    }
-
-    @Override
-    public Set<String> requiredRules() {
-        return Set.of("LOCK_ORDER_REVERSAL", "SLEEP_WITH_LOCKS_HELD");
-    }
-
-    @Override
-    public Set<String> toleratedRules() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<ExploreBudget> budget() {
-        return Optional.empty();
-    }
-
-    @Override
-    public int cpus() {
-        return 2;
-    }
-
-    @Override
-    public long steps() {
-        return 1_000_000;
-    }
-
-    @Override
-    public long typicalSteps() {
-        return 10_000;
-    }
-
-    @Override
     public Optional<String> witnessConfig(Variant variant) {
         return Optional.of(WITNESS_ORDERS);
+    }
+
+    @Override
+    public Profile profile() {
+        return PROFILE;
     }
 
     @Override

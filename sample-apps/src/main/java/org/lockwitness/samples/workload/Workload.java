@@ -1,47 +1,22 @@
 package org.lockwitness.samples.workload;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.lockwitness.kernel.Machine;
 
 /**
  * A seed document re-enacted on the kernel model: what it sets up on a machine, in a buggy and a
- * fixed variant, and what the witness must report for each. A workload keeps no state between
- * machines: every call of {@link #start} builds its locks and threads afresh, so one JVM may run
- * many schedules of it.
+ * fixed variant, and (in its {@link Profile}) what the witness must report for each. A workload
+ * keeps no state between machines: every call of {@link #start} builds its locks and threads
+ * afresh, so one JVM may run many schedules of it.
  *
  * <p>Thread-safety: implementations are immutable; {@link #start} may be called for one machine
  * at a time from the controlling thread.
  */
 public interface Workload {
 
-    /** @return the name on the command line, e.g. {@code rendezvous-preempt} */
-    String name();
-
-    /** @return the seed documents it re-enacts, e.g. {@code 000, 001} */
-    String seeds();
-
-    /** @return one line on what it does */
-    String description();
-
-    /** @return the rules (witness rule IDs) the buggy variant must report */
-    Set<String> requiredRules();
-
-    /** @return rules the buggy variant may also report, as cascades of the required ones */
-    Set<String> toleratedRules();
-
-    /** @return how to explore it when its bug depends on the schedule, else empty */
-    Optional<ExploreBudget> budget();
-
-    /** @return the default number of CPUs */
-    int cpus();
-
-    /** @return the default step limit of one run, in scheduling points */
-    long steps();
-
-    /** @return about how many scheduling points one run takes, for PCT's change points */
-    long typicalSteps();
+    /** @return what the workload declares about itself */
+    Profile profile();
 
     /**
      * @param variant the variant

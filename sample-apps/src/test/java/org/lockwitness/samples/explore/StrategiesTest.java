@@ -24,10 +24,10 @@ class StrategiesTest {
 
     private static Trace run(Schedule s) {
         Workload w = new RendezvousPreempt();
-        Machine m = w.configure(Machine.builder().cpus(2).seed(s.seed()).strategy(s.strategy(w.typicalSteps())),
+        Machine m = w.configure(Machine.builder().cpus(2).seed(s.seed()).strategy(s.strategy(w.profile().typicalSteps())),
                 Variant.FIXED).build();
         w.start(m, Variant.FIXED, line -> { });
-        RunResult r = m.run(w.steps());
+        RunResult r = m.run(w.profile().steps());
         assertEquals(RunResult.Status.COMPLETED, r.status(), r::toString);
         return r.trace();
     }

@@ -25,7 +25,7 @@ class RendezvousPreemptTest {
         n0.start(RendezvousPreempt.BURSTS, RendezvousPreempt.PACKETS);
         n1.start(RendezvousPreempt.BURSTS, RendezvousPreempt.PACKETS);
         admin.start(m, RendezvousPreempt.WRITES);
-        RunResult r = m.run(w.steps());
+        RunResult r = m.run(w.profile().steps());
         assertEquals(RunResult.Status.COMPLETED, r.status(), r::toString);
         int packets = RendezvousPreempt.BURSTS * RendezvousPreempt.PACKETS;
         assertEquals(3 * packets, n0.ring());
