@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import org.lockwitness.samples.explore.StrategyKind;
 import org.lockwitness.samples.workload.Variant;
 
@@ -132,17 +133,17 @@ final class CommandLine {
             }
             boolean runLike = command == Command.RUN || command == Command.EXPLORE;
             switch (name) {
-                case "--variant" -> variant = variant(value(name), runLike, name);
+                case "--variant" -> variant = named(Variant::of, value(name, runLike));
                 case "--cpus" -> cpus = OptionalInt.of(range(name, 1, 32, runLike));
                 case "--seed" -> seed = OptionalLong.of(number(name, runLike));
                 case "--steps" -> steps = OptionalLong.of(positive(name, runLike));
-                case "--strategy" -> strategy = strategy(value(name), runLike);
+                case "--strategy" -> strategy = named(StrategyKind::of, value(name, runLike));
                 case "--interrupt" -> interrupt = OptionalInt.of(range(name, 0, Integer.MAX_VALUE,
                         command == Command.RUN));
                 case "--delay" -> delay = OptionalInt.of(range(name, 0, Integer.MAX_VALUE, command == Command.RUN));
                 case "--schedules" -> schedules = OptionalInt.of(range(name, 1, Integer.MAX_VALUE,
                         command == Command.EXPLORE));
-                case "--target" -> target = rule(value(name), command == Command.EXPLORE);
+                case "--target" -> target = rule(value(name, command == Command.EXPLORE));
                 case "--report" -> report = Path.of(value(name, command == Command.DEMO));
                 default -> throw new UsageException("unknown option " + name);
             }
@@ -161,10 +162,6 @@ final class CommandLine {
             if (interrupt.isPresent() && (strategy != StrategyKind.SWEEP || seed.isEmpty())) {
                 throw new UsageException("--interrupt and --delay need --strategy sweep and --seed");
             }
-        }
-
-        private String value(String name) throws UsageException {
-            return value(name, true);
         }
 
         private String value(String name, boolean allowed) throws UsageException {
@@ -202,32 +199,16 @@ final class CommandLine {
             return (int) n;
         }
 
-        private static Variant variant(String v, boolean allowed, String name) throws UsageException {
-            if (!allowed) {
-                throw new UsageException("option " + name + " does not apply here");
-            }
+        /** @return {@code of(v)}, whose IllegalArgumentException becomes a usage error */
+        private static <T> T named(Function<String, T> of, String v) throws UsageException {
             try {
-                return Variant.of(v);
+                return of.apply(v);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
         }
 
-        private static StrategyKind strategy(String v, boolean allowed) throws UsageException {
-            if (!allowed) {
-                throw new UsageException("option --strategy does not apply here");
-            }
-            try {
-                return StrategyKind.of(v);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-
-        private static String rule(String v, boolean allowed) throws UsageException {
-            if (!allowed) {
-                throw new UsageException("option --target does not apply here");
-            }
+        private static String rule(String v) throws UsageException {
             if (!v.matches("[A-Z][A-Z_]*")) {
                 throw new UsageException("--target needs a rule ID such as PREEMPT_IN_RENDEZVOUS, not '" + v + "'");
             }

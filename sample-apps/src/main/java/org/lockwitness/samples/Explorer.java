@@ -40,12 +40,16 @@ final class Explorer {
 
     /**
      * The j-th schedule of a strategy from a starting seed: a fresh seed per schedule for random
-     * and pct; for a sweep the base seed stays and occurrence j / K is delayed by j % K windows.
+     * and pct. A sweep keeps the base seed: schedule 0 delays nothing, and each later one delays
+     * one occurrence by 1..K-1 windows, occurrence by occurrence (a delay of 0 is the base again).
      */
     static Schedule schedule(StrategyKind kind, long start, int j) {
         if (kind == StrategyKind.SWEEP) {
-            int k = SweepStrategy.DEFAULT_DELAYS;
-            return new Schedule(kind, start, j / k, j % k);
+            if (j == 0) {
+                return new Schedule(kind, start, 0, 0);
+            }
+            int delays = SweepStrategy.DEFAULT_DELAYS - 1;
+            return new Schedule(kind, start, (j - 1) / delays, 1 + (j - 1) % delays);
         }
         return new Schedule(kind, start + j, 0, 0);
     }

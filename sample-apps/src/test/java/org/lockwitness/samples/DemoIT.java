@@ -1,0 +1,30 @@
+package org.lockwitness.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Issue 12: the whole demo, every workload and variant in a JVM of its own, is right and exits 0. */
+class DemoIT {
+
+    @Test
+    void every_workload_and_variant_gets_a_right_verdict_and_its_own_report() throws Exception {
+        Path dir = Forked.dir("demo-all");
+        Path runs = dir.resolve("runs");
+        Forked.Result r = Forked.run(dir, "", "demo", "--report", runs.toString());
+        assertEquals(Main.OK, r.status(), r.output());
+        for (var w : Workloads.ALL) {
+            String name = w.profile().name();
+            assertTrue(r.output().lines().anyMatch(l -> l.startsWith(name) && l.contains(" buggy ") && l.endsWith(" ok")),
+                    name + " buggy in\n" + r.output());
+            assertTrue(r.output().lines().anyMatch(l -> l.matches(name + " +fixed +\\[] +\\[] +ok")),
+                    name + " fixed in\n" + r.output());
+            assertTrue(Files.isRegularFile(runs.resolve(name + "-buggy").resolve("witness.json")), name);
+            assertTrue(Files.isRegularFile(runs.resolve(name + "-fixed").resolve("lock-order.dot")), name);
+        }
+        assertTrue(Files.isRegularFile(runs.resolve("smpng-subsystems-fixed").resolve("witness.conf")));
+    }
+}
