@@ -22,7 +22,8 @@ import org.lockwitness.samples.workload.Variant;
 final class CommandLine {
 
     static final String USAGE = String.join("\n",
-            "usage: java -javaagent:lockwitness-agent.jar=report=DIR,windows=lines -jar lockwitness-samples.jar COMMAND",
+            "usage: java -javaagent:lockwitness-agent.jar=report=DIR,windows=lines -jar lockwitness-samples.jar"
+                    + " COMMAND",
             "  list",
             "  run NAME [--variant buggy|fixed] [--cpus N] [--seed S] [--steps N]",
             "           [--strategy random|pct|sweep] [--interrupt I --delay K]",

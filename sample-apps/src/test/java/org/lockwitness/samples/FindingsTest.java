@@ -18,7 +18,8 @@ class FindingsTest {
     @Test
     void the_rules_line_round_trips() {
         List<Finding> fs = List.of(new Finding("B_RULE", "m", List.of(), List.of(), 1),
-                new Finding("A_RULE", "m", List.of(), List.of(), 2), new Finding("A_RULE", "n", List.of(), List.of(), 1));
+                new Finding("A_RULE", "m", List.of(), List.of(), 2),
+                new Finding("A_RULE", "n", List.of(), List.of(), 1));
         String line = Findings.rulesLine(fs);
         assertEquals("rules found: [A_RULE, B_RULE]", line);
         assertEquals(Set.of("A_RULE", "B_RULE"), Findings.parseRulesLine(line));

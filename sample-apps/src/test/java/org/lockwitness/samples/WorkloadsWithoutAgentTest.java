@@ -25,12 +25,14 @@ import org.lockwitness.samples.workload.Workload;
 class WorkloadsWithoutAgentTest {
 
     static Stream<Arguments> workloadsAndVariants() {
-        return Workloads.ALL.stream().flatMap(w -> Stream.of(Variant.values()).map(v -> Arguments.of(w.profile().name(), v)));
+        return Workloads.ALL.stream()
+                .flatMap(w -> Stream.of(Variant.values()).map(v -> Arguments.of(w.profile().name(), v)));
     }
 
     private static RunResult run(String name, Variant v, long seed, List<String> console) {
         Workload w = Workloads.named(name).orElseThrow();
-        return new Runner(w, v, w.profile().cpus(), w.profile().steps(), console::add).run(Schedule.random(seed)).result();
+        Runner runner = new Runner(w, v, w.profile().cpus(), w.profile().steps(), console::add);
+        return runner.run(Schedule.random(seed)).result();
     }
 
     @ParameterizedTest

@@ -23,7 +23,8 @@ import org.lockwitness.samples.workload.Workload;
 public final class IflibQueues implements Workload {
 
     private static final Profile PROFILE = new Profile("iflib-queues", "000",
-            "an iflib NIC: MSI-X queue counts, filters enqueueing grouptasks, mp_ring, TX watchdog, ctx/state/txq locks",
+            "an iflib NIC: MSI-X queue counts, filters enqueueing grouptasks, mp_ring, TX watchdog, ctx/state/txq"
+                    + " locks",
             Set.of("LOCK_ORDER_REVERSAL", "SLEEP_LOCK_IN_INTERRUPT"), Set.of("SLEEP_WITH_LOCKS_HELD", "DEADLOCK"),
             Optional.empty(), 2, 2_000_000, 20_000);
 

@@ -93,7 +93,10 @@ final class IflibTxq {
         return n;
     }
 
-    /** {@code _task_fn_tx}: reclaim completed descriptors, restart the ring. Until its first reset a wedged queue completes no more than {@code wedgeAfter}. */
+    /**
+     * {@code _task_fn_tx}: reclaim completed descriptors, restart the ring. Until its first reset a
+     * wedged queue completes no more than {@code wedgeAfter}.
+     */
     private void taskFnTx() {
         int done = wasReset ? inUse : Math.min(inUse, Math.max(0, wedgeAfter - completed));
         inUse -= done;

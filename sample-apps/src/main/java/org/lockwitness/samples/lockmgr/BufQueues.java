@@ -12,8 +12,10 @@ import org.lockwitness.samples.workload.Variant;
  * The buffer cache's queues under the LWKT token "bufqueue" and {@code getnewbuf}, which scans the
  * clean queue and takes a buffer with a non-blocking {@code BUF_LOCK}. FreeBSD 4 panicked when
  * that failed ("getnewbuf: locked buf": a buffer on a free queue is never locked); this follows
- * DragonFly's vfs_bio.c 1.52 workaround instead: the two warnings of seed 002 and a restart. With a token interlock, {@code BUF_LOCK} can block on the interlock, which gives up
- * the bufqueue token, and the invariant breaks; with a spin-lock interlock it cannot.
+ * DragonFly's vfs_bio.c 1.52 workaround instead: the two warnings of seed 002 and a restart. With
+ * a token interlock, {@code BUF_UNLOCK} in {@code brelse} and {@code BUF_LOCK} here can block on
+ * the interlock, which gives up the bufqueue token, and the invariant breaks; with a spin-lock
+ * interlock they cannot.
  *
  * <p>Thread-safety: the queues and every {@code qindex} are guarded by the bufqueue token.
  */

@@ -24,8 +24,8 @@ class StrategiesTest {
 
     private static Trace run(Schedule s) {
         Workload w = new RendezvousPreempt();
-        Machine m = w.configure(Machine.builder().cpus(2).seed(s.seed()).strategy(s.strategy(w.profile().typicalSteps())),
-                Variant.FIXED).build();
+        Machine.Builder b = Machine.builder().cpus(2).seed(s.seed()).strategy(s.strategy(w.profile().typicalSteps()));
+        Machine m = w.configure(b, Variant.FIXED).build();
         w.start(m, Variant.FIXED, line -> { });
         RunResult r = m.run(w.profile().steps());
         assertEquals(RunResult.Status.COMPLETED, r.status(), r::toString);
