@@ -1,6 +1,7 @@
 package org.lockwitness.kernel;
 
 import org.lockwitness.kernel.probe.Acquire;
+import org.lockwitness.kernel.probe.Assertion;
 import org.lockwitness.kernel.probe.Downgrade;
 import org.lockwitness.kernel.probe.KernelCode;
 import org.lockwitness.kernel.probe.NoWindows;
@@ -253,6 +254,16 @@ public final class LockMgr extends LockObject {
         int status = exclusivecount != 0 ? LK_EXCLUSIVE : sharecount != 0 ? LK_SHARED : 0;
         interlock.unlock();
         return status;
+    }
+
+    /**
+     * {@code lockmgr_assert}: checked by the checker.
+     *
+     * @param what {@code LA_*} flags ({@code KA_*} in FreeBSD)
+     */
+    @Assertion(whatArg = 0)
+    public void assertLocked(int what) {
+        Machine.window();
     }
 
     /** {@code lockdestroy}: it must be unlocked. */

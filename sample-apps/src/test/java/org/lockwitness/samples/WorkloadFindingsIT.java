@@ -69,6 +69,8 @@ class WorkloadFindingsIT {
         assertTrue(Forked.line(r.output(), "  LOST_WAKEUP:").contains("bufdaemon sleeps forever on \"bd_request\""),
                 r.output());
         assertTrue(r.output().contains("getnewbuf: warning, locked buf"), r.output());
+        assertTrue(r.reportRules().contains("ASSERTION_FAILED"), r.output());
+        assertFinding(r, "ASSERTION_FAILED", "bufwait", "BufQueues.java:");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.lockwitness.kernel.LockObject;
 import org.lockwitness.kernel.Synch;
 import org.lockwitness.kernel.Token;
 import org.lockwitness.samples.workload.Variant;
@@ -53,7 +54,9 @@ final class BufQueues {
                 continue;
             }
             int qindex = bp.qindex;
-            if (bp.tryLock() != 0) {
+            int error = bp.tryLock();
+            bp.lock.assertLocked(LockObject.LA_XLOCKED);
+            if (error != 0) {
                 console.accept("getnewbuf: warning, locked buf " + bp + ", race corrected");
                 bufqueue.rel();
                 Synch.pause("gnbxxx", 1);

@@ -17,7 +17,8 @@ import org.lockwitness.samples.workload.Workload;
  * for its pass (a {@code bwrite}), then wakes it and waits again (an {@code fsync}), and the daemon
  * on a third. Buggy: the lockmgr interlock is a
  * token, so a {@code BUF_UNLOCK} can block and lose the bufqueue token with its buffer on the clean
- * queue but still locked, and {@code getnewbuf} prints the seed's warnings. The daemon checks for
+ * queue but still locked, and {@code getnewbuf} prints the seed's warnings and its lock assertion
+ * on the chosen buffer fails (ASSERTION_FAILED). The daemon checks for
  * work and then sleeps without an interlock (LOST_WAKEUP). Fixed: a spin-lock interlock and {@code tsleep_interlock}.
  *
  * <p>Thread-safety: immutable.
@@ -26,7 +27,7 @@ public final class LockmgrInterlock implements Workload {
 
     private static final Profile PROFILE = new Profile("lockmgr-interlock", "002",
             "a buffer cache: getnewbuf's non-blocking BUF_LOCK races a token interlock; buf_daemon misses a wakeup",
-            Set.of("LOST_WAKEUP"), Set.of(), Optional.of(new ExploreBudget("random", 200)), 3, 1_000_000, 10_000);
+            Set.of("ASSERTION_FAILED", "LOST_WAKEUP"), Set.of(), Optional.of(new ExploreBudget("random", 200)), 3, 1_000_000, 10_000);
 
     static final int BUFFERS = 3;
     static final int ROUNDS = 12;
