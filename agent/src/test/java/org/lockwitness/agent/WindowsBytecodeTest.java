@@ -83,6 +83,16 @@ class WindowsBytecodeTest {
     }
 
     @Test
+    void lines_placeNoWindowBetweenReadingTheCpuAndWritingItsInterruptFlag() throws Exception {
+        for (String method : List.of("disable", "enable", "restore")) {
+            List<String> code = woven(org.lockwitness.kernel.Intr.class, method, "lines");
+            int write = code.indexOf("PUTFIELD org/lockwitness/kernel/Cpu.intrEnabled");
+            assertTrue(write > 0, method + ": " + code);
+            assertFalse(code.subList(0, write).contains(WINDOW), method + " has a window before its write: " + code);
+        }
+    }
+
+    @Test
     void off_removesTheModelsOwnWindows() throws Exception {
         List<String> code = criticalExit("off");
         assertFalse(code.contains(WINDOW), code.toString());

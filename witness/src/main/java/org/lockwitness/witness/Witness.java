@@ -408,6 +408,9 @@ public final class Witness {
         }
         try {
             checkRendezvous(t, site);
+            if (!t.interruptsEnabled) {
+                return;
+            }
             HeldLocks spin = cpu(t.cpu).spinLocks;
             for (int i = 0; i < spin.depth; i++) {
                 markIrq(t, spin.lock[i], site, false);

@@ -255,6 +255,20 @@ class ContextRulesTest {
     }
 
     @Test
+    void irqInversion_notWhenTheRestoredInterruptStateIsOff() {
+        Sim.Lock spin = sim.lock("fast_taskqueue", LockKind.SPIN_MUTEX);
+        WitnessThread filter = sim.thread("filter");
+        ctx(filter, 1, false, false, 1, true, false);
+        sim.takeSpin(filter, spin, sim.site("filter.c", 1));
+        sim.dropSpin(filter, spin, 0);
+        WitnessThread t = sim.thread("t");
+        sim.takeSpin(t, spin, sim.site("tq.c", 1));
+        ctx(t, 1, false, false, 0, false, false);
+        sim.w.interruptsOn(t, sim.site("tq.c", 2));
+        sim.silent();
+    }
+
+    @Test
     void pcpuUnpinned_onlyWhenMigratable() {
         WitnessThread t = sim.thread("t");
         t.at(0, 0, false, true, 0, false, false, true, 0);
