@@ -52,8 +52,12 @@ final class Agent {
         }
         StringBuilder s = new StringBuilder();
         if (counters.probesWoven.get() == 0) {
-            s.append("lockwitness: *** WARNING: NO PROBE WAS WOVEN: the kernel model (org.lockwitness.kernel)")
-                    .append(" was not instrumented, so nothing was checked ***\n");
+            if (counters.modelClassesTransformed.get() > 0 && counters.transformErrors.get() == 0) {
+                s.append("lockwitness: no class with a probe was loaded (no model primitive ran in this JVM)\n");
+            } else {
+                s.append("lockwitness: *** WARNING: NO PROBE WAS WOVEN: the kernel model (org.lockwitness.kernel)")
+                        .append(" was not instrumented, so nothing was checked ***\n");
+            }
         }
         s.append("lockwitness: ").append(findings.size()).append(findings.size() == 1 ? " finding" : " findings");
         if (!byRule.isEmpty()) {

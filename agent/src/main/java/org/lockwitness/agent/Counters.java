@@ -12,6 +12,8 @@ import org.lockwitness.witness.Witness;
 final class Counters {
 
     final AtomicLong classesTransformed = new AtomicLong();
+    /** Transformed classes of the kernel model itself (the rest only got call sites). */
+    final AtomicLong modelClassesTransformed = new AtomicLong();
     final AtomicLong probesWoven = new AtomicLong();
     final AtomicLong probesRefused = new AtomicLong();
     final AtomicLong callSites = new AtomicLong();

@@ -27,6 +27,9 @@ final class TransformListener extends AgentBuilder.Listener.Adapter {
     public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
             DynamicType dynamicType) {
         counters.classesTransformed.incrementAndGet();
+        if (type.getName().startsWith("org.lockwitness.kernel.")) {
+            counters.modelClassesTransformed.incrementAndGet();
+        }
     }
 
     /** Reports a failed retransformation batch on stderr and goes on with the next batch. */
