@@ -1,6 +1,8 @@
 package org.lockwitness.agent;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.LockObject;
@@ -81,6 +83,8 @@ public final class Probes {
 
     private static final Witness W = AgentState.witness();
     private static final String FAULT_LOCK = AgentState.faultLock();
+    /** The site of each kernel thread's last sleep, by thread name, for the model's end-of-run LOST_WAKEUP. */
+    private static final Map<String, Integer> LAST_SLEEP_SITE = new ConcurrentHashMap<>();
     static final CpuEpochs CPUS = new CpuEpochs();
 
     private Probes() {
@@ -148,6 +152,7 @@ public final class Probes {
             if (t != null) {
                 long instance = interlock instanceof LockObject l ? l.id() : 0L;
                 W.sleep(t, wmesg == null ? "?" : wmesg.toString(), instance, pt.site);
+                LAST_SLEEP_SITE.put(KThread.curthread().name(), pt.site);
             }
         });
     }
@@ -204,7 +209,7 @@ public final class Probes {
     public static void lostWakeup(String ident, String thread, String waker) {
         cold("lost wakeup probe", pt -> {
             EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
-            W.lostWakeup(ident, thread, waker, pt.site);
+            W.lostWakeup(ident, thread, waker, LAST_SLEEP_SITE.getOrDefault(thread, pt.site));
         });
     }
 

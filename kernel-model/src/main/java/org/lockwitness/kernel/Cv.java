@@ -38,12 +38,8 @@ public final class Cv {
      * @param lock a lock held by the caller; dropped once the thread is on the sleep queue and
      *             held again on return
      */
-    @Sleep(interlock = 0)
     public void wait(LockObject lock) {
-        if (lock == null) {
-            throw Machine.panic("_cv_wait: lock NULL");
-        }
-        Synch.sleep(this, lock, 0, description, 0);
+        cvWait(lock, description, 0);
     }
 
     /**
@@ -53,12 +49,17 @@ public final class Cv {
      * @param timo the timeout in ticks, at least 1
      * @return 0 when signalled, {@link Synch#EWOULDBLOCK} on timeout
      */
-    @Sleep(interlock = 0)
     public int timedWait(LockObject lock, int timo) {
+        return cvWait(lock, description, Math.max(1, timo));
+    }
+
+    /** {@code _cv_wait}/{@code _cv_timedwait}: the sleep, with the interlock and the wait message. */
+    @Sleep(interlock = 0, wmesg = 1)
+    private int cvWait(LockObject lock, String wmesg, int timo) {
         if (lock == null) {
-            throw Machine.panic("_cv_timedwait: lock NULL");
+            throw Machine.panic("_cv_wait: lock NULL");
         }
-        return Synch.sleep(this, lock, 0, description, Math.max(1, timo));
+        return Synch.sleep(this, lock, 0, wmesg, timo);
     }
 
     /** {@code cv_signal}: wakes the most urgent waiter, if any. */

@@ -57,6 +57,8 @@ class ProbeCoverageTest {
             Map.entry("LockMgr.lockstatus", "a query (lockstatus) with no effect"),
             Map.entry("Cv.<init>", "not a lock: a condition variable has no witness state"),
             Map.entry("Cv.signal", "wakeup_one on the cv, as Synch.wakeupOne"),
+            Map.entry("Cv.wait", "delegates to cvWait, whose @Sleep carries the interlock and the description"),
+            Map.entry("Cv.timedWait", "as Cv.wait"),
             Map.entry("Cv.broadcast", "wakeup on the cv, as Synch.wakeup"));
 
     @Test
