@@ -2,7 +2,6 @@ package org.lockwitness.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lockwitness.kernel.Programs.machine;
 import static org.lockwitness.kernel.Programs.runToCompletion;
@@ -119,16 +118,17 @@ class SchedulerTest {
     }
 
     @Test
-    void spawned_during_the_run_goes_through_sched_add() {
+    void a_thread_spawned_during_the_run_is_queued_on_the_idle_cpu_and_runs() {
         Machine m = machine(2, 9).build();
-        AtomicBoolean childRan = new AtomicBoolean();
+        AtomicInteger childCpu = new AtomicInteger(-1);
+        AtomicInteger parentCpu = new AtomicInteger(-1);
         m.spawn("parent", KThread.PRI_MIN_KERN, () -> {
-            KThread child = KThread.curthread().machine().spawn("child", KThread.PRI_MIN_KERN,
-                    () -> childRan.set(true));
-            assertSame(KThread.State.RUNQ, child.state() == KThread.State.RUNNING ? KThread.State.RUNQ : child.state());
+            parentCpu.set(KThread.curthread().cpuId());
+            KThread.curthread().machine().spawn("child", KThread.PRI_MIN_KERN,
+                    () -> childCpu.set(KThread.curthread().cpuId()));
+            spinUntil(() -> childCpu.get() >= 0);
         });
         runToCompletion(m);
-        assertTrue(childRan.get());
-        assertFalse(m.dead == false);
+        assertEquals(1 - parentCpu.get(), childCpu.get(), "sched_add chose the idle CPU");
     }
 }
