@@ -7,8 +7,8 @@ import org.lockwitness.witness.WitnessThread;
 
 /**
  * Keeps a new machine from inheriting the spin locks a finished machine left held on a CPU of the
- * same number. The witness holds spin locks per CPU number, and a machine may end with one held
- * (its last thread exits holding the sched lock; a halted machine stops anywhere). So the agent
+ * same number. The witness holds spin locks per CPU number, and a machine that hangs or halts stops
+ * anywhere, spin locks held included. So the agent
  * mirrors, per CPU, the spin locks the witness counts as held, and when a CPU first reports an
  * event of another machine, it releases the old machine's holds in the witness before the event.
  *

@@ -75,10 +75,6 @@ final class Clock {
         return ticks;
     }
 
-    synchronized boolean hasTimers() {
-        return firstLive() != null;
-    }
-
     private Timer firstLive() {
         Timer t = timers.peek();
         while (t != null && t.cancelled) {

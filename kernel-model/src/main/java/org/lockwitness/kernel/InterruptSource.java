@@ -73,7 +73,7 @@ public final class InterruptSource {
         handlers.add(new Handler(handlerName, filter, handler, flags, serializer));
         if (handler != null && ithread == null) {
             ithread = new Ithread(machine, "irq" + vector + ": " + name, ithreadPriority, this::executeHandlers,
-                    this);
+                    cpu);
         }
         return this;
     }

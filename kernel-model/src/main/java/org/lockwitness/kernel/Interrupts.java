@@ -28,10 +28,12 @@ final class Interrupts {
     }
 
     static void deliver(KThread td, Cpu c, int vector) {
+        InterruptSource src = null;
         if (vector >= Irq.HARDCLOCK) {
             c.ipiPending.getAndUpdate(v -> v & ~Irq.bit(vector));
         } else {
-            c.machine.source(vector).pending = false;
+            src = c.machine.source(vector);
+            src.pending = false;
         }
         c.intrEnabled = false;
         c.eoiPending++;
@@ -47,7 +49,7 @@ final class Interrupts {
                 device(td, c, null);
                 break;
             default:
-                device(td, c, c.machine.source(vector));
+                device(td, c, src);
                 break;
         }
         td.cpu.intrEnabled = true;

@@ -17,10 +17,10 @@ final class Ithread {
     private volatile boolean itNeed;
     final KThread td;
 
-    Ithread(Machine m, String name, int priority, Runnable work, InterruptSource source) {
+    Ithread(Machine m, String name, int priority, Runnable work, Cpu cpu) {
         this.name = name;
         this.work = work;
-        this.td = m.spawnWaiting(name, priority, this::loop, source);
+        this.td = m.spawnWaiting(name, priority, this::loop, cpu);
     }
 
     /** {@code intr_event_schedule_thread}/{@code swi_sched}. */

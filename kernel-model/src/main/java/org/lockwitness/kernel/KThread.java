@@ -106,8 +106,6 @@ public final class KThread {
     /** Counts sleeps, so a stale timeout is recognised. */
     long sleepGeneration;
 
-    /** The interrupt source this thread serves, when it is an ithread. */
-    InterruptSource ithreadSource;
     /** True for interrupt and software-interrupt threads. */
     boolean ithread;
 

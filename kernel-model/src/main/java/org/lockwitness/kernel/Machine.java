@@ -390,14 +390,13 @@ public final class Machine {
         return td;
     }
 
-    /** Creates a daemon thread that starts in IWAIT, for {@link Ithread}. */
-    KThread spawnWaiting(String name, int priority, Runnable body, InterruptSource source) {
+    /** Creates a daemon thread that starts in IWAIT on {@code cpu}, for {@link Ithread}. */
+    KThread spawnWaiting(String name, int priority, Runnable body, Cpu cpu) {
         KThread td = new KThread(this, name, priority, body, false, true);
-        td.ithreadSource = source;
         td.ithread = true;
         td.state = KThread.State.IWAIT;
         td.waitingFor = name;
-        td.cpu = source != null ? source.cpu : cpus[0];
+        td.cpu = cpu;
         synchronized (threads) {
             threads.add(td);
         }

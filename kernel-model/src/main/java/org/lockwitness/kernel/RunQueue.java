@@ -46,10 +46,6 @@ final class RunQueue {
         return td;
     }
 
-    KThread peek() {
-        return threads.isEmpty() ? null : threads.get(0);
-    }
-
     int size() {
         return size;
     }

@@ -79,12 +79,6 @@ final class Sleepq {
         td.wchan = null;
     }
 
-    /** Whether anything sleeps on {@code wchan}. */
-    boolean hasSleepers(Object wchan) {
-        List<KThread> q = queues.get(wchan);
-        return q != null && !q.isEmpty();
-    }
-
     /** {@code sleepq_broadcast}. @return the number woken */
     int broadcast(Object wchan) {
         List<KThread> q = queues.remove(wchan);

@@ -21,7 +21,7 @@ final class Softclock {
 
     Softclock(Machine machine) {
         this.machine = machine;
-        this.swi = new Ithread(machine, "swi4: clock", KThread.PI_SOFT, this::run, null);
+        this.swi = new Ithread(machine, "swi4: clock", KThread.PI_SOFT, this::run, machine.cpus[0]);
     }
 
     /** Run by the hardclock when a callout's timer expires. */
