@@ -3,8 +3,8 @@ package org.lockwitness.agent;
 import java.util.ArrayList;
 import java.util.List;
 import org.lockwitness.kernel.probe.Checker;
-import org.lockwitness.kernel.probe.Finding;
-import org.lockwitness.kernel.probe.RunInfo;
+import org.lockwitness.kernel.probe.CheckerFinding;
+import org.lockwitness.kernel.probe.ScheduleInfo;
 import org.lockwitness.witness.Witness;
 
 /**
@@ -41,17 +41,17 @@ final class AgentChecker extends Checker {
     }
 
     @Override
-    public List<Finding> findings() {
-        List<Finding> out = new ArrayList<>();
+    public List<CheckerFinding> findings() {
+        List<CheckerFinding> out = new ArrayList<>();
         for (org.lockwitness.witness.Finding f : witness.findings()) {
-            out.add(new Finding(f.rule().name(), f.message(), f.locks(), f.sites(),
+            out.add(new CheckerFinding(f.rule().name(), f.message(), f.locks(), f.sites(),
                     (int) Math.min(Integer.MAX_VALUE, f.count())));
         }
         return out;
     }
 
     @Override
-    public void runInfo(RunInfo info) {
+    public void runInfo(ScheduleInfo info) {
         witness.runInfo(info.command(), info.seed(), info.strategy(), info.replay());
     }
 }

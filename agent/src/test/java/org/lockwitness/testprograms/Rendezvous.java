@@ -10,7 +10,7 @@ import org.lockwitness.kernel.Mtx;
 import org.lockwitness.kernel.RunResult;
 import org.lockwitness.kernel.Smp;
 import org.lockwitness.kernel.probe.Checker;
-import org.lockwitness.kernel.probe.RunInfo;
+import org.lockwitness.kernel.probe.ScheduleInfo;
 
 /**
  * The r222254 race (seeds 000/001), written against the model's API with no window placed by
@@ -37,7 +37,7 @@ public final class Rendezvous {
         Checker checker = Checker.installed();
         for (long seed = first; seed <= last; seed++) {
             checker.reset();
-            checker.runInfo(new RunInfo("Rendezvous " + args[0] + " " + first + " " + last, seed, "random",
+            checker.runInfo(new ScheduleInfo("Rendezvous " + args[0] + " " + first + " " + last, seed, "random",
                     "Rendezvous " + args[0] + " " + seed + " " + seed));
             RunResult r = runOnce(action, seed);
             if (checker.findings().stream().anyMatch(f -> f.rule().equals(RULE))) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.lockwitness.kernel.probe.Finding;
+import org.lockwitness.kernel.probe.CheckerFinding;
 import org.lockwitness.samples.explore.StrategyKind;
 import org.lockwitness.samples.workload.ExploreBudget;
 import org.lockwitness.samples.workload.Profile;
@@ -48,7 +48,7 @@ final class ExploreCommand {
         in.out().println("found " + first(r.findings(), target).get().rule() + ": " + r.schedules() + " schedules, "
                 + seconds + " s");
         in.out().println("  " + Findings.outcome(o.result()));
-        for (Finding f : r.findings()) {
+        for (CheckerFinding f : r.findings()) {
             in.out().println("  " + Findings.describe(f));
         }
         in.out().println(Findings.rulesLine(r.findings()));
@@ -56,7 +56,7 @@ final class ExploreCommand {
         return Main.OK;
     }
 
-    private static Optional<Finding> first(List<Finding> findings, Predicate<String> target) {
+    private static Optional<CheckerFinding> first(List<CheckerFinding> findings, Predicate<String> target) {
         return findings.stream().filter(f -> target.test(f.rule())).findFirst();
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.lockwitness.kernel.probe.Checker;
-import org.lockwitness.kernel.probe.Finding;
-import org.lockwitness.kernel.probe.RunInfo;
+import org.lockwitness.kernel.probe.CheckerFinding;
+import org.lockwitness.kernel.probe.ScheduleInfo;
 import org.lockwitness.samples.explore.Schedule;
 import org.lockwitness.samples.explore.StrategyKind;
 import org.lockwitness.samples.explore.SweepStrategy;
@@ -35,7 +35,7 @@ final class Explorer {
     }
 
     /** How an exploration ended: the schedule that satisfied the stop condition, if any. */
-    record Result(Optional<Runner.Outcome> hit, int schedules, double seconds, List<Finding> findings) {
+    record Result(Optional<Runner.Outcome> hit, int schedules, double seconds, List<CheckerFinding> findings) {
     }
 
     /**
@@ -63,7 +63,7 @@ final class Explorer {
      * @param command   the command line, for the reports
      */
     Result explore(StrategyKind kind, long start, int schedules, boolean resetEach,
-            Predicate<List<Finding>> stop, String command) {
+            Predicate<List<CheckerFinding>> stop, String command) {
         long t0 = System.nanoTime();
         checker.reset();
         int tried = 0;
@@ -72,10 +72,10 @@ final class Explorer {
             if (resetEach) {
                 checker.reset();
             }
-            checker.runInfo(new RunInfo(command, s.seed(), kind.id(), replay(s)));
+            checker.runInfo(new ScheduleInfo(command, s.seed(), kind.id(), replay(s)));
             Runner.Outcome o = runner.run(s);
             tried++;
-            List<Finding> findings = checker.findings();
+            List<CheckerFinding> findings = checker.findings();
             if (stop.test(findings)) {
                 progress(tried, schedules, o, findings);
                 return new Result(Optional.of(o), tried, seconds(t0), findings);
@@ -109,7 +109,7 @@ final class Explorer {
                 Integer.toString(runner.cpus()), "--steps", Long.toString(runner.steps()));
     }
 
-    private void progress(int tried, int schedules, Runner.Outcome o, List<Finding> findings) {
+    private void progress(int tried, int schedules, Runner.Outcome o, List<CheckerFinding> findings) {
         out.println("schedule " + tried + "/" + schedules + " " + String.join(" ", o.schedule().args()) + ": "
                 + o.result().status() + ", " + Findings.rules(findings));
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lockwitness.kernel.RunResult;
-import org.lockwitness.kernel.probe.Finding;
+import org.lockwitness.kernel.probe.CheckerFinding;
 
 /**
  * How the CLI prints a run and the checker's findings. The line {@code rules found: [...]} is
@@ -20,9 +20,9 @@ final class Findings {
     }
 
     /** @return the distinct rules of the findings, sorted */
-    static Set<String> rules(List<Finding> findings) {
+    static Set<String> rules(List<CheckerFinding> findings) {
         Set<String> rules = new TreeSet<>();
-        for (Finding f : findings) {
+        for (CheckerFinding f : findings) {
             rules.add(f.rule());
         }
         return rules;
@@ -35,13 +35,13 @@ final class Findings {
     }
 
     /** @return one line per finding: rule, message, locks, sites, count */
-    static String describe(Finding f) {
+    static String describe(CheckerFinding f) {
         return f.rule() + ": " + f.message().strip().replace('\n', ' ') + " | locks " + f.locks() + " | sites "
                 + f.sites() + " | count " + f.count();
     }
 
     /** @return the {@code rules found} line */
-    static String rulesLine(List<Finding> findings) {
+    static String rulesLine(List<CheckerFinding> findings) {
         return RULES_FOUND + rules(findings);
     }
 

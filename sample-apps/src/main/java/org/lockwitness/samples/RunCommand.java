@@ -2,8 +2,8 @@ package org.lockwitness.samples;
 
 import java.util.List;
 import org.lockwitness.kernel.RunResult;
-import org.lockwitness.kernel.probe.Finding;
-import org.lockwitness.kernel.probe.RunInfo;
+import org.lockwitness.kernel.probe.CheckerFinding;
+import org.lockwitness.kernel.probe.ScheduleInfo;
 import org.lockwitness.samples.explore.Schedule;
 import org.lockwitness.samples.explore.StrategyKind;
 import org.lockwitness.samples.workload.ExploreBudget;
@@ -33,7 +33,7 @@ final class RunCommand {
                     cl.interrupt.orElse(0), cl.delay.orElse(0));
             in.out().println(String.join(" ", explorer.runArgs(s)));
             in.checker().reset();
-            in.checker().runInfo(new RunInfo(command, s.seed(), s.kind().id(), explorer.replay(s)));
+            in.checker().runInfo(new ScheduleInfo(command, s.seed(), s.kind().id(), explorer.replay(s)));
             RunResult r = runner.run(s).result();
             in.out().println("  " + Findings.outcome(r));
             return report(in.checker().findings(), r.status() != RunResult.Status.TIMED_OUT);
@@ -49,13 +49,13 @@ final class RunCommand {
         return report(result.findings(), !timedOut);
     }
 
-    private boolean allRequired(List<Finding> findings) {
+    private boolean allRequired(List<CheckerFinding> findings) {
         return in.cl().variant == Variant.BUGGY
                 && Findings.rules(findings).containsAll(in.workload().profile().requiredRules());
     }
 
-    private int report(List<Finding> findings, boolean ranOut) {
-        for (Finding f : findings) {
+    private int report(List<CheckerFinding> findings, boolean ranOut) {
+        for (CheckerFinding f : findings) {
             in.out().println("  " + Findings.describe(f));
         }
         in.out().println(Findings.rulesLine(findings));

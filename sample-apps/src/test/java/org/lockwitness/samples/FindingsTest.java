@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.lockwitness.kernel.probe.Finding;
+import org.lockwitness.kernel.probe.CheckerFinding;
 import org.lockwitness.samples.iflib.IflibQueues;
 import org.lockwitness.samples.workload.Variant;
 
@@ -17,9 +17,9 @@ class FindingsTest {
 
     @Test
     void the_rules_line_round_trips() {
-        List<Finding> fs = List.of(new Finding("B_RULE", "m", List.of(), List.of(), 1),
-                new Finding("A_RULE", "m", List.of(), List.of(), 2),
-                new Finding("A_RULE", "n", List.of(), List.of(), 1));
+        List<CheckerFinding> fs = List.of(new CheckerFinding("B_RULE", "m", List.of(), List.of(), 1),
+                new CheckerFinding("A_RULE", "m", List.of(), List.of(), 2),
+                new CheckerFinding("A_RULE", "n", List.of(), List.of(), 1));
         String line = Findings.rulesLine(fs);
         assertEquals("rules found: [A_RULE, B_RULE]", line);
         assertEquals(Set.of("A_RULE", "B_RULE"), Findings.parseRulesLine(line));

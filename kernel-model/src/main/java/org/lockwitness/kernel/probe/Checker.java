@@ -51,14 +51,14 @@ public abstract class Checker {
     public abstract void reset();
 
     /** @return a snapshot of the findings so far, in the order they were first seen */
-    public abstract List<Finding> findings();
+    public abstract List<CheckerFinding> findings();
 
     /**
      * Describes the run for the reports (command, seed, strategy, the command that replays it).
      *
      * @param info the run description
      */
-    public abstract void runInfo(RunInfo info);
+    public abstract void runInfo(ScheduleInfo info);
 
     /**
      * Halts the machine that runs the calling kernel thread (or, from any other thread, the machine
@@ -82,12 +82,12 @@ public abstract class Checker {
         }
 
         @Override
-        public List<Finding> findings() {
+        public List<CheckerFinding> findings() {
             return List.of();
         }
 
         @Override
-        public void runInfo(RunInfo info) {
+        public void runInfo(ScheduleInfo info) {
         }
     }
 }

@@ -8,5 +8,5 @@ package org.lockwitness.kernel.probe;
  * @param strategy the scheduling strategy's name
  * @param replay   the command that replays it exactly
  */
-public record RunInfo(String command, long seed, String strategy, String replay) {
+public record ScheduleInfo(String command, long seed, String strategy, String replay) {
 }

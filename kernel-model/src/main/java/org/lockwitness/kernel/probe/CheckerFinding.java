@@ -11,10 +11,10 @@ import java.util.List;
  * @param sites   the call sites, {@code file:line}
  * @param count   how many times it was seen
  */
-public record Finding(String rule, String message, List<String> locks, List<String> sites, int count) {
+public record CheckerFinding(String rule, String message, List<String> locks, List<String> sites, int count) {
 
     /** Copies the lists. */
-    public Finding {
+    public CheckerFinding {
         locks = List.copyOf(locks);
         sites = List.copyOf(sites);
     }
