@@ -19,9 +19,6 @@ import java.util.function.Supplier;
  * handler may drive the model, whose probes must not re-enter the rule that is panicking.
  */
 final class Dispatch {
-    /** The {@code where} of a panic handler's exception; such a fault never calls the handler again. */
-    static final String PANIC_HANDLER = "panic handler";
-
     /** The report files this dispatch asks to rewrite; their writer's faults come back here. */
     final Reports reports;
     private final WitnessState state;
@@ -56,7 +53,7 @@ final class Dispatch {
             try {
                 panicHandler.accept(panic);
             } catch (Throwable e) {
-                fault(e, PANIC_HANDLER);
+                fault(e, Messages.PANIC_HANDLER);
             } finally {
                 if (t != null) {
                     t.busy = false;
@@ -83,7 +80,7 @@ final class Dispatch {
             if (fresh) {
                 reports.request();
             }
-            if (panic != null && !where.equals(PANIC_HANDLER)) {
+            if (panic != null && !where.equals(Messages.PANIC_HANDLER)) {
                 panicHandler.accept(panic);
             }
         } catch (Throwable ignored) {

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The findings, merged by (rule, key) as DESIGN.md's table says, with the policy of each rule.
+ * The findings, merged by (rule, key) as DESIGN.md's table says, with the policy of each rule: what FreeBSD prints
+ * through {@code witness_output} and remembers only as the reversal bits of {@code w_rmatrix}.
  * Not thread-safe: used under the checker lock.
  */
 final class Findings {

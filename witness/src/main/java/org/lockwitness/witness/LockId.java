@@ -26,12 +26,8 @@ final class LockId {
     private static final int FLAG_SHIFT = CLASS_BITS;
     private static final int FLAG_BITS = 5;
     private static final int FLAG_MASK = (1 << FLAG_BITS) - 1;
-    static final int RECURSE_BIT = LockFlags.RECURSE << FLAG_SHIFT;
-    static final int DUPOK_BIT = LockFlags.DUPOK << FLAG_SHIFT;
-    static final int SLEEPABLE_BIT = LockFlags.SLEEPABLE << FLAG_SHIFT;
-    static final int UPGRADABLE_BIT = LockFlags.UPGRADABLE << FLAG_SHIFT;
-    static final int SPIN_BIT = 1 << (FLAG_SHIFT + FLAG_BITS);
-    static final int GIANT_BIT = SPIN_BIT << 1;
+    private static final int SPIN_BIT = 1 << (FLAG_SHIFT + FLAG_BITS);
+    private static final int GIANT_BIT = SPIN_BIT << 1;
     private static final int KIND_SHIFT = FLAG_SHIFT + FLAG_BITS + 2;
     private static final int KIND_MASK = 0x7;
     private static final LockKind[] KINDS = LockKind.values();
@@ -71,18 +67,18 @@ final class LockId {
     }
 
     static boolean recursable(int lock) {
-        return (lock & RECURSE_BIT) != 0;
+        return (flags(lock) & LockFlags.RECURSE) != 0;
     }
 
     static boolean dupok(int lock) {
-        return (lock & DUPOK_BIT) != 0;
+        return (flags(lock) & LockFlags.DUPOK) != 0;
     }
 
     static boolean sleepable(int lock) {
-        return (lock & SLEEPABLE_BIT) != 0;
+        return (flags(lock) & LockFlags.SLEEPABLE) != 0;
     }
 
     static boolean upgradable(int lock) {
-        return (lock & UPGRADABLE_BIT) != 0;
+        return (flags(lock) & LockFlags.UPGRADABLE) != 0;
     }
 }

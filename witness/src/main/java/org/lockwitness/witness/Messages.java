@@ -15,6 +15,8 @@ public final class Messages {
     public static final String STACK_BACKTRACE = "stack backtrace:";
     /** The heading of the stack of a {@link Rule#CHECKER_FAULT}'s exception. */
     static final String EXCEPTION = "exception:";
+    /** Where a {@link Rule#CHECKER_FAULT} of the panic handler happened; such a fault never calls the handler again. */
+    static final String PANIC_HANDLER = "panic handler";
 
     /** LOR reasons of {@code witness_checkorder}. */
     static final String SLEEPABLE_AFTER_NON_SLEEPABLE = "sleepable after non-sleepable";

@@ -49,7 +49,7 @@ final class OrderCheck {
                 if (from == null || to == null) {
                     return false;
                 }
-                OrderEdge e = new OrderEdge(from.id, to.id, false, true, 0, "declared", null);
+                OrderEdge e = new OrderEdge(from.id, to.id, false, true, "declared", null);
                 state.graph.addEdge(from.id, to.id, OrderMatrix.DEP_EN, e);
                 state.matrix.addEdge(from.id, to.id, OrderMatrix.DEP_EN);
                 state.declaredEdges.add(e);
@@ -199,7 +199,7 @@ final class OrderCheck {
                 state.storedStacks++;
                 stack = state.stacks.capture();
             }
-            e = new OrderEdge(parent, child, false, false, site, state.siteText(site), stack);
+            e = new OrderEdge(parent, child, false, false, state.siteText(site), stack);
         }
         state.graph.addEdge(parent, child, dep, e);
         state.matrix.addEdge(parent, child, dep);
@@ -211,7 +211,7 @@ final class OrderCheck {
         int w1 = held.classOf(j);
         String here = state.siteText(site);
         List<String> now = state.stacks.capture();
-        state.graph.addReversal(w1, cls, closing, new OrderEdge(w1, cls, true, false, site, here, now));
+        state.graph.addReversal(w1, cls, closing, new OrderEdge(w1, cls, true, false, here, now));
         if (isPlock) {
             state.matrix.addReversed(w1, cls, closing);
         }
