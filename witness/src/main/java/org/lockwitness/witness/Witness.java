@@ -36,6 +36,8 @@ import org.lockwitness.witness.report.ReportSnapshot;
  * it is recorded.
  */
 public final class Witness extends EventGuard {
+    // The guard, the fault net and the wiring of the rule families, with their design: EventGuard.
+
     /** The lock id of a lock the witness does not track (NOWITNESS, disabled, or a bad enroll). */
     public static final int UNTRACKED = 0;
 
