@@ -14,13 +14,13 @@ public final class Finding {
     private final String message;
     private final List<String> locks;
     private final List<String> sites;
-    private final List<Trace> stacks;
+    private final List<Backtrace> stacks;
     private final long count;
     private final List<String> threads;
     private final List<Integer> cpus;
 
     Finding(Rule rule, Policy policy, String message, List<String> locks, List<String> sites,
-            List<Trace> stacks, long count, List<String> threads, List<Integer> cpus) {
+            List<Backtrace> stacks, long count, List<String> threads, List<Integer> cpus) {
         this.rule = rule;
         this.policy = policy;
         this.message = message;
@@ -58,7 +58,7 @@ public final class Finding {
     }
 
     /** Stacks of the first occurrence. */
-    public List<Trace> stacks() {
+    public List<Backtrace> stacks() {
         return stacks;
     }
 

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The findings, merged by (rule, key) as DESIGN.md's table says, with the policy of each rule.
+ * The findings, merged by (rule, key) as DESIGN.md's table says, with the policy of each rule: what FreeBSD prints
+ * through {@code witness_output} and remembers only as the reversal bits of {@code w_rmatrix}.
  * Not thread-safe: used under the checker lock.
  */
 final class Findings {
@@ -28,7 +29,7 @@ final class Findings {
      * @return the finding if its rule's policy is PANIC, else null
      */
     Finding record(Rule rule, String key, String message, List<String> locks, List<String> sites,
-            List<Trace> stacks, List<String> threadNames, int cpu) {
+            List<Backtrace> stacks, List<String> threadNames, int cpu) {
         Record r = byKey.get(rule.name() + '|' + key);
         if (r == null) {
             r = new Record(rule, options.policy(rule), message, locks, stacks);
@@ -72,13 +73,13 @@ final class Findings {
         final Policy policy;
         final String message;
         final List<String> locks;
-        final List<Trace> stacks;
+        final List<Backtrace> stacks;
         final Set<String> sites = new LinkedHashSet<>();
         final Set<String> threads = new LinkedHashSet<>();
         final Set<Integer> cpus = new TreeSet<>();
         long count;
 
-        Record(Rule rule, Policy policy, String message, List<String> locks, List<Trace> stacks) {
+        Record(Rule rule, Policy policy, String message, List<String> locks, List<Backtrace> stacks) {
             this.rule = rule;
             this.policy = policy;
             this.message = message;

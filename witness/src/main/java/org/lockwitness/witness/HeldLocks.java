@@ -3,13 +3,21 @@ package org.lockwitness.witness;
 import java.util.Arrays;
 
 /**
- * A list of held lock instances, oldest first, as FreeBSD's {@code lock_list_entry} chain: the
- * sleep locks of one thread or the spin locks of one CPU. Parallel primitive arrays grown
- * geometrically, so pushing and popping allocate nothing in steady state; {@link #perClass}
- * counts held entries per class id so that "is a lock of this class held?" costs one read.
+ * A list of held lock instances, oldest first, as FreeBSD's {@code lock_list_entry} chain
+ * (lockdep's {@code held_locks}): the sleep locks of one thread or the spin locks of one CPU. The
+ * hold rules ({@link HoldRules}) push and pop it; the order check and the context rules read it.
  *
- * <p>Not thread-safe: a thread's list is used only by that thread, a CPU's list only by the
- * thread running on that CPU (the model's CPU handoff orders those accesses).
+ * <h2>Design</h2>
+ * Parallel primitive arrays grown geometrically, so pushing and popping allocate nothing in
+ * steady state; {@link #perClass} counts held entries per class id so that "is a lock of this
+ * class held?" costs one read. The newest entry is last, where a release usually finds it.
+ *
+ * <h2>Thread-safety</h2>
+ * Not thread-safe, and needs not be: a thread's list is used only by that thread, a CPU's list
+ * only by the thread running on that CPU (the model's CPU handoff orders those accesses). Two
+ * exceptions, both under the checker lock: {@link WitnessState#reset()} clears every list, which
+ * its contract allows only while no event is reported; {@link HoldRules#destroy} looks for a holder
+ * in other threads' and CPUs' lists, a racy best-effort read that can only miss or misname one.
  */
 final class HeldLocks {
     static final byte EXCLUSIVE = 0x1;
@@ -50,7 +58,7 @@ final class HeldLocks {
     }
 
     int classOf(int index) {
-        return lock[index] & Witness.CLASS_MASK;
+        return LockId.classOf(lock[index]);
     }
 
     boolean exclusive(int index) {
@@ -72,7 +80,7 @@ final class HeldLocks {
         recursed[i] = 0;
         mode[i] = flags;
         since[i] = step;
-        perClass[lockId & Witness.CLASS_MASK]++;
+        perClass[LockId.classOf(lockId)]++;
     }
 
     void remove(int index) {

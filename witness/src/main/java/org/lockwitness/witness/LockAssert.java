@@ -2,7 +2,7 @@ package org.lockwitness.witness;
 
 /**
  * The {@code LA_*} values of FreeBSD's {@code witness_assert}, combined with bitwise or and
- * passed to {@link Witness#assertLock}.
+ * passed to {@link Witness#assertLock}. Constants only; thread-safe.
  */
 public final class LockAssert {
     /** The lock is not held by the caller ({@code LA_UNLOCKED}, {@code MA_NOTOWNED}). */

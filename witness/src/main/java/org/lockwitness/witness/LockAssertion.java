@@ -11,32 +11,31 @@ final class LockAssertion {
     /**
      * Checks an assertion against the held state.
      *
-     * @return null if it holds; "" if the flags are not a valid assertion; otherwise FreeBSD's
-     *     problem text ("locked", "not locked", "not exclusively locked", "exclusively locked",
-     *     "not recursed", "recursed")
+     * @return null if it holds; otherwise the problem, one of the {@code Messages.ASSERT_} texts
+     *     ({@link Messages#ASSERT_INVALID} if the flags are not a valid assertion)
      */
     static String check(int what, boolean held, boolean exclusive, boolean recursed) {
         if (what == LockAssert.UNLOCKED) {
-            return held ? "locked" : null;
+            return held ? Messages.ASSERT_LOCKED : null;
         }
         int mode = what & MODES;
         if ((what & ~(MODES | RECURSION)) != 0 || Integer.bitCount(mode) != 1 || (what & RECURSION) == RECURSION) {
-            return "";
+            return Messages.ASSERT_INVALID;
         }
         if (!held) {
-            return "not locked";
+            return Messages.ASSERT_NOT_LOCKED;
         }
         if (mode == LockAssert.XLOCKED && !exclusive) {
-            return "not exclusively locked";
+            return Messages.ASSERT_NOT_XLOCKED;
         }
         if (mode == LockAssert.SLOCKED && exclusive) {
-            return "exclusively locked";
+            return Messages.ASSERT_XLOCKED;
         }
         if ((what & LockAssert.RECURSED) != 0 && !recursed) {
-            return "not recursed";
+            return Messages.ASSERT_NOT_RECURSED;
         }
         if ((what & LockAssert.NOTRECURSED) != 0 && recursed) {
-            return "recursed";
+            return Messages.ASSERT_RECURSED;
         }
         return null;
     }

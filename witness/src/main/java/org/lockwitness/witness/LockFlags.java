@@ -2,7 +2,7 @@ package org.lockwitness.witness;
 
 /**
  * Lock-object flags passed to {@link Witness#enroll(String, LockKind, int)}, the {@code MTX_*},
- * {@code SX_*} and {@code LO_*} options of FreeBSD's lock initialisers.
+ * {@code SX_*} and {@code LO_*} options of FreeBSD's lock initialisers. Constants only; thread-safe.
  */
 public final class LockFlags {
     /** The lock may be recursed on ({@code MTX_RECURSE}, {@code LO_RECURSABLE}). */

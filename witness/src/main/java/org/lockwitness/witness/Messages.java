@@ -1,15 +1,63 @@
 package org.lockwitness.witness;
 
+import java.util.List;
+
 /**
- * FreeBSD's message formats (kernel-reference §1), with {@code %p} as the lock instance id in hex
- * and {@code file:line} as one site string. Stateless.
+ * Every text the witness writes into a finding: the messages of all rules, in FreeBSD's words
+ * where FreeBSD has them (kernel-reference §1), and the headings of their stack traces. {@code %p}
+ * is the lock instance id in hex and {@code file:line} one site string. Stateless.
+ *
+ * <p>Public only for the {@code report} package, which needs {@link #STACK_BACKTRACE}; every
+ * other member is package-private.
  */
-final class Messages {
+public final class Messages {
+    /** The heading of the current stack of a finding; the text report omits it when it has no frame. */
+    public static final String STACK_BACKTRACE = "stack backtrace:";
+    /** The heading of the stack of a {@link Rule#CHECKER_FAULT}'s exception. */
+    static final String EXCEPTION = "exception:";
+    /** Where a {@link Rule#CHECKER_FAULT} of the panic handler happened; such a fault never calls the handler again. */
+    static final String PANIC_HANDLER = "panic handler";
+
+    /** LOR reasons of {@code witness_checkorder}. */
+    static final String SLEEPABLE_AFTER_NON_SLEEPABLE = "sleepable after non-sleepable";
+    static final String GIANT_AFTER_NON_SLEEPABLE = "Giant after non-sleepable";
+    private static final List<String> ORDINALS = List.of("1st", "2nd", "3rd");
+
+    /** What is wrong with an upgrade or downgrade ({@code witness_upgrade}, {@code witness_downgrade}). */
+    static final String NON_UPGRADABLE_LOCK = "non-upgradable lock";
+    static final String NON_SLEEP_LOCK = "non-sleep lock";
+    static final String UNLOCKED_LOCK = "unlocked lock";
+    static final String EXCLUSIVE_LOCK = "exclusive lock";
+    static final String SHARED_LOCK = "shared lock";
+    static final String RECURSED_LOCK = "recursed lock";
+
+    /** What is wrong with a held lock for {@code witness_assert}; the empty text is an invalid assertion. */
+    static final String ASSERT_INVALID = "";
+    static final String ASSERT_LOCKED = "locked";
+    static final String ASSERT_NOT_LOCKED = "not locked";
+    static final String ASSERT_NOT_XLOCKED = "not exclusively locked";
+    static final String ASSERT_XLOCKED = "exclusively locked";
+    static final String ASSERT_NOT_RECURSED = "not recursed";
+    static final String ASSERT_RECURSED = "recursed";
+
     private Messages() {
     }
 
+    /** {@code %p}: a lock instance as {@code 0x} and lowercase hex. */
     static String pointer(long instance) {
         return "0x" + Long.toHexString(instance);
+    }
+
+    /** The ordinal of the n-th (0-based) lock of a reversal's message: "1st", "2nd", "3rd". */
+    static String ordinal(int n) {
+        return ORDINALS.get(n);
+    }
+
+    // ------------------------------------------------------------------ the order check
+
+    /** The first line of a {@link Rule#LOCK_ORDER_REVERSAL}, with FreeBSD's reason or none. */
+    static String lorHeader(String reason) {
+        return reason == null ? "lock order reversal:" : "lock order reversal: (" + reason + ")";
     }
 
     /** {@code " 1st %p %s (%s, %s) @ %s:%d"} of modern witness_checkorder. */
@@ -17,48 +65,28 @@ final class Messages {
         return " " + ordinal + " " + pointer(instance) + " " + name + " (" + name + ", " + className + ") @ " + site;
     }
 
-    static String lorHeader(String reason) {
-        return reason == null ? "lock order reversal:" : "lock order reversal: (" + reason + ")";
-    }
-
+    /** The heading of the stored stack of an order edge. */
     static String established(String from, String to) {
         return "lock order " + from + " -> " + to + " established at:";
     }
 
+    /** The heading of the stack of the acquire that closed the cycle. */
     static String attempted(String from, String to) {
         return "lock order " + from + " -> " + to + " attempted at:";
     }
 
+    /** The heading of an order edge whose stack was not stored. */
     static String missing(String from, String to) {
         return "lock order data " + from + " -> " + to + " missing";
     }
 
-    /** {@code witness_list_lock}: {@code "%s %s %s r = %d (%p) locked @ %s:%d"}. */
-    static String listLock(boolean exclusive, String className, String name, int recursed, long instance,
-            String site) {
-        return (exclusive ? "exclusive" : "shared") + " " + className + " " + name + " r = " + recursed + " ("
-                + pointer(instance) + ") locked @ " + site;
-    }
-
+    /** {@link Rule#DUPLICATE_LOCK_TYPE}. */
     static String duplicate(String name, String firstSite, String secondSite) {
         return "acquiring duplicate lock of same type: \"" + name + "\"\n 1st " + name + " @ " + firstSite
                 + "\n 2nd " + name + " @ " + secondSite;
     }
 
-    /** The message of a blocking acquire in a forbidden context. */
-    static String blockable(Rule rule, String className, String name, String site) {
-        String what = "(" + className + ") " + name + " @ " + site;
-        switch (rule) {
-            case SLEEP_LOCK_IN_INTERRUPT:
-                return "acquiring blockable sleep lock in primary interrupt context " + what;
-            case PREEMPT_IN_RENDEZVOUS:
-                return "acquiring blockable sleep lock in an SMP rendezvous handler " + what;
-            default:
-                return "acquiring blockable sleep lock with spinlock or critical section held " + what;
-        }
-    }
-
-    /** The primitive's "recursed on non-recursive" assertion for each kind. */
+    /** {@link Rule#RECURSION}: the primitive's "recursed on non-recursive" assertion for each kind. */
     static String recursed(LockKind kind, String name, String site) {
         switch (kind) {
             case SPIN_MUTEX:
@@ -79,12 +107,189 @@ final class Messages {
         }
     }
 
-    /** {@code "mtx_lock() of spin mutex %s @ %s:%d"} and its relatives. */
+    /** {@link Rule#RECURSION} in a conflicting mode: a shared acquire of an exclusively held lock or the reverse. */
+    static String recursedInMode(boolean sharedAcquire, String className, String name, String site,
+            String heldSite) {
+        return (sharedAcquire ? "shared" : "exclusive") + " lock of (" + className + ") " + name + " @ " + site
+                + (sharedAcquire ? "\nwhile exclusively locked from " : "\nwhile share locked from ") + heldSite;
+    }
+
+    // ------------------------------------------------------------------ the hold rules
+
+    /** {@link Rule#RELEASE_NOT_OWNED}: the lock is not held. */
+    static String notLocked(String className, String name, String site) {
+        return "lock (" + className + ") " + name + " not locked @ " + site;
+    }
+
+    /** {@link Rule#RELEASE_NOT_OWNED}: a shared release of an exclusive hold or the reverse. */
+    static String unlockInMode(boolean sharedRelease, String className, String name, String site, String heldSite) {
+        return (sharedRelease ? "shared" : "exclusive") + " unlock of (" + className + ") " + name + " @ " + site
+                + (sharedRelease ? "\nwhile exclusively locked from " : "\nwhile share locked from ") + heldSite;
+    }
+
+    /** {@link Rule#BAD_UPGRADE}; {@code recursed} is shown only for a {@link #RECURSED_LOCK}. */
+    static String badUpgrade(boolean up, String problem, String className, String name, int recursed,
+            String site) {
+        String r = problem.equals(RECURSED_LOCK) ? " r=" + recursed : "";
+        return (up ? "upgrade" : "downgrade") + " of " + problem + " (" + className + ") " + name + r + " @ " + site;
+    }
+
+    /** {@link Rule#ASSERTION_FAILED}; {@code problem} is one of the {@code ASSERT_} texts. */
+    static String assertionFailed(String problem, String className, String name, String site) {
+        if (problem.isEmpty()) {
+            return "Invalid lock assertion at " + site + ".";
+        }
+        return "Lock (" + className + ") " + name + " " + problem + " @ " + site + ".";
+    }
+
+    /** {@link Rule#DESTROY_HELD}; {@code holder} is {@link #cpuHolder} or {@link #threadHolder}. */
+    static String destroyHeld(String className, String name, String holder, String site) {
+        return "lock (" + className + ") " + name + " destroyed while held by " + holder + " @ " + site;
+    }
+
+    static String cpuHolder(int cpu) {
+        return "cpu " + cpu;
+    }
+
+    static String threadHolder(String name) {
+        return "thread " + name;
+    }
+
+    /** {@link Rule#SPIN_HELD_TOO_LONG}, held ({@code spun} false) or spun on. */
+    static String spinTooLong(long instance, String name, boolean spun, long steps, long bound, String site) {
+        return "spin lock " + pointer(instance) + " (" + name + ") " + (spun ? "spun on for " : "held for ") + steps
+                + " scheduling points, more than " + bound + " @ " + site;
+    }
+
+    /** {@link Rule#HELD_AT_EXIT}; {@code line} is a {@link #listLock} line. */
+    static String heldAtExit(String thread, long tid, String line) {
+        return "Thread " + thread + " (tid " + tid + ") exiting with the following locks held:\n" + line;
+    }
+
+    /** {@code witness_list_lock}: {@code "%s %s %s r = %d (%p) locked @ %s:%d"}. */
+    static String listLock(boolean exclusive, String className, String name, int recursed, long instance,
+            String site) {
+        return (exclusive ? "exclusive" : "shared") + " " + className + " " + name + " r = " + recursed + " ("
+                + pointer(instance) + ") locked @ " + site;
+    }
+
+    // ------------------------------------------------------------------ lock kinds
+
+    /** {@link Rule#KIND_MISMATCH} at init: the name was enrolled before with another kind. */
+    static String kindRedefined(String className, String name, String earlierClassName) {
+        return "lock (" + className + ") " + name + " does not match earlier (" + earlierClassName + ") lock";
+    }
+
+    /** {@link Rule#KIND_MISMATCH} at init: flags the kind does not allow. */
+    static String badFlags(String name, String className, int flags) {
+        return "lock (" + name + ") " + className + " can not have flags 0x" + Integer.toHexString(flags);
+    }
+
+    /** {@link Rule#KIND_MISMATCH}: {@code "mtx_lock() of spin mutex %s @ %s:%d"} and its relatives. */
     static String kindMismatch(LockKind kind, String name, boolean spinOp, boolean release, String site) {
         String op = release ? "unlock" : "lock";
         if (spinOp) {
             return "mtx_" + op + "_spin() of " + kind.className() + " " + name + " @ " + site;
         }
         return "mtx_" + op + "() of spin mutex " + name + " @ " + site;
+    }
+
+    // ------------------------------------------------------------------ the context rules
+
+    /** A blocking acquire in a forbidden context: the SLEEP_LOCK_* rules and PREEMPT_IN_RENDEZVOUS. */
+    static String blockable(Rule rule, String className, String name, String site) {
+        String what = "(" + className + ") " + name + " @ " + site;
+        switch (rule) {
+            case SLEEP_LOCK_IN_INTERRUPT:
+                return "acquiring blockable sleep lock in primary interrupt context " + what;
+            case PREEMPT_IN_RENDEZVOUS:
+                return "acquiring blockable sleep lock in an SMP rendezvous handler " + what;
+            default:
+                return "acquiring blockable sleep lock with spinlock or critical section held " + what;
+        }
+    }
+
+    /** {@link Rule#SLEEP_LOCK_IN_INTERRUPT} for a sleep. */
+    static String sleepInInterrupt(String wmesg, String site) {
+        return "sleeping on \"" + wmesg + "\" in primary interrupt context @ " + site;
+    }
+
+    /** {@link Rule#PREEMPT_IN_RENDEZVOUS} for a sleep. */
+    static String sleepInRendezvous(String wmesg, String site) {
+        return "sleeping on \"" + wmesg + "\" in an SMP rendezvous handler @ " + site;
+    }
+
+    /** {@link Rule#SLEEP_WITH_LOCKS_HELD}; {@code lines} are {@link #listLock} lines. */
+    static String sleepWithLocks(String wmesg, List<String> lines) {
+        return "Sleeping on \"" + wmesg + "\" with the following non-sleepable locks held:\n"
+                + String.join("\n", lines);
+    }
+
+    /** {@link Rule#PREEMPT_IN_RENDEZVOUS}: the handler changed {@code td_owepreempt}. */
+    static String owepreemptChanged(boolean before, boolean after, String site) {
+        return "rendezvous action changed td_owepreempt (" + before + " -> " + after + ") @ " + site;
+    }
+
+    /** {@link Rule#PREEMPT_IN_INTERRUPT}. */
+    static String switchInInterrupt(SwitchKind kind, String site) {
+        return "mi_switch (" + kind + ") from primary interrupt context before EOI @ " + site;
+    }
+
+    /** {@link Rule#PREEMPT_IN_RENDEZVOUS} for a switch. */
+    static String switchInRendezvous(SwitchKind kind, String site) {
+        return "mi_switch (" + kind + ") in an SMP rendezvous handler @ " + site;
+    }
+
+    /** {@link Rule#SWITCH_IN_CRITICAL}. */
+    static String switchInCritical(int critnest, boolean threadLockHeld, String site) {
+        return "mi_switch: switch in a critical section (critnest " + critnest + ", thread lock "
+                + (threadLockHeld ? "held" : "not held") + ") @ " + site;
+    }
+
+    /** {@link Rule#IRQ_INVERSION}. */
+    static String irqInversion(String className, String name, String interruptSite, String enabledSite) {
+        return "spin lock (" + className + ") " + name + " used in primary interrupt context @ " + interruptSite
+                + " is held with interrupts enabled @ " + enabledSite;
+    }
+
+    /** {@link Rule#REQUIRED_LOCK_NOT_HELD}. */
+    static String requiredNotHeld(String method, String lockName, String site) {
+        return method + " entered without lock \"" + lockName + "\" held @ " + site;
+    }
+
+    /** {@link Rule#PCPU_UNPINNED}. */
+    static String pcpuUnpinned(int cpu, String site) {
+        return "using per-CPU data in migratable code (critnest 0, not pinned) on cpu " + cpu + " @ " + site;
+    }
+
+    // ------------------------------------------------------------------ the machine and the checker
+
+    /** {@link Rule#DEADLOCK}: {@code threads.get(i)} waits for {@code locks.get(i)}, held by the next thread. */
+    static String deadlock(List<String> locks, List<String> threads) {
+        StringBuilder msg = new StringBuilder("deadlock: cycle of waiters:");
+        for (int i = 0; i < locks.size(); i++) {
+            String waiter = i < threads.size() ? threads.get(i) : "?";
+            String owner = threads.isEmpty() ? "?" : threads.get((i + 1) % threads.size());
+            msg.append("\n thread ").append(waiter).append(" waits for \"").append(locks.get(i))
+                    .append("\" held by thread ").append(owner);
+        }
+        return msg.toString();
+    }
+
+    /** {@link Rule#LOST_WAKEUP}. */
+    static String lostWakeup(String ident, String thread, String waker, String site) {
+        return "lost wakeup: thread " + thread + " sleeps forever on \"" + ident + "\", whose wakeup by thread "
+                + waker + " came before the sleep @ " + site;
+    }
+
+    /** {@link Rule#CHECKER_FAULT}. */
+    static String fault(String where, Throwable error) {
+        return "witness fault in " + where + ": " + error;
+    }
+
+    /** {@link Rule#CHECKER_EXHAUSTED}; {@code name} is the lock that found the table full, or null. */
+    static String exhausted(String name) {
+        return "WITNESS: unable to allocate a new witness object" + (name == null ? "" : " for \"" + name + "\"")
+                + "\nWitness disabled.";
     }
 }

@@ -3,7 +3,7 @@ package org.lockwitness.witness;
 /**
  * Flags of one lock operation, passed to {@link Witness#checkOrder}, {@link Witness#acquired} and
  * {@link Witness#release}: the {@code LOP_*} flags of FreeBSD plus the API used. An operation
- * without {@link #SHARED} is exclusive.
+ * without {@link #SHARED} is exclusive. Constants only; thread-safe.
  */
 public final class OpFlags {
     /** A try-acquire ({@code LOP_TRYLOCK}): never order-checked, but held after success. */

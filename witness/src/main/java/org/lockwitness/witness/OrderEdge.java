@@ -14,17 +14,14 @@ final class OrderEdge {
     final boolean reversal;
     final boolean declared;
     int deps;
-    final int site;
     final String siteText;
     final List<String> stack;
 
-    OrderEdge(int from, int to, boolean reversal, boolean declared, int site, String siteText,
-            List<String> stack) {
+    OrderEdge(int from, int to, boolean reversal, boolean declared, String siteText, List<String> stack) {
         this.from = from;
         this.to = to;
         this.reversal = reversal;
         this.declared = declared;
-        this.site = site;
         this.siteText = siteText;
         this.stack = stack;
     }

@@ -49,10 +49,6 @@ final class OrderGraph {
         return e;
     }
 
-    OrderEdge reversal(int from, int to) {
-        return reversals.get(OrderEdge.key(from, to));
-    }
-
     OrderEdge addReversal(int from, int to, int dep, OrderEdge prototype) {
         OrderEdge e = reversals.computeIfAbsent(OrderEdge.key(from, to), k -> prototype);
         e.deps |= dep;

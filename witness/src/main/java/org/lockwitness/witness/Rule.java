@@ -4,7 +4,7 @@ package org.lockwitness.witness;
  * The witness's rules, with the stable IDs of DESIGN.md ("Rules"). Reports and tests use
  * {@link #name()}. Findings of one rule with the same key merge: the count grows and threads,
  * CPUs and sites are added. The last two constants are the checker's own findings and are not in
- * DESIGN.md's table.
+ * DESIGN.md's table. Immutable and thread-safe.
  */
 public enum Rule {
     /** A cycle in the lock-order graph. Key: the unordered class set of the cycle. */

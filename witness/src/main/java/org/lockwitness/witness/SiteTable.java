@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Call sites registered once by the instrumentation and passed to events as small int ids.
+ * Call sites registered once by the instrumentation and passed to events as small int ids: the
+ * {@code const char *file, int line} pair of every FreeBSD lock call, interned.
  * Id 0 is the unknown site. Thread-safe: every method synchronizes on the table (registration is
  * rare; lookups happen on the slow path and in reports).
  */

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Captures the current stack with {@link StackWalker}, skipping frames whose class name starts
- * with one of the configured prefixes (the model, the agent, the witness, the JDK), and chooses a
- * site: the first frame that is not skipped. Only the slow path calls it. Thread-safe.
+ * Captures the current stack ({@code stack_save} in FreeBSD, {@code save_trace} in lockdep) with
+ * {@link StackWalker}, skipping frames whose class name starts with one of the configured prefixes
+ * (the model, the agent, the witness, the JDK), and chooses a site: the first frame that is not
+ * skipped. Only the slow path calls it. Thread-safe.
  */
 final class StackCapture {
     private final StackWalker walker = StackWalker.getInstance();

@@ -1,6 +1,9 @@
 package org.lockwitness.witness;
 
-/** Why a thread switches off its CPU ({@code SW_VOL}, {@code SW_INVOL}, {@code SW_PREEMPT}). */
+/**
+ * Why a thread switches off its CPU ({@code SW_VOL}, {@code SW_INVOL}, {@code SW_PREEMPT}), passed to
+ * {@link Witness#contextSwitch}. Immutable and thread-safe.
+ */
 public enum SwitchKind {
     /** The thread blocks or sleeps. */
     VOLUNTARY,

@@ -1,6 +1,9 @@
 package org.lockwitness.witness;
 
-/** A configuration file error; the message names the source and the line. */
+/**
+ * A configuration file error, thrown by {@link WitnessConfig#parse} and {@link WitnessConfig#load}; the message names
+ * the source and the line. Immutable once thrown, like any exception.
+ */
 public final class WitnessConfigException extends Exception {
     private final int line;
 

@@ -16,8 +16,8 @@ public final class WitnessOptions {
     public static final int DEFAULT_CLASS_LIMIT = 1536;
     /** Default number of stored lock-order stacks, FreeBSD's {@code WITNESS_LO_DATA_COUNT}. */
     public static final int DEFAULT_STACK_STORE_LIMIT = 2048;
-    /** Largest class table the lock id encoding allows. */
-    public static final int MAX_CLASS_LIMIT = 0xFFFF;
+    /** Largest class table the lock id layout allows: 1,048,575 (20 bits of class id). */
+    public static final int MAX_CLASS_LIMIT = LockId.MAX_CLASS_ID;
     /** Frames skipped by default when capturing stacks and choosing a site. */
     public static final List<String> DEFAULT_FRAME_FILTER = List.of("org.lockwitness.kernel.",
             "org.lockwitness.agent.", "org.lockwitness.witness.", "java.", "jdk.", "sun.",

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.lockwitness.witness.report.ReportSnapshot;
 
 /** Limits on classes and stored stacks (issue 6). */
 class ExhaustionTest {

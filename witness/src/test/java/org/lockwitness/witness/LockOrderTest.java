@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.lockwitness.witness.report.ReportSnapshot;
 import org.lockwitness.witnesstest.Caller;
 
 /** The order graph with FreeBSD's semantics (issue 5): reversals, trylocks, Giant, duplicates. */
@@ -74,7 +75,7 @@ class LockOrderTest {
         assertEquals(List.of("close.c:2", "close.c:1", "pairs.c:2", "pairs.c:4", "pairs.c:6"), f.sites());
         assertEquals(List.of("lock order A -> B established at:", "lock order B -> C established at:",
                 "lock order C -> D established at:", "lock order D -> A attempted at:"),
-                f.stacks().stream().map(Trace::title).collect(java.util.stream.Collectors.toList()));
+                f.stacks().stream().map(Backtrace::title).collect(java.util.stream.Collectors.toList()));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.lockwitness.witness.report.ReportSnapshot;
 
 /**
  * 8 threads, 1,000,000 random blocking acquisitions over 64 classes, nesting up to 3, checked by an

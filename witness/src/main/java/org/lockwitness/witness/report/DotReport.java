@@ -1,4 +1,4 @@
-package org.lockwitness.witness;
+package org.lockwitness.witness.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.lockwitness.witness.Finding;
+import org.lockwitness.witness.Rule;
+
 /**
  * {@code lock-order.dot} and the per-reversal cycle graphs. Hand-written rather than jgrapht-io's
  * {@code DOTExporter}: that exporter validates ids but does not escape them, and jgrapht-io would
@@ -14,7 +17,7 @@ import java.util.Set;
  * {@code "} and {@code \} escaped; line breaks stay raw, which DOT allows inside quoted strings
  * (the escape {@code \n} is a Graphviz label escape that not every DOT parser accepts in an id). A
  * trailing backslash gets a space after it, because Graphviz's lexer reads {@code \\"} as a
- * backslash and an escaped quote. Stateless.
+ * backslash and an escaped quote. Stateless; called by {@link ReportWriter} only.
  */
 final class DotReport {
     private DotReport() {
@@ -22,7 +25,7 @@ final class DotReport {
 
     static void writeGraph(ReportSnapshot s, Writer w) throws IOException {
         w.write("digraph \"lock-order\" {\n  node [shape=box];\n");
-        for (ReportSnapshot.LockClassInfo c : s.classes()) {
+        for (ReportSnapshot.TypeInfo c : s.classes()) {
             w.write("  " + quote(c.name()) + " [tooltip=" + quote(c.kind()) + "];\n");
         }
         for (ReportSnapshot.EdgeInfo e : s.edges()) {

@@ -1,15 +1,19 @@
 package org.lockwitness.witness;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import org.lockwitness.witness.report.ReportSnapshot;
+
 /**
  * What the caller tells the report about the run: command, seed, strategy, replay command, and
- * named instrumentation counters read when a report is written. Thread-safe (synchronized).
+ * named instrumentation counters read when a report is written ({@code witness.json}'s
+ * {@code run} and {@code instrumentation} objects). Thread-safe: every method synchronizes on this
+ * object. The report snapshot reads the counters under the checker lock, so a counter must not call
+ * into the witness.
  */
-final class RunInfo {
+final class RunHeader {
     private String command;
     private Long seed;
     private String strategy;
@@ -27,16 +31,10 @@ final class RunInfo {
         counters.put(name, value);
     }
 
-    synchronized Values snapshot() {
+    /** An immutable copy, reading every counter now. */
+    synchronized ReportSnapshot.Run snapshot() {
         Map<String, Long> values = new LinkedHashMap<>();
         counters.forEach((k, v) -> values.put(k, v.getAsLong()));
-        return new Values(command, seed, strategy, replay, values);
-    }
-
-    /** An immutable copy. */
-    record Values(String command, Long seed, String strategy, String replay, Map<String, Long> counters) {
-        Values {
-            counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
-        }
+        return new ReportSnapshot.Run(command, seed, strategy, replay, values);
     }
 }

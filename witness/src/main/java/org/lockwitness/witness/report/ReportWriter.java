@@ -1,4 +1,4 @@
-package org.lockwitness.witness;
+package org.lockwitness.witness.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import org.lockwitness.witness.Finding;
+
 /**
  * Writes the report files, each atomically (a temporary file in the same directory, then a
  * rename), from one snapshot taken under the checker lock, so a killed JVM leaves the last complete
@@ -19,9 +21,11 @@ import java.util.function.Supplier;
  *
  * <p>Design: requests only set a flag and wake the daemon thread, so the reporting thread never
  * waits for the disk; {@link #writeNow()} is synchronized so the daemon thread and an explicit final
- * write never interleave their files.
+ * write never interleave their files. Thread-safe.
+ *
+ * <p>Public only for the witness package, which owns one per report directory; not an API.
  */
-final class ReportWriter {
+public final class ReportWriter {
     static final String TEXT = "witness.txt";
     static final String JSON = "witness.json";
     static final String DOT = "lock-order.dot";
@@ -36,15 +40,24 @@ final class ReportWriter {
     private boolean stopped;
     private Thread daemon;
 
-    ReportWriter(Path dir, long debounceMillis, Supplier<ReportSnapshot> source, BiConsumer<Throwable, String> onError) {
+    /**
+     * A writer of the reports of one witness; starts no thread until the first {@link #request()}.
+     *
+     * @param dir the report directory, created on the first write
+     * @param debounceMillis how long a request waits for more before the rewrite
+     * @param source takes the snapshot to write, under the checker lock
+     * @param onError told of an exception of the daemon thread's write, with {@code "report writer"}
+     */
+    public ReportWriter(Path dir, long debounceMillis, Supplier<ReportSnapshot> source,
+            BiConsumer<Throwable, String> onError) {
         this.dir = dir;
         this.debounceMillis = debounceMillis;
         this.source = source;
         this.onError = onError;
     }
 
-    /** Asks for a rewrite soon; returns at once. */
-    void request() {
+    /** Asks for a rewrite soon; returns at once. Thread-safe. */
+    public void request() {
         synchronized (signal) {
             if (stopped) {
                 return;
@@ -59,8 +72,13 @@ final class ReportWriter {
         }
     }
 
-    /** Stops the daemon thread, waiting for a write in progress; later requests are ignored. */
-    void stop() throws InterruptedException {
+    /**
+     * Stops the daemon thread, waiting for a write in progress; later requests are ignored.
+     * Thread-safe.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void stop() throws InterruptedException {
         Thread t;
         synchronized (signal) {
             stopped = true;
@@ -72,8 +90,12 @@ final class ReportWriter {
         }
     }
 
-    /** Writes every report file now. */
-    synchronized void writeNow() throws IOException {
+    /**
+     * Writes every report file now, each atomically. Thread-safe: writes never interleave.
+     *
+     * @throws IOException if a file cannot be written
+     */
+    public synchronized void writeNow() throws IOException {
         ReportSnapshot snapshot = source.get();
         Files.createDirectories(dir);
         write(TEXT, w -> TextReport.write(snapshot, w));

@@ -1,4 +1,4 @@
-package org.lockwitness.witness;
+package org.lockwitness.witness.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -7,10 +7,13 @@ import java.util.Map;
 
 import com.google.gson.stream.JsonWriter;
 
+import org.lockwitness.witness.Backtrace;
+import org.lockwitness.witness.Finding;
+
 /**
  * {@code witness.json}, written with Gson's streaming {@link JsonWriter}: top-level {@code tool},
  * {@code run}, {@code instrumentation}, {@code lockClasses}, {@code edges} and {@code findings}
- * (DESIGN.md, "Reports"). Stateless.
+ * (DESIGN.md, "Reports"). Stateless; called by {@link ReportWriter} only.
  */
 final class JsonReport {
     static final String TOOL = "lockwitness";
@@ -23,7 +26,7 @@ final class JsonReport {
         w.setIndent("  ");
         w.beginObject();
         w.name("tool").beginObject().name("name").value(TOOL).name("component").value("witness").endObject();
-        RunInfo.Values run = s.run();
+        ReportSnapshot.Run run = s.run();
         w.name("run").beginObject();
         w.name("command").value(run.command());
         w.name("seed").value(run.seed());
@@ -36,7 +39,7 @@ final class JsonReport {
         }
         w.endObject();
         w.name("lockClasses").beginArray();
-        for (ReportSnapshot.LockClassInfo c : s.classes()) {
+        for (ReportSnapshot.TypeInfo c : s.classes()) {
             w.beginObject().name("name").value(c.name()).name("kind").value(c.kind()).name("flags");
             flags(w, c.flags());
             w.name("refs").value(c.refs()).endObject();
@@ -70,7 +73,7 @@ final class JsonReport {
         w.name("sites");
         strings(w, f.sites());
         w.name("stacks").beginArray();
-        for (Trace t : f.stacks()) {
+        for (Backtrace t : f.stacks()) {
             w.beginObject().name("title").value(t.title()).name("frames");
             strings(w, t.frames());
             w.endObject();

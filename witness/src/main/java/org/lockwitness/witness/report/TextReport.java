@@ -1,4 +1,4 @@
-package org.lockwitness.witness;
+package org.lockwitness.witness.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.lockwitness.witness.Backtrace;
+import org.lockwitness.witness.Finding;
+import org.lockwitness.witness.Messages;
+
 /**
  * {@code witness.txt}: each finding as FreeBSD prints it (kernel-reference §1.4–1.7), preceded
  * by one {@code #} line with the rule, policy, count, threads and CPUs. Stacks are printed as
- * {@code #N frame}. Stateless.
+ * {@code #N frame}; a generic backtrace without frames is left out. Stateless; called by
+ * {@link ReportWriter} only.
  */
 final class TextReport {
     private TextReport() {
@@ -24,15 +29,15 @@ final class TextReport {
                     + f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
             w.write(f.message());
             w.write('\n');
-            for (Trace t : f.stacks()) {
+            for (Backtrace t : f.stacks()) {
                 writeTrace(t, w);
             }
         }
     }
 
-    private static void writeTrace(Trace t, Writer w) throws IOException {
+    private static void writeTrace(Backtrace t, Writer w) throws IOException {
         List<String> frames = t.frames();
-        if (frames.isEmpty() && t.title().equals("stack backtrace:")) {
+        if (frames.isEmpty() && t.title().equals(Messages.STACK_BACKTRACE)) {
             return;
         }
         w.write(t.title());

@@ -1,0 +1,257 @@
+package org.lockwitness.witness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The order check of a blocking acquire, fast and slow path together: FreeBSD's
+ * {@code witness_checkorder} (kernel-reference §1.4) and lockdep's {@code validate_chain} /
+ * {@code check_prev_add}. Its rules: {@link Rule#RECURSION}, {@link Rule#DUPLICATE_LOCK_TYPE},
+ * {@link Rule#LOCK_ORDER_REVERSAL}; its effects: the order edges, including the declared orders
+ * of the configuration, seeded before any lock is taken ({@code witness_initialize}'s
+ * {@code order_lists}).
+ *
+ * <h2>Design</h2>
+ * {@link #checkOrder} first applies the kind and context rules, then the one preamble of the order
+ * check, {@link #plock}: the most recently acquired held lock other than the interlock, or an early
+ * return when there is none. From there the fast path reads one {@link OrderMatrix} cell: an order
+ * already known (or already found reversed), with no lock of the class held, is counted and done,
+ * without a lock or an allocation. Anything else takes the slow path, {@link #slowPath}, under the
+ * checker lock: recursion, duplicate type, the reversal search over the held locks (FreeBSD's
+ * {@code isitmydescendant} through {@link OrderGraph#strongPath}), and the new edge plock -&gt; lock
+ * with at most one stored stack.
+ *
+ * <h2>Thread-safety</h2>
+ * Stateless itself. The held list it reads is confined to the reporting thread (or the thread on
+ * the CPU), so the plock the fast path chose is still the plock under the lock; everything shared
+ * is read or changed under the checker lock, except the matrix's lock-free fast-path read.
+ */
+final class OrderCheck {
+    private final WitnessState state;
+    private final Dispatch dispatch;
+    private final ContextRules context;
+    private final KindRules kinds;
+
+    OrderCheck(WitnessState state, Dispatch dispatch, ContextRules context, KindRules kinds) {
+        this.state = state;
+        this.dispatch = dispatch;
+        this.context = context;
+        this.kinds = kinds;
+    }
+
+    /** Creates the types and edges of the configured orders; false if the class table filled up. Under the lock. */
+    boolean seedDeclaredOrders() {
+        for (List<String> chain : state.options.config.orders()) {
+            for (int k = 0; k + 1 < chain.size(); k++) {
+                WitnessType from = state.typeFor(chain.get(k));
+                WitnessType to = state.typeFor(chain.get(k + 1));
+                if (from == null || to == null) {
+                    return false;
+                }
+                OrderEdge e = new OrderEdge(from.id, to.id, false, true, "declared", null);
+                state.graph.addEdge(from.id, to.id, OrderMatrix.DEP_EN, e);
+                state.matrix.addEdge(from.id, to.id, OrderMatrix.DEP_EN);
+                state.declaredEdges.add(e);
+            }
+        }
+        return true;
+    }
+
+    /** {@link Witness#checkOrder}: at most one finding, in the documented order of precedence. */
+    void checkOrder(WitnessThread t, int lock, long instance, int site, int flags, long interlock) {
+        context.rendezvousPoint(t, site);
+        boolean spin = LockId.isSpin(lock);
+        CpuState cpu = state.cpus.get(t.cpu);
+        if (spin != ((flags & OpFlags.SPIN_OP) != 0)) {
+            kinds.wrongApi(t, lock, site, flags, false);
+            return;
+        }
+        if (!spin && context.sleepLockForbidden(t, cpu, lock, site)) {
+            return;
+        }
+        HeldLocks held = spin ? cpu.spinLocks : t.sleepLocks;
+        int plock = plock(held, interlock);
+        if (plock < 0) {
+            return;
+        }
+        int cls = LockId.classOf(lock);
+        boolean recursiveRead = recursiveRead(t, lock, flags);
+        int dep = OrderMatrix.dep(!held.exclusive(plock), recursiveRead);
+        if (!held.holdsClass(cls) && state.matrix.knownAndCount(held.classOf(plock), cls, dep)) {
+            return;
+        }
+        dispatch.run(t, () -> slowPath(t, held, plock, lock, instance, site, flags, interlock, recursiveRead));
+    }
+
+    /**
+     * The preamble: the index of plock, the most recently acquired held lock other than
+     * {@code interlock}, or -1 when the acquire orders against nothing.
+     */
+    static int plock(HeldLocks held, long interlock) {
+        int top = held.depth - 1;
+        if (top >= 0 && interlock != 0 && held.instance[top] == interlock) {
+            top--;
+        }
+        return top;
+    }
+
+    /**
+     * Whether a shared acquire is a recursive read, one that cannot block behind a writer because
+     * this thread already holds an sx or rw lock shared ({@code td_sx_slocks}, {@code td_rw_rlocks}).
+     */
+    static boolean recursiveRead(WitnessThread t, int lock, int flags) {
+        if ((flags & OpFlags.SHARED) == 0) {
+            return false;
+        }
+        LockKind kind = LockId.kind(lock);
+        return (kind == LockKind.SX && t.sxShared > 0) || (kind == LockKind.RW && t.rwShared > 0);
+    }
+
+    /** The slow path from recursion on, for an acquire the fast path did not decide. Under the lock. */
+    private Finding slowPath(WitnessThread t, HeldLocks held, int plock, int lock, long instance, int site,
+            int flags, long interlock, boolean recursiveRead) {
+        int cls = LockId.classOf(lock);
+        int mine = held.holdsClass(cls) ? held.find(instance) : -1;
+        if (mine >= 0) {
+            return recursion(t, held, mine, lock, site, flags);
+        }
+        int parent = held.classOf(plock);
+        if (parent == cls) {
+            return duplicate(t, held, plock, lock, site, flags);
+        }
+        int dep = OrderMatrix.dep(!held.exclusive(plock), recursiveRead);
+        state.matrix.increment(parent, cls);
+        if (state.matrix.covered(parent, cls, dep) || state.matrix.reversed(parent, cls, dep)) {
+            return null;
+        }
+        boolean sleepable = LockId.sleepable(lock) && (flags & OpFlags.NOSLEEP) == 0;
+        boolean giant = LockId.isGiant(lock);
+        for (int j = held.depth - 1; j >= 0; j--) {
+            int w1 = held.classOf(j);
+            if ((interlock != 0 && held.instance[j] == interlock) || w1 == cls) {
+                continue;
+            }
+            boolean heldSleepable = (held.mode[j] & HeldLocks.SLEEPABLE) != 0;
+            if ((giant && heldSleepable) || (sleepable && LockId.isGiant(held.lock[j]))) {
+                continue;
+            }
+            int closing = OrderMatrix.dep(!held.exclusive(j), recursiveRead);
+            String reason = null;
+            List<OrderEdge> path = List.of();
+            if (sleepable && !heldSleepable) {
+                reason = Messages.SLEEPABLE_AFTER_NON_SLEEPABLE;
+            } else if (giant && !heldSleepable) {
+                reason = Messages.GIANT_AFTER_NON_SLEEPABLE;
+            } else {
+                path = state.graph.strongPath(cls, w1, closing);
+                if (path == null) {
+                    continue;
+                }
+            }
+            return reversal(t, held, j, j == plock, lock, instance, site, closing, reason, path);
+        }
+        if (!(LockId.isGiant(held.lock[plock]) && sleepable)) {
+            addEdge(parent, cls, dep, site);
+        }
+        return null;
+    }
+
+    /**
+     * {@link Rule#RECURSION}: the instance at {@code i} is already held by this thread or CPU and
+     * is acquired again in a conflicting mode or without RECURSE. Under the lock; also called by
+     * the hold rules for a try-acquire.
+     */
+    Finding recursion(WitnessThread t, HeldLocks held, int i, int lock, int site, int flags) {
+        boolean heldExclusive = held.exclusive(i);
+        boolean shared = (flags & OpFlags.SHARED) != 0;
+        String here = state.siteText(site);
+        String name = state.name(lock);
+        String message;
+        if (heldExclusive == shared) {
+            message = Messages.recursedInMode(shared, state.className(lock), name, here,
+                    state.recordedSite(held.site[i]));
+        } else if (heldExclusive && !LockId.recursable(lock)) {
+            message = Messages.recursed(state.kind(lock), name, here);
+        } else {
+            return null;
+        }
+        return state.reportLock(Rule.RECURSION, name + '\u0000' + here, message, lock, here, t);
+    }
+
+    private Finding duplicate(WitnessThread t, HeldLocks held, int top, int lock, int site, int flags) {
+        WitnessType c = state.typeOf(lock);
+        if (LockId.dupok(lock) || (flags & OpFlags.DUPOK) != 0 || c.duplicateReported) {
+            return null;
+        }
+        c.duplicateReported = true;
+        String here = state.siteText(site);
+        String first = state.recordedSite(held.site[top]);
+        return state.report(Rule.DUPLICATE_LOCK_TYPE, c.name, Messages.duplicate(c.name, first, here),
+                List.of(c.name), List.of(first, here), List.of(state.backtrace()), t);
+    }
+
+    private void addEdge(int parent, int child, int dep, int site) {
+        OrderEdge e = state.graph.edge(parent, child);
+        if (e == null) {
+            List<String> stack = null;
+            if (state.storedStacks < state.options.stackStoreLimit) {
+                state.storedStacks++;
+                stack = state.stacks.capture();
+            }
+            e = new OrderEdge(parent, child, false, false, state.siteText(site), stack);
+        }
+        state.graph.addEdge(parent, child, dep, e);
+        state.matrix.addEdge(parent, child, dep);
+    }
+
+    private Finding reversal(WitnessThread t, HeldLocks held, int j, boolean isPlock, int lock, long instance,
+            int site, int closing, String reason, List<OrderEdge> path) {
+        int cls = LockId.classOf(lock);
+        int w1 = held.classOf(j);
+        String here = state.siteText(site);
+        List<String> now = state.stacks.capture();
+        state.graph.addReversal(w1, cls, closing, new OrderEdge(w1, cls, true, false, here, now));
+        if (isPlock) {
+            state.matrix.addReversed(w1, cls, closing);
+        }
+        long pair = w1 < cls ? OrderEdge.key(w1, cls) : OrderEdge.key(cls, w1);
+        String heldName = state.classes.byId(w1).name;
+        String newName = state.classes.byId(cls).name;
+        if (!state.reportedPairs.add(pair) || state.options.config.isBlessed(heldName, newName)) {
+            return null;
+        }
+        StringBuilder msg = new StringBuilder(Messages.lorHeader(reason));
+        int older = held.findClass(cls, j);
+        int n = 0;
+        if (older >= 0) {
+            msg.append('\n').append(heldLine(held, older, Messages.ordinal(n++)));
+        }
+        msg.append('\n').append(heldLine(held, j, Messages.ordinal(n++)));
+        msg.append('\n').append(Messages.lorLine(Messages.ordinal(n), instance, newName,
+                state.classes.byId(cls).className(), here));
+
+        List<String> cycle = new ArrayList<>(List.of(heldName, newName));
+        List<String> siteList = new ArrayList<>(List.of(here, state.recordedSite(held.site[j])));
+        List<Backtrace> traces = new ArrayList<>();
+        for (OrderEdge e : path) {
+            String from = state.classes.byId(e.from).name;
+            String to = state.classes.byId(e.to).name;
+            if (e.to != w1) {
+                cycle.add(to);
+            }
+            siteList.add(e.siteText);
+            traces.add(e.stack == null
+                    ? new Backtrace(Messages.missing(from, to), List.of())
+                    : new Backtrace(Messages.established(from, to), e.stack));
+        }
+        traces.add(new Backtrace(Messages.attempted(heldName, newName), now));
+        return state.report(Rule.LOCK_ORDER_REVERSAL, String.join("\u0000", new TreeSet<>(cycle)), msg.toString(),
+                cycle, siteList, traces, t);
+    }
+
+    private String heldLine(HeldLocks held, int i, String ordinal) {
+        WitnessType c = state.classes.byId(held.classOf(i));
+        return Messages.lorLine(ordinal, held.instance[i], c.name, c.className(), state.recordedSite(held.site[i]));
+    }
+}

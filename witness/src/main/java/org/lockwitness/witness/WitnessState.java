@@ -1,0 +1,192 @@
+package org.lockwitness.witness;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.lockwitness.witness.report.ReportSnapshot;
+
+/**
+ * Everything behind the one checker lock, FreeBSD's {@code w_mtx} (lockdep's graph lock): the
+ * witness types, the order graph and its {@link OrderMatrix} cache, the findings, the stack store,
+ * the thread and CPU registries and the per-run sets. The rule families read and change it; this
+ * class only records findings, names locks and sites, and takes snapshots and resets.
+ *
+ * <h2>Design</h2>
+ * The fast path of every event reads only per-thread state, per-CPU state, the matrix and
+ * {@link #disabled}; anything that may create an edge, a reversal, a type or a finding runs with
+ * this object's monitor held (through {@link Dispatch#run}), so the graph can never gain a cycle
+ * through two racing threads (the race of Guava issue 2048). A stack is captured at most once per
+ * new edge, under the lock. The monitor is a plain JDK monitor, which the agent never instruments,
+ * so the checker never observes its own lock.
+ *
+ * <h2>Thread-safety</h2>
+ * Callers hold the monitor for every method and field here, except: the {@code synchronized}
+ * methods, which take it; {@link #disabled}, volatile; {@link #sites}, {@link #stacks} and
+ * {@link #run}, thread-safe on their own; {@link #cpus}, whose lookup is lock-free; and the
+ * matrix's lock-free reads ({@link OrderMatrix}).
+ */
+final class WitnessState {
+    final WitnessOptions options;
+    final ClassTable classes;
+    final OrderMatrix matrix;
+    final OrderGraph graph = new OrderGraph();
+    final SiteTable sites = new SiteTable();
+    final StackCapture stacks;
+    final Findings findings;
+    final RunHeader run = new RunHeader();
+    final CpuTable cpus;
+    final List<WitnessThread> threads = new ArrayList<>();
+    /** Class pairs whose reversal was reported ({@code w_rmatrix}'s WITNESS_REVERSAL bit). */
+    final Set<Long> reportedPairs = new HashSet<>();
+    /** The configured orders, put back after a reset. */
+    final List<OrderEdge> declaredEdges = new ArrayList<>();
+    /** How many order stacks are stored ({@code w_lock_order_data} in use). */
+    int storedStacks;
+    /** Set once the class table filled up ({@code witness_watch = -1}): every event is a no-op. */
+    volatile boolean disabled;
+    private boolean newFinding;
+
+    WitnessState(WitnessOptions options) {
+        this.options = options;
+        this.classes = new ClassTable(options.classLimit);
+        this.matrix = new OrderMatrix(options.classLimit);
+        this.stacks = new StackCapture(options.frameFilter, options.stackDepth);
+        this.findings = new Findings(options);
+        this.cpus = new CpuTable(this, options.classLimit);
+    }
+
+    /** The type of this name, created without a kind if new; null when the table is full. */
+    WitnessType typeFor(String name) {
+        WitnessType c = classes.byName(name);
+        return c != null ? c : classes.create(name);
+    }
+
+    WitnessType typeOf(int lock) {
+        return classes.byId(LockId.classOf(lock));
+    }
+
+    String name(int lock) {
+        return typeOf(lock).name;
+    }
+
+    LockKind kind(int lock) {
+        return typeOf(lock).kind;
+    }
+
+    String className(int lock) {
+        return typeOf(lock).className();
+    }
+
+    /** {@code file:line} of a site id; for 0, the first frame outside the filtered packages. */
+    String siteText(int site) {
+        String s = sites.location(site);
+        return s != null ? s : stacks.site();
+    }
+
+    /** {@code file:line} of a site recorded with a held lock; {@code unknown:0} for 0. */
+    String recordedSite(int site) {
+        String s = sites.location(site);
+        return s != null ? s : SiteTable.UNKNOWN;
+    }
+
+    /** The current stack under {@link Messages#STACK_BACKTRACE}. */
+    Backtrace backtrace() {
+        return new Backtrace(Messages.STACK_BACKTRACE, stacks.capture());
+    }
+
+    /** Records a finding seen by {@code t} (null: none) on its CPU; returns it if its policy is PANIC. */
+    Finding report(Rule rule, String key, String message, List<String> locks, List<String> siteList,
+            List<Backtrace> traces, WitnessThread t) {
+        return report(rule, key, message, locks, siteList, traces, t == null ? List.of() : List.of(t.name),
+                t == null ? -1 : t.cpu);
+    }
+
+    /** Records a finding seen by these threads on this CPU (-1: none); returns it if its policy is PANIC. */
+    Finding report(Rule rule, String key, String message, List<String> locks, List<String> siteList,
+            List<Backtrace> traces, List<String> threadNames, int cpu) {
+        int before = findings.size();
+        Finding panic = findings.record(rule, key, message, locks, siteList, traces, threadNames, cpu);
+        if (findings.size() != before) {
+            newFinding = true;
+        }
+        return panic;
+    }
+
+    /** Records a finding about one lock at one site, with the current stack. */
+    Finding reportLock(Rule rule, String key, String message, int lock, String site, WitnessThread t) {
+        return report(rule, key, message, List.of(name(lock)), List.of(site), List.of(backtrace()), t);
+    }
+
+    /** Whether a finding was created since the last call; clears the flag. */
+    boolean takeNewFinding() {
+        boolean b = newFinding;
+        newFinding = false;
+        return b;
+    }
+
+    /** Registers a thread handle and returns it. */
+    synchronized WitnessThread addThread(WitnessThread t) {
+        threads.add(t);
+        return t;
+    }
+
+    synchronized List<Finding> findings() {
+        return findings.snapshot();
+    }
+
+    synchronized boolean failed() {
+        return findings.failed();
+    }
+
+    /** A consistent copy of what the reports show. */
+    synchronized ReportSnapshot snapshot() {
+        List<ReportSnapshot.TypeInfo> types = new ArrayList<>();
+        for (WitnessType c : classes.all()) {
+            types.add(new ReportSnapshot.TypeInfo(c.name, c.className(), c.flags, c.refs));
+        }
+        List<ReportSnapshot.EdgeInfo> edges = new ArrayList<>();
+        for (OrderEdge e : graph.edges()) {
+            edges.add(edgeInfo(e));
+        }
+        for (OrderEdge e : graph.reversals()) {
+            edges.add(edgeInfo(e));
+        }
+        return new ReportSnapshot(run.snapshot(), types, edges, findings.snapshot());
+    }
+
+    private ReportSnapshot.EdgeInfo edgeInfo(OrderEdge e) {
+        return new ReportSnapshot.EdgeInfo(classes.byId(e.from).name, classes.byId(e.to).name,
+                matrix.count(e.from, e.to), e.siteText, e.stack, e.reversal, e.declared);
+    }
+
+    /**
+     * Forgets orders, reversals, findings, stored stacks and held locks; keeps types, declared
+     * orders, sites and thread handles ({@link Witness#reset()}).
+     */
+    synchronized void reset() {
+        graph.clear();
+        matrix.clear();
+        reportedPairs.clear();
+        findings.clear();
+        storedStacks = 0;
+        newFinding = false;
+        for (WitnessType c : classes.all()) {
+            c.usedInInterrupt = false;
+            c.heldWithInterrupts = false;
+            c.duplicateReported = false;
+        }
+        for (OrderEdge e : declaredEdges) {
+            graph.addEdge(e.from, e.to, OrderMatrix.DEP_EN, e);
+            matrix.addEdge(e.from, e.to, OrderMatrix.DEP_EN);
+        }
+        for (WitnessThread t : threads) {
+            t.sleepLocks.clear();
+            t.sxShared = 0;
+            t.rwShared = 0;
+            t.rendezvousDepth = 0;
+        }
+        cpus.clearSpinLocks();
+    }
+}

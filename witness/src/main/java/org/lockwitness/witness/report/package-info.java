@@ -1,0 +1,16 @@
+/**
+ * The witness's report files: {@code witness.txt} ({@link org.lockwitness.witness.report.TextReport},
+ * FreeBSD's console output), {@code witness.json}, {@code lock-order.dot} and one DOT file per
+ * reversal, written by {@link org.lockwitness.witness.report.ReportWriter} from one
+ * {@link org.lockwitness.witness.report.ReportSnapshot}.
+ *
+ * <p>Not an API: the types that are public are public only for {@code org.lockwitness.witness},
+ * which takes the snapshot and owns the writer.
+ *
+ * <h2>Thread-safety</h2>
+ * A snapshot is immutable, taken under the witness's checker lock and written outside it, so the
+ * threads reporting events never wait for the disk. The writer's daemon thread and an explicit
+ * write are serialized by the writer's monitor; each file is replaced atomically. The format
+ * writers are stateless.
+ */
+package org.lockwitness.witness.report;

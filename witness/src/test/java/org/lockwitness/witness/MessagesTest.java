@@ -1,0 +1,213 @@
+package org.lockwitness.witness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The exact wording of every finding message and trace heading the witness writes. */
+class MessagesTest {
+
+    @Test
+    void headingsAndPointer() {
+        assertEquals("stack backtrace:", Messages.STACK_BACKTRACE);
+        assertEquals("exception:", Messages.EXCEPTION);
+        assertEquals("0x1a2b", Messages.pointer(0x1a2b));
+    }
+
+    @Test
+    void lockOrderReversal_headerLinesAndStackHeadings() {
+        assertEquals("lock order reversal:", Messages.lorHeader(null));
+        assertEquals("lock order reversal: (sleepable after non-sleepable)",
+                Messages.lorHeader(Messages.SLEEPABLE_AFTER_NON_SLEEPABLE));
+        assertEquals("lock order reversal: (Giant after non-sleepable)",
+                Messages.lorHeader(Messages.GIANT_AFTER_NON_SLEEPABLE));
+        assertEquals(List.of("1st", "2nd", "3rd"), List.of(Messages.ordinal(0), Messages.ordinal(1),
+                Messages.ordinal(2)));
+        assertEquals(" 2nd 0x100 sigio lock (sigio lock, sleep mutex) @ kern_b.c:201",
+                Messages.lorLine("2nd", 0x100, "sigio lock", "sleep mutex", "kern_b.c:201"));
+        assertEquals("lock order A -> B established at:", Messages.established("A", "B"));
+        assertEquals("lock order B -> A attempted at:", Messages.attempted("B", "A"));
+        assertEquals("lock order data A -> B missing", Messages.missing("A", "B"));
+    }
+
+    @Test
+    void duplicateLockType() {
+        assertEquals("acquiring duplicate lock of same type: \"vnode interlock\"\n 1st vnode interlock @ vfs.c:1\n"
+                + " 2nd vnode interlock @ vfs.c:2", Messages.duplicate("vnode interlock", "vfs.c:1", "vfs.c:2"));
+    }
+
+    @Test
+    void recursion_perKind_andInAConflictingMode() {
+        assertEquals("_mtx_lock_spin: recursed on non-recursive mutex m @ s.c:1",
+                Messages.recursed(LockKind.SPIN_MUTEX, "m", "s.c:1"));
+        assertEquals("_mtx_lock_sleep: recursed on non-recursive mutex m @ s.c:1",
+                Messages.recursed(LockKind.SLEEP_MUTEX, "m", "s.c:1"));
+        assertEquals("_sx_xlock_hard: recursed on non-recursive sx m @ s.c:1",
+                Messages.recursed(LockKind.SX, "m", "s.c:1"));
+        assertEquals("_rw_wlock_hard: recursed on non-recursive rwlock m @ s.c:1",
+                Messages.recursed(LockKind.RW, "m", "s.c:1"));
+        assertEquals("rm_rlock: recursed on non-recursive rmlock m @ s.c:1",
+                Messages.recursed(LockKind.RM, "m", "s.c:1"));
+        assertEquals("rm_rlock: recursed on non-recursive rmlock m @ s.c:1",
+                Messages.recursed(LockKind.SLEEPABLE_RM, "m", "s.c:1"));
+        assertEquals("__lockmgr_args: recursing on non recursive lockmgr m @ s.c:1",
+                Messages.recursed(LockKind.LOCKMGR, "m", "s.c:1"));
+        assertEquals("lwkt_serialize_enter: recursed on serializer m @ s.c:1",
+                Messages.recursed(LockKind.SERIALIZER, "m", "s.c:1"));
+        assertEquals("exclusive lock of (rw) pf rules @ pf.c:2\nwhile share locked from pf.c:1",
+                Messages.recursedInMode(false, "rw", "pf rules", "pf.c:2", "pf.c:1"));
+        assertEquals("shared lock of (rw) pf rules @ pf.c:2\nwhile exclusively locked from pf.c:1",
+                Messages.recursedInMode(true, "rw", "pf rules", "pf.c:2", "pf.c:1"));
+    }
+
+    @Test
+    void sleepRules() {
+        assertEquals("acquiring blockable sleep lock in primary interrupt context (sleep mutex) ifnet @ if_em.c:77",
+                Messages.blockable(Rule.SLEEP_LOCK_IN_INTERRUPT, "sleep mutex", "ifnet", "if_em.c:77"));
+        assertEquals("acquiring blockable sleep lock with spinlock or critical section held (sleep mutex) proc @ c.c:2",
+                Messages.blockable(Rule.SLEEP_LOCK_UNDER_SPIN, "sleep mutex", "proc", "c.c:2"));
+        assertEquals("acquiring blockable sleep lock with spinlock or critical section held (sleep mutex) proc @ c.c:2",
+                Messages.blockable(Rule.SLEEP_LOCK_IN_CRITICAL, "sleep mutex", "proc", "c.c:2"));
+        assertEquals("sleeping on \"biord\" in primary interrupt context @ intr.c:3",
+                Messages.sleepInInterrupt("biord", "intr.c:3"));
+        String line = Messages.listLock(true, "spin mutex", "sched lock", 0, 0x10, "sched.c:10");
+        assertEquals("exclusive spin mutex sched lock r = 0 (0x10) locked @ sched.c:10", line);
+        assertEquals("shared sx allproc r = 2 (0x20) locked @ proc.c:4",
+                Messages.listLock(false, "sx", "allproc", 2, 0x20, "proc.c:4"));
+        assertEquals("Sleeping on \"biord\" with the following non-sleepable locks held:\n" + line + "\n" + line,
+                Messages.sleepWithLocks("biord", List.of(line, line)));
+    }
+
+    @Test
+    void preemptionRules() {
+        assertEquals("mi_switch: switch in a critical section (critnest 2, thread lock not held) @ s.c:1",
+                Messages.switchInCritical(2, false, "s.c:1"));
+        assertEquals("mi_switch: switch in a critical section (critnest 0, thread lock held) @ s.c:1",
+                Messages.switchInCritical(0, true, "s.c:1"));
+        assertEquals("mi_switch (PREEMPT) in an SMP rendezvous handler @ s.c:1",
+                Messages.switchInRendezvous(SwitchKind.PREEMPT, "s.c:1"));
+        assertEquals("rendezvous action changed td_owepreempt (true -> false) @ subr_smp.c:436",
+                Messages.owepreemptChanged(true, false, "subr_smp.c:436"));
+        assertEquals("acquiring blockable sleep lock in an SMP rendezvous handler (sleep mutex) proc @ c.c:2",
+                Messages.blockable(Rule.PREEMPT_IN_RENDEZVOUS, "sleep mutex", "proc", "c.c:2"));
+        assertEquals("sleeping on \"biord\" in an SMP rendezvous handler @ smp.c:9",
+                Messages.sleepInRendezvous("biord", "smp.c:9"));
+        assertEquals("mi_switch (INVOLUNTARY) from primary interrupt context before EOI @ intr.c:5",
+                Messages.switchInInterrupt(SwitchKind.INVOLUNTARY, "intr.c:5"));
+    }
+
+    @Test
+    void spinHeldTooLong_heldAndSpun() {
+        assertEquals("spin lock 0x20 (sched lock) held for 101 scheduling points, more than 100 @ s.c:1",
+                Messages.spinTooLong(0x20, "sched lock", false, 101, 100, "s.c:1"));
+        assertEquals("spin lock 0x20 (sched lock) spun on for 101 scheduling points, more than 100 @ s.c:1",
+                Messages.spinTooLong(0x20, "sched lock", true, 101, 100, "s.c:1"));
+    }
+
+    @Test
+    void badUpgrade_everyProblem() {
+        assertEquals("upgrade of unlocked lock (sx) allproc @ u.c:1",
+                Messages.badUpgrade(true, Messages.UNLOCKED_LOCK, "sx", "allproc", 0, "u.c:1"));
+        assertEquals("upgrade of non-upgradable lock (sleep mutex) proc @ u.c:2",
+                Messages.badUpgrade(true, Messages.NON_UPGRADABLE_LOCK, "sleep mutex", "proc", 0, "u.c:2"));
+        assertEquals("upgrade of exclusive lock (sx) allproc @ u.c:3",
+                Messages.badUpgrade(true, Messages.EXCLUSIVE_LOCK, "sx", "allproc", 0, "u.c:3"));
+        assertEquals("downgrade of shared lock (sx) allproc @ u.c:4",
+                Messages.badUpgrade(false, Messages.SHARED_LOCK, "sx", "allproc", 0, "u.c:4"));
+        assertEquals("upgrade of non-sleep lock (spin mutex) sched lock @ u.c:5",
+                Messages.badUpgrade(true, Messages.NON_SLEEP_LOCK, "spin mutex", "sched lock", 0, "u.c:5"));
+        assertEquals("downgrade of recursed lock (sx) allproc r=2 @ u.c:6",
+                Messages.badUpgrade(false, Messages.RECURSED_LOCK, "sx", "allproc", 2, "u.c:6"));
+    }
+
+    @Test
+    void releaseNotOwned_everyForm() {
+        assertEquals("lock (sleep mutex) proc not locked @ r.c:1", Messages.notLocked("sleep mutex", "proc", "r.c:1"));
+        assertEquals("shared unlock of (rw) ifaddr @ r.c:3\nwhile exclusively locked from r.c:2",
+                Messages.unlockInMode(true, "rw", "ifaddr", "r.c:3", "r.c:2"));
+        assertEquals("exclusive unlock of (rw) ifaddr @ r.c:3\nwhile share locked from r.c:2",
+                Messages.unlockInMode(false, "rw", "ifaddr", "r.c:3", "r.c:2"));
+    }
+
+    @Test
+    void heldAtExit_andDestroyHeld() {
+        assertEquals("Thread worker (tid 1) exiting with the following locks held:\n"
+                + "exclusive sleep mutex proc r = 0 (0x100) locked @ e.c:1", Messages.heldAtExit("worker", 1,
+                        Messages.listLock(true, "sleep mutex", "proc", 0, 0x100, "e.c:1")));
+        assertEquals("lock (sleep mutex) doomed destroyed while held by thread worker @ d.c:2",
+                Messages.destroyHeld("sleep mutex", "doomed", Messages.threadHolder("worker"), "d.c:2"));
+        assertEquals("lock (spin mutex) sched lock destroyed while held by cpu 1 @ d.c:3",
+                Messages.destroyHeld("spin mutex", "sched lock", Messages.cpuHolder(1), "d.c:3"));
+    }
+
+    @Test
+    void kindMismatch_everyForm() {
+        assertEquals("lock (sx) proc does not match earlier (sleep mutex) lock",
+                Messages.kindRedefined("sx", "proc", "sleep mutex"));
+        assertEquals("lock (sched lock) spin mutex can not have flags 0x18",
+                Messages.badFlags("sched lock", "spin mutex", 0x18));
+        assertEquals("mtx_lock_spin() of sleep mutex proc @ k.c:1",
+                Messages.kindMismatch(LockKind.SLEEP_MUTEX, "proc", true, false, "k.c:1"));
+        assertEquals("mtx_lock() of spin mutex sched lock @ k.c:2",
+                Messages.kindMismatch(LockKind.SPIN_MUTEX, "sched lock", false, false, "k.c:2"));
+        assertEquals("mtx_unlock_spin() of sx allproc @ k.c:3",
+                Messages.kindMismatch(LockKind.SX, "allproc", true, true, "k.c:3"));
+        assertEquals("mtx_unlock() of spin mutex sched lock @ k.c:4",
+                Messages.kindMismatch(LockKind.SPIN_MUTEX, "sched lock", false, true, "k.c:4"));
+    }
+
+    @Test
+    void irqInversion() {
+        assertEquals("spin lock (spin mutex) em0 lock used in primary interrupt context @ if_em.c:1"
+                + " is held with interrupts enabled @ if_em.c:2",
+                Messages.irqInversion("spin mutex", "em0 lock", "if_em.c:1", "if_em.c:2"));
+    }
+
+    @Test
+    void assertionFailed_everyForm() {
+        assertEquals("Invalid lock assertion at a.c:5.",
+                Messages.assertionFailed(Messages.ASSERT_INVALID, "sleep mutex", "proc", "a.c:5"));
+        assertEquals("Lock (sleep mutex) proc locked @ a.c:3.",
+                Messages.assertionFailed(Messages.ASSERT_LOCKED, "sleep mutex", "proc", "a.c:3"));
+        assertEquals("Lock (sleep mutex) proc not locked @ a.c:1.",
+                Messages.assertionFailed(Messages.ASSERT_NOT_LOCKED, "sleep mutex", "proc", "a.c:1"));
+        assertEquals("Lock (sx) allproc not exclusively locked @ a.c:2.",
+                Messages.assertionFailed(Messages.ASSERT_NOT_XLOCKED, "sx", "allproc", "a.c:2"));
+        assertEquals("Lock (sx) allproc exclusively locked @ a.c:2.",
+                Messages.assertionFailed(Messages.ASSERT_XLOCKED, "sx", "allproc", "a.c:2"));
+        assertEquals("Lock (sleep mutex) proc not recursed @ a.c:4.",
+                Messages.assertionFailed(Messages.ASSERT_NOT_RECURSED, "sleep mutex", "proc", "a.c:4"));
+        assertEquals("Lock (sleep mutex) proc recursed @ a.c:4.",
+                Messages.assertionFailed(Messages.ASSERT_RECURSED, "sleep mutex", "proc", "a.c:4"));
+    }
+
+    @Test
+    void requiredLockNotHeld_andPcpuUnpinned() {
+        assertEquals("em_start entered without lock \"ifnet serializer\" held @ if_em.c:12",
+                Messages.requiredNotHeld("em_start", "ifnet serializer", "if_em.c:12"));
+        assertEquals("using per-CPU data in migratable code (critnest 0, not pinned) on cpu 1 @ p.c:1",
+                Messages.pcpuUnpinned(1, "p.c:1"));
+    }
+
+    @Test
+    void deadlock_andLostWakeup() {
+        assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t2\n"
+                + " thread t2 waits for \"B\" held by thread t1", Messages.deadlock(List.of("A", "B"),
+                        List.of("t1", "t2")));
+        assertEquals("deadlock: cycle of waiters:\n thread ? waits for \"A\" held by thread ?",
+                Messages.deadlock(List.of("A"), List.of()));
+        assertEquals("lost wakeup: thread t3 sleeps forever on \"bufwait\", whose wakeup by thread t4 came before"
+                + " the sleep @ vfs_bio.c:9", Messages.lostWakeup("bufwait", "t3", "t4", "vfs_bio.c:9"));
+    }
+
+    @Test
+    void checkerFault_andExhausted() {
+        assertEquals("witness fault in agent advice: java.lang.IllegalArgumentException: probe",
+                Messages.fault("agent advice", new IllegalArgumentException("probe")));
+        assertEquals("WITNESS: unable to allocate a new witness object for \"C\"\nWitness disabled.",
+                Messages.exhausted("C"));
+        assertEquals("WITNESS: unable to allocate a new witness object\nWitness disabled.", Messages.exhausted(null));
+    }
+}
