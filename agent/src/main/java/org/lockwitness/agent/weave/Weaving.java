@@ -17,7 +17,7 @@ import org.lockwitness.witness.Witness;
 public final class Weaving {
 
     /** System property that logs every transformation and error on stderr. */
-    public static final String DEBUG_PROPERTY = "lockwitness.debug";
+    static final String DEBUG_PROPERTY = "lockwitness.debug";
     /**
      * Keeps Byte Buddy off {@code sun.misc.Unsafe} (JDK 24+ warns about it). The shaded jar
      * relocates this name with Byte Buddy, so the host's own Byte Buddy is not affected.
