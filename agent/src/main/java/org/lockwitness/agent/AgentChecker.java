@@ -1,29 +1,41 @@
 package org.lockwitness.agent;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.lockwitness.agent.runtime.ProbeRuntime;
 import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.kernel.probe.CheckerFinding;
 import org.lockwitness.kernel.probe.ScheduleInfo;
 import org.lockwitness.witness.Witness;
 
 /**
- * The model's {@link Checker} SPI, backed by the witness. Loaded only when the kernel model is on
- * the class path.
+ * The model's {@link Checker} SPI, backed by the witness and the agent's options. Loaded only when
+ * the kernel model is on the class path.
  *
- * <p>Thread-safety: thread-safe, as the witness is.
+ * <p>Thread-safety: thread-safe, as the witness is; the options and the jar path are immutable.
  */
 final class AgentChecker extends Checker {
 
     private final Witness witness;
+    private final AgentOptions options;
+    private final Optional<Path> jar;
 
-    AgentChecker(Witness witness) {
+    /**
+     * @param jar the agent jar, or empty when the agent was not loaded from one
+     */
+    AgentChecker(Witness witness, AgentOptions options, Optional<Path> jar) {
         this.witness = witness;
+        this.options = options;
+        this.jar = jar;
     }
 
     /** Installs a checker for the witness and returns how a panic halts the machine. */
-    static java.util.function.Consumer<String> install(Witness witness) {
-        AgentChecker checker = new AgentChecker(witness);
+    static Consumer<String> install(Witness witness, AgentOptions options, Optional<Path> jar) {
+        AgentChecker checker = new AgentChecker(witness, options, jar);
         Checker.install(checker);
         return checker::halt;
     }
@@ -36,8 +48,7 @@ final class AgentChecker extends Checker {
     @Override
     public void reset() {
         witness.reset();
-        Probes.CPUS.reset();
-        EventTrace.reset();
+        ProbeRuntime.reset();
     }
 
     @Override
@@ -53,5 +64,20 @@ final class AgentChecker extends Checker {
     @Override
     public void runInfo(ScheduleInfo info) {
         witness.runInfo(info.command(), info.seed(), info.strategy(), info.replay());
+    }
+
+    @Override
+    public Optional<String> javaAgentArgument(Map<String, String> agentOptions) {
+        return jar.map(j -> AgentOptions.javaAgentArgument(j, agentOptions));
+    }
+
+    @Override
+    public Map<String, String> agentOptions() {
+        return options.forRelaunch();
+    }
+
+    @Override
+    public Windows windows() {
+        return Windows.valueOf(options.windows.name());
     }
 }

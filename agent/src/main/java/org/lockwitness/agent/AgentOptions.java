@@ -1,30 +1,31 @@
 package org.lockwitness.agent;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.lockwitness.agent.weave.ClassPatterns;
+import org.lockwitness.agent.weave.WeaveSettings;
+import org.lockwitness.agent.weave.Windows;
 import org.lockwitness.witness.Rule;
 
 /**
  * The agent's options, parsed from {@code key=value,...} exactly as DESIGN.md ("The agent") lists
  * them: {@code report}, {@code windows}, {@code fail}, {@code panic}, {@code config},
  * {@code include}, {@code exclude}, {@code stacks}. Lists inside a value are separated by
- * {@code +}. Immutable.
+ * {@code +}. A value may contain commas: the string is split only at a comma followed by
+ * {@code key=} (as JaCoCo's agent options are), so {@code report=/tmp/a,b,windows=lines} names the
+ * directory {@code /tmp/a,b}. {@link #javaAgentArgument} renders options back into a
+ * {@code -javaagent:} argument that parses to the same options.
+ *
+ * <p>Thread-safety: immutable.
  */
 final class AgentOptions {
-
-    /** Where interrupt windows go. */
-    enum Windows {
-        /** Before every source line and every {@code @Shared} field access of {@code @KernelCode}. */
-        LINES,
-        /** Only the model's own primitive-boundary windows. */
-        PROBES,
-        /** No window at all: the model's own are removed too. */
-        OFF
-    }
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
             "exclude", "stacks");
@@ -32,6 +33,11 @@ final class AgentOptions {
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report), windows=lines|probes|off"
             + " (default probes), fail=RULE+...|all|none (default none), panic=RULE+...|all|none, config=FILE,"
             + " include=PATTERN+..., exclude=PATTERN+..., stacks=N";
+
+    /** Where the option string is split: at a comma followed by a key and {@code =}. */
+    static final Pattern SPLIT = Pattern.compile(",(?=\\s*[A-Za-z0-9_\\-]+\\s*=)");
+
+    private static final String JAVAAGENT = "-javaagent:";
 
     final Path report;
     final Windows windows;
@@ -41,6 +47,8 @@ final class AgentOptions {
     final ClassPatterns include;
     final ClassPatterns exclude;
     final int stacks;
+    /** The options as given, keys and values trimmed, in the order given. */
+    final Map<String, String> given;
 
     private AgentOptions(Builder b) {
         this.report = b.report;
@@ -51,6 +59,7 @@ final class AgentOptions {
         this.include = b.include;
         this.exclude = b.exclude;
         this.stacks = b.stacks;
+        this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
     /**
@@ -65,8 +74,7 @@ final class AgentOptions {
         if (args == null || args.isBlank()) {
             return new AgentOptions(b);
         }
-        Set<String> seen = new HashSet<>();
-        for (String item : args.split(",", -1)) {
+        for (String item : SPLIT.split(args, -1)) {
             int eq = item.indexOf('=');
             String key = (eq < 0 ? item : item.substring(0, eq)).trim();
             if (!KEYS.contains(key)) {
@@ -75,12 +83,68 @@ final class AgentOptions {
             if (eq < 0 || item.substring(eq + 1).isBlank()) {
                 throw new OptionException("option '" + key + "' needs a value");
             }
-            if (!seen.add(key)) {
+            if (b.given.containsKey(key)) {
                 throw new OptionException("option '" + key + "' given twice");
             }
-            b.set(key, item.substring(eq + 1).trim());
+            String value = item.substring(eq + 1).trim();
+            b.given.put(key, value);
+            b.set(key, value);
         }
         return new AgentOptions(b);
+    }
+
+    /**
+     * Renders the {@code -javaagent:} argument that starts the agent jar with these options: the
+     * one place that writes the agent's option syntax.
+     *
+     * @param jar the agent jar; made absolute
+     * @param options keys and values, rendered in the map's iteration order
+     * @return {@code -javaagent:JAR=key=value,...}, or {@code -javaagent:JAR} without options
+     * @throws IllegalArgumentException for an unknown key, or a value that is bad or would not
+     *     parse back as given (one with a comma followed by {@code key=}, or surrounding blanks)
+     */
+    static String javaAgentArgument(Path jar, Map<String, String> options) {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            if (!KEYS.contains(e.getKey())) {
+                throw new IllegalArgumentException("lockwitness: unknown option '" + e.getKey() + "'; " + USAGE);
+            }
+            s.append(s.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue());
+        }
+        String rendered = s.toString();
+        try {
+            if (!parse(rendered).given.equals(options)) {
+                throw new IllegalArgumentException("lockwitness: the options " + options
+                        + " would not parse back as given from '" + rendered + "'");
+            }
+        } catch (OptionException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        String agent = JAVAAGENT + jar.toAbsolutePath();
+        return options.isEmpty() ? agent : agent + "=" + rendered;
+    }
+
+    /**
+     * @return the options as given, for starting the same agent from any directory: the report
+     *     directory always named, it and the config file as absolute paths
+     */
+    Map<String, String> forRelaunch() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("report", report.toAbsolutePath().toString());
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (!e.getKey().equals("report")) {
+                m.put(e.getKey(), e.getKey().equals("config") ? config.toAbsolutePath().toString() : e.getValue());
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * @param mainClass the binary name of the launched main class, or null
+     * @return what these options decide about weaving
+     */
+    WeaveSettings weaving(String mainClass) {
+        return new WeaveSettings(windows, include, exclude, mainClass);
     }
 
     /** A bad option; the message names it and lists the valid keys. */
@@ -99,6 +163,7 @@ final class AgentOptions {
         ClassPatterns include = ClassPatterns.ALL;
         ClassPatterns exclude = ClassPatterns.NONE;
         int stacks = 32;
+        final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
             switch (key) {
@@ -107,8 +172,8 @@ final class AgentOptions {
                 case "fail" -> fail = rules(key, value);
                 case "panic" -> panic = rules(key, value);
                 case "config" -> config = Path.of(value);
-                case "include" -> include = ClassPatterns.parse(value);
-                case "exclude" -> exclude = ClassPatterns.parse(value);
+                case "include" -> include = patterns(value);
+                case "exclude" -> exclude = patterns(value);
                 case "stacks" -> stacks = stacks(value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
@@ -119,6 +184,14 @@ final class AgentOptions {
                 return Windows.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new OptionException("bad value windows=" + value + " (lines, probes or off)");
+            }
+        }
+
+        private static ClassPatterns patterns(String value) throws OptionException {
+            try {
+                return ClassPatterns.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(e.getMessage());
             }
         }
 

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.matcher.ElementMatchers;
+import org.lockwitness.agent.runtime.ProbeRuntime;
+import org.lockwitness.agent.weave.Counters;
+import org.lockwitness.agent.weave.Weaving;
 import org.lockwitness.witness.Policy;
 import org.lockwitness.witness.Rule;
 import org.lockwitness.witness.Witness;
@@ -15,22 +16,15 @@ import org.lockwitness.witness.WitnessOptions;
 
 /**
  * Starts the agent once: parses the options (a bad one stops a {@code premain} JVM with status 2
- * and one message listing the valid keys), creates the witness, installs the transformation
- * (retransforming classes already loaded, so attach works), installs the model's checker SPI when
- * the model is on the class path, and registers the exit hook.
+ * and one message listing the valid keys), creates the witness, hands it to the run-time side,
+ * installs the transformation (retransforming classes already loaded, so attach works), installs
+ * the model's checker SPI when the model is on the class path, and registers the exit hook.
  *
  * <p>Thread-safety: {@link #start} is synchronized and runs once.
  */
 final class Boot {
 
     static final int BAD_OPTIONS = 2;
-    /** System property that logs every transformation and error on stderr. */
-    static final String DEBUG_PROPERTY = "lockwitness.debug";
-    /**
-     * Keeps Byte Buddy off {@code sun.misc.Unsafe} (JDK 24+ warns about it). The shaded jar
-     * relocates this name with Byte Buddy, so the host's own Byte Buddy is not affected.
-     */
-    private static final String BYTE_BUDDY_SAFE = "net.bytebuddy.safe";
     private static final String CHECKER_SPI = "org.lockwitness.kernel.probe.Checker";
 
     private static boolean started;
@@ -58,19 +52,18 @@ final class Boot {
         started = true;
         AtomicReference<Consumer<String>> halt = new AtomicReference<>(reason -> { });
         Witness witness = Witness.create(witnessOptions(options, config, halt));
-        AgentState.witness(witness);
+        ProbeRuntime.start(witness);
         Counters counters = new Counters();
         counters.register(witness);
         String command = System.getProperty("sun.java.command");
         witness.runInfo(command, null, null, null);
-        Agent agent = new Agent(witness, counters, options);
-        ExitStatus.agent(agent);
+        ExitSummary summary = new ExitSummary(witness, counters, options);
         String mainClass = attached ? null : MainClass.fromCommand(command);
-        install(inst, options, witness, counters, mainClass);
+        Weaving.install(inst, witness, options.weaving(mainClass), counters);
         if (modelPresent()) {
-            halt.set(AgentChecker.install(witness));
+            halt.set(AgentChecker.install(witness, options, LockwitnessAgent.jar()));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(agent::atExit, "lockwitness-exit"));
+        Runtime.getRuntime().addShutdownHook(new Thread(summary::atExit, "lockwitness-exit"));
     }
 
     private static WitnessConfig config(AgentOptions options) throws AgentOptions.OptionException {
@@ -100,35 +93,6 @@ final class Boot {
             b.policy(r, Policy.PANIC);
         }
         return b.build();
-    }
-
-    private static void install(Instrumentation inst, AgentOptions options, Witness witness, Counters counters,
-            String mainClass) {
-        if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
-            System.setProperty(BYTE_BUDDY_SAFE, "true");
-        }
-        WindowVisitor windows = options.windows == AgentOptions.Windows.PROBES ? null
-                : new WindowVisitor(options.windows == AgentOptions.Windows.LINES, counters);
-        Weaver weaver = new Weaver(new ProbeAdvisor(new Requirements(witness)),
-                new CallSiteVisitor(witness, new ProbeTargets(), counters), windows, options, mainClass, counters);
-        AgentBuilder.Listener listener = new TransformListener(counters);
-        if (Boolean.getBoolean(DEBUG_PROPERTY)) {
-            listener = new AgentBuilder.Listener.Compound(listener,
-                    AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly());
-        }
-        new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new TransformListener.Retransformation())
-                .with(listener)
-                .with(AgentBuilder.InstallationListener.ErrorSuppressing.INSTANCE)
-                .with(new KernelPrefilter(mainClass == null ? null : mainClass.replace('.', '/')))
-                .ignore(Ignored.MATCHER)
-                .type(ElementMatchers.any())
-                .transform(weaver)
-                .installOn(inst);
     }
 
     private static boolean modelPresent() {

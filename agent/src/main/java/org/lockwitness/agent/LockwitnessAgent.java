@@ -1,11 +1,18 @@
 package org.lockwitness.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Optional;
 
 /**
  * The agent's entry points: {@code -javaagent:lockwitness-agent.jar=key=value,...} calls
  * {@link #premain}, a dynamic attach calls {@link #agentmain}. Both only hand over to
  * {@link Boot}; nothing here throws into the host.
+ *
+ * <p>Public because the JVM calls it: the manifest names it as {@code Premain-Class} and
+ * {@code Agent-Class}.
  *
  * <p>Thread-safety: the JVM calls these once per load; a second load is refused by {@link Boot}.
  */
@@ -43,6 +50,20 @@ public final class LockwitnessAgent {
             } catch (Throwable ignored) {
                 // nothing left to tell the user with
             }
+        }
+    }
+
+    /** @return the absolute path of the jar this class was loaded from, or empty when not from a jar */
+    static Optional<Path> jar() {
+        try {
+            CodeSource source = LockwitnessAgent.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return Optional.empty();
+            }
+            Path path = Path.of(source.getLocation().toURI()).toAbsolutePath();
+            return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
         }
     }
 }

@@ -11,7 +11,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
-/** The shaded agent jar: manifest, relocation, and no class of the kernel model. */
+/**
+ * The shaded agent jar: manifest, relocation, the agent's three packages, and no class of the
+ * kernel model.
+ */
 class AgentJarIT {
 
     @Test
@@ -58,5 +61,25 @@ class AgentJarIT {
         try (JarFile jar = new JarFile(Forked.agentJar().toFile())) {
             assertEquals(0, jar.stream().filter(e -> e.getName().contains("org/lockwitness/kernel")).count());
         }
+    }
+
+    @Test
+    void agentClasses_areInTheEntryWeaveAndRuntimePackagesOnly() throws Exception {
+        List<String> elsewhere = new ArrayList<>();
+        try (JarFile jar = new JarFile(Forked.agentJar().toFile())) {
+            for (String n : jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).toList()) {
+                String pkg = n.substring(0, n.lastIndexOf('/') + 1);
+                if (!n.startsWith("org/lockwitness/agent/shaded/") && !List.of("org/lockwitness/agent/",
+                        "org/lockwitness/agent/weave/", "org/lockwitness/agent/runtime/").contains(pkg)) {
+                    elsewhere.add(n);
+                }
+            }
+            for (String c : List.of("org/lockwitness/agent/LockwitnessAgent", "org/lockwitness/agent/Boot",
+                    "org/lockwitness/agent/weave/Weaving", "org/lockwitness/agent/runtime/Probes",
+                    "org/lockwitness/agent/runtime/Sites", "org/lockwitness/agent/runtime/ExitStatus")) {
+                assertNotNull(jar.getEntry(c + ".class"), c + " missing");
+            }
+        }
+        assertEquals(List.of(), elsewhere, "classes outside the agent's packages");
     }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lockwitness.agent.runtime.ExitStatus;
 
 /** Sleeping and blocking where it is forbidden, in forked JVMs. */
 class ContextRulesIT {

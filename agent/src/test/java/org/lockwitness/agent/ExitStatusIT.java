@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lockwitness.agent.runtime.ExitStatus;
 
 /** The exit status of {@code fail=}, explicit exits and a killed JVM, in forked JVMs. */
 class ExitStatusIT {

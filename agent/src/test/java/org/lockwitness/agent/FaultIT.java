@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lockwitness.agent.runtime.ProbeRuntime;
 
 /** A checker fault, injected through the test-only hook, stays inside the agent. */
 class FaultIT {
@@ -15,7 +16,7 @@ class FaultIT {
         Path plainDir = Forked.dir("fault-plain");
         Forked plain = Forked.run(plainDir, List.of(), true, "org.lockwitness.testprograms.Abba", "exit3");
         Path dir = Forked.dir("fault");
-        Forked f = Forked.run(dir, List.of("-D" + AgentState.FAULT_PROPERTY + "=A", Forked.agent(dir, "")), true,
+        Forked f = Forked.run(dir, List.of("-D" + ProbeRuntime.FAULT_PROPERTY + "=A", Forked.agent(dir, "")), true,
                 "org.lockwitness.testprograms.Abba", "exit3");
         assertEquals(plain.await(), f.await(), f.stderr());
         assertEquals(plain.stdout(), f.stdout());

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lockwitness.agent.runtime.ExitStatus;
 
-/** A bad option stops the JVM before main; a host without the model runs and is warned. */
+/**
+ * A bad option stops the JVM before main; a host without the model runs and is warned; a value may
+ * contain commas.
+ */
 class OptionsIT {
 
     @Test
@@ -36,5 +42,22 @@ class OptionsIT {
         assertEquals("hello", f.stdout().trim());
         assertTrue(f.stderr().contains("NO PROBE WAS WOVEN"), f.stderr());
         assertEquals(0, f.json().getAsJsonObject("instrumentation").get("probesWoven").getAsLong());
+    }
+
+    @Test
+    void reportDirectoryWithAComma_isOneDirectoryAndTheOptionsAfterItStillParse() throws Exception {
+        Path dir = Forked.dir("options-comma");
+        Path report = dir.resolve("a,b");
+        String options = "report=" + report + ",windows=off,fail=LOCK_ORDER_REVERSAL";
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, options)), true, "org.lockwitness.testprograms.Abba");
+        assertEquals(ExitStatus.FINDINGS, f.await(), f.stderr());
+        assertTrue(Files.isRegularFile(report.resolve("witness.json")), f.stderr());
+        assertFalse(Files.exists(dir.resolve("a")), "the report went to " + dir.resolve("a"));
+        assertTrue(f.stderr().contains("report in " + report), f.stderr());
+        JsonObject json = JsonParser.parseString(Forked.read(report.resolve("witness.json"))).getAsJsonObject();
+        assertEquals(1, Forked.findings(json, "LOCK_ORDER_REVERSAL").size(), json.toString());
+        JsonObject instrumentation = json.getAsJsonObject("instrumentation");
+        assertTrue(instrumentation.get("windowsStripped").getAsLong() > 0, "windows=off: " + instrumentation);
+        assertEquals(0, instrumentation.get("windowsWoven").getAsLong(), instrumentation.toString());
     }
 }

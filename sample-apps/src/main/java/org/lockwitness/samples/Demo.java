@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +42,10 @@ final class Demo {
     }
 
     int run(List<Workload> workloads, Path reportBase) {
-        if (reportBase.toAbsolutePath().toString().contains(",")) {
-            err.println("lockwitness-samples: the report directory must not contain a comma: " + reportBase);
+        try { // the agent's renderer tells which directories its option syntax can carry
+            launcher.command(Map.of("report", reportBase.toAbsolutePath().toString()), List.of());
+        } catch (IllegalArgumentException e) {
+            err.println("lockwitness-samples: the agent cannot take this report directory: " + e.getMessage());
             return Main.USAGE;
         }
         List<Row> rows = new ArrayList<>();
@@ -59,16 +63,17 @@ final class Demo {
     private Verdict fork(Workload w, Variant v, Path dir) {
         try {
             Files.createDirectories(dir);
-            StringBuilder options = new StringBuilder("report=" + dir + ",windows=lines");
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("report", dir.toString());
+            options.put("windows", "lines");
             Optional<String> config = w.witnessConfig(v);
             if (config.isPresent()) {
                 Path file = dir.resolve("witness.conf");
                 Files.writeString(file, config.get(), StandardCharsets.UTF_8);
-                options.append(",config=").append(file);
+                options.put("config", file.toString());
             }
             Path output = dir.resolve("output.txt");
-            List<String> command = launcher.command(options.toString(),
-                    List.of("run", w.profile().name(), "--variant", v.id()));
+            List<String> command = launcher.command(options, List.of("run", w.profile().name(), "--variant", v.id()));
             Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -85,7 +90,7 @@ final class Demo {
                 return Verdict.failed(w, v, "exit status " + p.exitValue() + ", see " + output);
             }
             return Verdict.of(w, v, found);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return Verdict.failed(w, v, "cannot run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

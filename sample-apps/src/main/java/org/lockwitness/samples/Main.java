@@ -40,7 +40,8 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        int status = new Main(System.out, System.err, Checker.installed(), Launcher.current()).execute(args);
+        Checker checker = Checker.installed();
+        int status = new Main(System.out, System.err, checker, Launcher.current(checker)).execute(args);
         if (status != OK) {
             System.exit(status);
         }

@@ -95,7 +95,7 @@ class CommandLineTest {
     }
 
     private static Main main(ByteArrayOutputStream out, ByteArrayOutputStream err) {
-        Launcher launcher = new Launcher("java", Optional.empty(), List.of("-jar", "s.jar"));
+        Launcher launcher = new Launcher("java", Checker.none(), Optional.empty(), List.of("-jar", "s.jar"));
         return new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Checker.none(), launcher);
     }

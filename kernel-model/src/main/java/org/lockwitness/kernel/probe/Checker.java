@@ -1,7 +1,9 @@
 package org.lockwitness.kernel.probe;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The service-provider interface between the kernel model and a checker. The agent installs its
@@ -59,6 +61,66 @@ public abstract class Checker {
      * @param info the run description
      */
     public abstract void runInfo(ScheduleInfo info);
+
+    /**
+     * Renders the {@code -javaagent:} argument that starts this checker's agent in another JVM with
+     * the given options, e.g. {@code -javaagent:/abs/lockwitness-agent.jar=report=/tmp/r,windows=lines}.
+     * The agent renders its own jar as an absolute path and the options in the map's iteration
+     * order, as given: a caller that prints the argument for use elsewhere passes absolute paths.
+     * A value may contain commas, but not a comma followed by {@code key=}. Callers outside the
+     * agent use this instead of writing the agent's option syntax by hand.
+     *
+     * <p>The default, and the no-op checker, answer empty.
+     *
+     * @param options option keys and values, e.g. {@code report} to a directory
+     * @return the argument, or empty when this checker is not an agent that can be started so
+     * @throws IllegalArgumentException for an unknown key, or a value the agent would reject or
+     *     would not read back as given
+     */
+    public Optional<String> javaAgentArgument(Map<String, String> options) {
+        Objects.requireNonNull(options, "options");
+        return Optional.empty();
+    }
+
+    /**
+     * The options this checker's agent runs with, in the form {@link #javaAgentArgument} takes, so
+     * that {@code javaAgentArgument(agentOptions())} starts an equivalent agent from any directory:
+     * the report directory is always named and every path is absolute.
+     *
+     * <p>The default, and the no-op checker, answer an empty map.
+     *
+     * @return the running agent's options; unmodifiable
+     */
+    public Map<String, String> agentOptions() {
+        return Map.of();
+    }
+
+    /** Which interrupt windows a checker wove into the model ({@code windows=} of the agent). */
+    public enum Windows {
+        /**
+         * A window before every source line and every {@code @Shared} field access of
+         * {@code @KernelCode} classes, besides the model's own.
+         */
+        LINES,
+        /** Only the model's own windows at primitive boundaries. */
+        PROBES,
+        /** No window at all: the model's own were removed too. */
+        OFF
+    }
+
+    /**
+     * Which interrupt windows the agent wove, so that a workload that needs the line windows can
+     * warn when they are missing.
+     *
+     * <p>The default, and the no-op checker, answer {@link Windows#PROBES}: nothing was woven, and
+     * the model runs with only its own primitive-boundary windows, which is what
+     * {@code windows=probes} leaves.
+     *
+     * @return the windows in the model's code
+     */
+    public Windows windows() {
+        return Windows.PROBES;
+    }
 
     /**
      * Halts the machine that runs the calling kernel thread (or, from any other thread, the machine

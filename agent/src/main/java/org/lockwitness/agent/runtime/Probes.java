@@ -1,0 +1,334 @@
+package org.lockwitness.agent.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.lockwitness.kernel.KThread;
+import org.lockwitness.kernel.LockObject;
+import org.lockwitness.kernel.Sched;
+import org.lockwitness.kernel.Snapshot;
+import org.lockwitness.witness.SwitchKind;
+import org.lockwitness.witness.Witness;
+import org.lockwitness.witness.WitnessThread;
+
+/**
+ * The static methods that the inlined probe advice calls: each turns one probe of the kernel model
+ * into one witness event, with the model's snapshot and the calling thread's current site. Public
+ * because the advice of {@code org.lockwitness.agent.weave} is inlined into model classes, which
+ * must be able to call it; not an API for anyone else.
+ *
+ * <p>Design: every method takes the thread's {@link PerThread} from one {@code ThreadLocal},
+ * refuses to run while the thread is already inside the agent or the witness (the reentrancy
+ * guard), refreshes the thread's reusable {@link Snapshot}, and calls the witness. The lock's class
+ * id is cached in {@link LockObject#witness()}, so the acquire path allocates nothing. Whatever
+ * throws becomes a {@code CHECKER_FAULT} finding through {@link Witness#fault}; nothing reaches
+ * the model.
+ *
+ * <p>Thread-safety: each call acts for the calling thread; the witness is thread-safe.
+ */
+public final class Probes {
+
+    /** {@code @Acquire} on entry: the order check. */
+    public static final int ACQUIRE = 1;
+    /** {@code @Acquire} on return: the lock is held. */
+    public static final int ACQUIRED = 2;
+    /** {@code @TryAcquire} returned true. */
+    public static final int TRY_ACQUIRED = 3;
+    /** {@code @Release}. */
+    public static final int RELEASE = 4;
+    /** {@code @Upgrade} returned true. */
+    public static final int UPGRADE = 5;
+    /** {@code @Downgrade}. */
+    public static final int DOWNGRADE = 6;
+    /** {@code @LockDestroy}. */
+    public static final int DESTROY = 7;
+    /** {@code @Assertion}; the argument is the {@code LA_*} value. */
+    public static final int ASSERTION = 8;
+    /** {@code @SpinWait}. */
+    public static final int SPIN_WAIT = 9;
+    /** {@code @CriticalEnter}. */
+    public static final int CRITICAL_ENTER = 10;
+    /** {@code @CriticalExit}. */
+    public static final int CRITICAL_EXIT = 11;
+    /** {@code @InterruptsOff}. */
+    public static final int INTERRUPTS_OFF = 12;
+    /** {@code @InterruptsOn}. */
+    public static final int INTERRUPTS_ON = 13;
+    /** {@code @InterruptEnter}. */
+    public static final int INTERRUPT_ENTER = 14;
+    /** {@code @InterruptExit}. */
+    public static final int INTERRUPT_EXIT = 15;
+    /** {@code @Eoi}. */
+    public static final int EOI = 16;
+    /** {@code @RendezvousEnter}. */
+    public static final int RENDEZVOUS_ENTER = 17;
+    /** {@code @RendezvousExit}. */
+    public static final int RENDEZVOUS_EXIT = 18;
+    /** {@code @PcpuAccess}. */
+    public static final int PCPU_ACCESS = 19;
+    /** {@code @ThreadExit}. */
+    public static final int THREAD_EXIT = 20;
+    /** {@code @Switch}; the argument is the {@code SW_*} flags. */
+    public static final int SWITCH = 21;
+    /** {@code @Sleep}. */
+    public static final int SLEEP = 22;
+    /** {@code @Requires}. */
+    public static final int REQUIRES = 23;
+    /** {@code @LockInit}. */
+    public static final int LOCK_INIT = 24;
+    /** {@code @Deadlock}. */
+    public static final int DEADLOCK = 25;
+    /** {@code @LostWakeup}. */
+    public static final int LOST_WAKEUP = 26;
+
+    private static final Witness W = ProbeRuntime.witness();
+    private static final String FAULT_LOCK = ProbeRuntime.faultLock();
+    /** The site of each kernel thread's last sleep, by thread name, for the model's end-of-run LOST_WAKEUP. */
+    private static final Map<String, Integer> LAST_SLEEP_SITE = new ConcurrentHashMap<>();
+    static final CpuEpochs CPUS = new CpuEpochs();
+
+    private Probes() {
+    }
+
+    /**
+     * A lock event of a probe-annotated method of a {@code LockObject}.
+     *
+     * @param event one of the lock-event constants above
+     * @param lock the lock
+     * @param arg the witness {@code OpFlags}, or the {@code LA_*} value for {@link #ASSERTION}
+     */
+    public static void lockEvent(int event, LockObject lock, int arg) {
+        PerThread pt = PerThread.get();
+        if (pt.busy || pt.kind == PerThread.OTHER) {
+            return;
+        }
+        pt.busy = true;
+        try {
+            WitnessThread t = begin(pt, event, lock.name().hashCode());
+            if (t != null) {
+                lock(pt, t, event, lock, arg);
+            }
+        } catch (Throwable e) {
+            W.fault(e, "probe " + event);
+        } finally {
+            pt.busy = false;
+        }
+    }
+
+    /**
+     * A context event: critical sections, interrupts, rendezvous, per-CPU access, thread exit,
+     * switch.
+     *
+     * @param event one of the context-event constants above
+     * @param arg the {@code SW_*} flags for {@link #SWITCH}, else ignored
+     */
+    public static void contextEvent(int event, int arg) {
+        PerThread pt = PerThread.get();
+        if (pt.busy || pt.kind == PerThread.OTHER) {
+            return;
+        }
+        pt.busy = true;
+        try {
+            WitnessThread t = begin(pt, event, arg);
+            if (t != null) {
+                context(pt, t, event, arg);
+            }
+        } catch (Throwable e) {
+            W.fault(e, "probe " + event);
+        } finally {
+            pt.busy = false;
+        }
+    }
+
+    /**
+     * {@code @Sleep}.
+     *
+     * @param interlock the interlock argument, a {@code LockObject}, or null
+     * @param wmesg the wait-message argument, or null
+     */
+    public static void sleep(Object interlock, Object wmesg) {
+        cold("sleep probe", pt -> {
+            WitnessThread t = begin(pt, SLEEP, 0);
+            if (t != null) {
+                long instance = interlock instanceof LockObject l ? l.id() : 0L;
+                W.sleep(t, wmesg == null ? "?" : wmesg.toString(), instance, pt.site);
+                LAST_SLEEP_SITE.put(KThread.curthread().name(), pt.site);
+            }
+        });
+    }
+
+    /**
+     * {@code @Requires}: the method was entered.
+     *
+     * @param lockName the lock (class) name required
+     * @param site the site registered for the method
+     */
+    public static void required(String lockName, int site) {
+        cold("requires probe", pt -> {
+            WitnessThread t = begin(pt, REQUIRES, lockName.hashCode());
+            if (t != null) {
+                W.required(t, lockName, site);
+            }
+        });
+    }
+
+    /**
+     * {@code @LockInit}: enrolls the lock's class and caches its id in the lock. Runs on any
+     * thread, kernel or not.
+     *
+     * @param lock the lock just constructed
+     */
+    public static void lockInit(LockObject lock) {
+        cold("lock init probe", pt -> {
+            EventTrace.record(LOCK_INIT, 0, -1, 0, false, 0, lock.name().hashCode());
+            LockIds.of(W, lock);
+        });
+    }
+
+    /**
+     * {@code @Deadlock}: the machine is stuck in a cycle of waiters. Runs on any thread.
+     *
+     * @param locks the lock names of the cycle
+     * @param threads the thread names, thread i waiting for lock i
+     */
+    public static void deadlock(String[] locks, String[] threads) {
+        cold("deadlock probe", pt -> {
+            EventTrace.record(DEADLOCK, 0, -1, 0, false, 0, locks.length);
+            W.deadlock(List.of(locks), List.of(threads));
+        });
+    }
+
+    /**
+     * {@code @LostWakeup}: a thread sleeps forever on an ident whose wakeup came too early. Runs on
+     * any thread.
+     *
+     * @param ident the wait channel's description
+     * @param thread the sleeping thread's name
+     * @param waker the name of the thread whose wakeup came too early
+     */
+    public static void lostWakeup(String ident, String thread, String waker) {
+        cold("lost wakeup probe", pt -> {
+            EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
+            W.lostWakeup(ident, thread, waker, LAST_SLEEP_SITE.getOrDefault(thread, pt.site));
+        });
+    }
+
+    /**
+     * Runs a probe that is not on a hot path under the reentrancy guard, recording what it throws
+     * as a fault. Unlike the lock and context events it may run on any thread and may allocate.
+     */
+    private static void cold(String where, Consumer<PerThread> probe) {
+        PerThread pt = PerThread.get();
+        if (pt.busy) {
+            return;
+        }
+        pt.busy = true;
+        try {
+            probe.accept(pt);
+        } catch (Throwable e) {
+            W.fault(e, where);
+        } finally {
+            pt.busy = false;
+        }
+    }
+
+    /** The thread's handle with this moment's snapshot; null on a thread that is not a kernel thread. */
+    private static WitnessThread begin(PerThread pt, int event, int detail) {
+        if (pt.kind != PerThread.KERNEL) {
+            if (pt.kind == PerThread.UNKNOWN) {
+                pt.kind = isKernelThread() ? PerThread.KERNEL : PerThread.OTHER;
+            }
+            if (pt.kind == PerThread.OTHER) {
+                return null;
+            }
+        }
+        Snapshot s = KThread.curthread().snapshot();
+        WitnessThread t = pt.handle;
+        if (t == null) {
+            t = W.thread(s.tid(), s.thread().name());
+            pt.handle = t;
+        }
+        pt.step = s.step();
+        pt.cpu = s.cpu();
+        EventTrace.record(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
+        t.at(s.cpu(), s.critnest(), s.owepreempt(), s.interruptsEnabled(), s.intrNesting(), s.eoiPending(),
+                s.inRendezvous(), s.pinned(), s.step());
+        CPUS.enter(W, t, s.cpu(), s.thread().machine());
+        return t;
+    }
+
+    private static void lock(PerThread pt, WitnessThread t, int event, LockObject lock, int arg) {
+        if (FAULT_LOCK != null && event == ACQUIRE && FAULT_LOCK.equals(lock.name())) {
+            throw new IllegalStateException("lockwitness test hook: injected checker fault");
+        }
+        int id = LockIds.of(W, lock);
+        long instance = lock.id();
+        int site = pt.site;
+        switch (event) {
+            case ACQUIRE -> W.checkOrder(t, id, instance, site, arg, 0L);
+            case ACQUIRED, TRY_ACQUIRED -> {
+                if (pt.spinInstance == instance) {
+                    pt.spinInstance = 0;
+                }
+                W.acquired(t, id, instance, site, arg);
+                if (id != Witness.UNTRACKED && lock.lockClass().isSpin()) {
+                    CPUS.acquired(pt.cpu, id, instance);
+                }
+            }
+            case RELEASE -> {
+                W.release(t, id, instance, site, arg);
+                if (id != Witness.UNTRACKED && lock.lockClass().isSpin()) {
+                    CPUS.released(pt.cpu, instance);
+                }
+            }
+            case UPGRADE -> W.upgrade(t, id, instance, site);
+            case DOWNGRADE -> W.downgrade(t, id, instance, site);
+            case DESTROY -> W.destroy(t, id, instance, site);
+            case ASSERTION -> W.assertLock(t, id, instance, arg, site);
+            case SPIN_WAIT -> {
+                if (pt.spinInstance != instance) {
+                    pt.spinInstance = instance;
+                    pt.spinSince = pt.step;
+                }
+                W.spinWait(t, id, instance, site, pt.step - pt.spinSince);
+            }
+            default -> throw new IllegalArgumentException("not a lock event: " + event);
+        }
+    }
+
+    private static void context(PerThread pt, WitnessThread t, int event, int arg) {
+        int site = pt.site;
+        switch (event) {
+            case CRITICAL_ENTER -> W.criticalEnter(t, site);
+            case CRITICAL_EXIT -> W.criticalExit(t, site);
+            case INTERRUPTS_OFF -> W.interruptsOff(t, site);
+            case INTERRUPTS_ON -> W.interruptsOn(t, site);
+            case INTERRUPT_ENTER -> W.interruptEnter(t, site);
+            case INTERRUPT_EXIT -> W.interruptExit(t, site);
+            case EOI -> W.eoi(t, site);
+            case RENDEZVOUS_ENTER -> W.rendezvousEnter(t, site);
+            case RENDEZVOUS_EXIT -> W.rendezvousExit(t, site);
+            case PCPU_ACCESS -> W.pcpuAccess(t, site);
+            case THREAD_EXIT -> W.threadExit(t, site);
+            case SWITCH -> W.contextSwitch(t, switchKind(arg), KThread.curthread().snapshot().threadLockHeld(), site);
+            default -> throw new IllegalArgumentException("not a context event: " + event);
+        }
+    }
+
+    private static SwitchKind switchKind(int flags) {
+        if ((flags & Sched.SW_PREEMPT) != 0) {
+            return SwitchKind.PREEMPT;
+        }
+        return (flags & Sched.SW_INVOL) != 0 ? SwitchKind.INVOLUNTARY : SwitchKind.VOLUNTARY;
+    }
+
+    private static boolean isKernelThread() {
+        try {
+            KThread.curthread();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+}

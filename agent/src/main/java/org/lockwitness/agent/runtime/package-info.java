@@ -1,0 +1,24 @@
+/**
+ * The agent's run-time side: what woven code calls while the program runs. This package is the
+ * one narrow hook between instrumented classes and the witness, as JaCoCo keeps
+ * {@code org.jacoco.core.runtime} apart from the code that rewrites classes
+ * ({@code org.jacoco.core.instr}).
+ *
+ * <p>Woven code calls only three public classes: the probe advice inlined into the kernel model
+ * calls {@link org.lockwitness.agent.runtime.Probes}, call-site instrumentation in host classes
+ * calls {@link org.lockwitness.agent.runtime.Sites}, and the exit advice of the launched
+ * {@code main} calls {@link org.lockwitness.agent.runtime.ExitStatus}. They are public because
+ * inlined code runs as part of classes in other packages and loaders. The agent's entry package
+ * reaches this package through {@link org.lockwitness.agent.runtime.ProbeRuntime} alone;
+ * everything else here is package-private.
+ *
+ * <p>Rules: this package must be loadable from the class loader of the model (the agent jar is on
+ * the system class path) and never touches Byte Buddy, ASM, or the weave package, so that no
+ * class-file library is loaded by a probe; a test scans the built jar for that. Probes never throw
+ * into the model, never block, and allocate nothing on the acquire path.
+ *
+ * <p>Thread-safety: per-thread state lives in a {@code ThreadLocal} confined to its thread,
+ * per-CPU state is confined to the thread that runs on that CPU, the witness is thread-safe, and
+ * the witness handle is published once through a volatile field before any class is woven.
+ */
+package org.lockwitness.agent.runtime;

@@ -1,0 +1,103 @@
+package org.lockwitness.agent.weave;
+
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.pool.TypePool;
+import org.lockwitness.agent.runtime.Sites;
+import org.lockwitness.witness.Witness;
+
+/**
+ * Call-site instrumentation of a class outside the model: every call to a probe-annotated model
+ * method gets {@code Sites.enter(id)} before it and {@code Sites.exit()} after it, where {@code id}
+ * is a constant registered now from the caller's source file and current line (the
+ * LineNumberTable) and the callee's name. The model's own calls are never instrumented, so the
+ * site of any event is a line outside the model.
+ *
+ * <p>Thread-safety: one instance serves all transformations; per-class state lives in the visitors.
+ */
+final class CallSiteVisitor extends AsmVisitorWrapper.AbstractBase {
+
+    private static final String SITES = Sites.class.getName().replace('.', '/');
+
+    private final Witness witness;
+    private final ProbeTargets targets;
+    private final Counters counters;
+
+    CallSiteVisitor(Witness witness, ProbeTargets targets, Counters counters) {
+        this.witness = witness;
+        this.targets = targets;
+        this.counters = counters;
+    }
+
+    @Override
+    public ClassVisitor wrap(TypeDescription type, ClassVisitor next, Implementation.Context context, TypePool pool,
+            FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
+            int readerFlags) {
+        return new ClassVisitor(Opcodes.ASM9, next) {
+            private String file = type.getSimpleName() + ".java";
+
+            @Override
+            public void visitSource(String source, String debug) {
+                if (source != null) {
+                    file = source;
+                }
+                super.visitSource(source, debug);
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return mv == null ? null : new Calls(mv, pool, file);
+            }
+        };
+    }
+
+    /** Surrounds the probe calls of one method. */
+    private final class Calls extends MethodVisitor {
+        private final TypePool pool;
+        private final String file;
+        private int line;
+        private boolean added;
+
+        Calls(MethodVisitor next, TypePool pool, String file) {
+            super(Opcodes.ASM9, next);
+            this.pool = pool;
+            this.file = file;
+        }
+
+        @Override
+        public void visitLineNumber(int number, Label start) {
+            line = number;
+            super.visitLineNumber(number, start);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (!targets.isProbe(pool, owner, name, descriptor)) {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                return;
+            }
+            String callee = owner.substring(owner.lastIndexOf('/') + 1) + "." + name;
+            super.visitLdcInsn(witness.site(file, line, callee));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, SITES, "enter", "(I)V", false);
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, SITES, "exit", "()V", false);
+            added = true;
+            counters.callSites.incrementAndGet();
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(added ? maxStack + 1 : maxStack, maxLocals);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.lockwitness.agent.weave;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.lockwitness.agent.runtime.ProbeRuntime;
+import org.lockwitness.witness.Witness;
+
+/**
+ * The instrumentation counters of {@code witness.json}'s {@code instrumentation} object and of the
+ * exit summary. Public so that the agent's entry package can read them; only this package counts.
+ *
+ * <p>Thread-safety: atomic counters, incremented by concurrent transformations and read at any
+ * time.
+ */
+public final class Counters {
+
+    final AtomicLong classesTransformed = new AtomicLong();
+    /** Transformed classes of the kernel model itself (the rest only got call sites). */
+    final AtomicLong modelClassesTransformed = new AtomicLong();
+    final AtomicLong probesWoven = new AtomicLong();
+    final AtomicLong probesRefused = new AtomicLong();
+    final AtomicLong callSites = new AtomicLong();
+    final AtomicLong windowsWoven = new AtomicLong();
+    final AtomicLong windowsStripped = new AtomicLong();
+    final AtomicLong transformErrors = new AtomicLong();
+
+    /** Creates counters at zero. */
+    public Counters() {
+    }
+
+    /**
+     * Shows every counter, and the event count and hash, in the witness's reports.
+     *
+     * @param w the witness
+     */
+    public void register(Witness w) {
+        w.instrumentation("classesTransformed", classesTransformed::get);
+        w.instrumentation("probesWoven", probesWoven::get);
+        w.instrumentation("probesRefused", probesRefused::get);
+        w.instrumentation("callSites", callSites::get);
+        w.instrumentation("windowsWoven", windowsWoven::get);
+        w.instrumentation("windowsStripped", windowsStripped::get);
+        w.instrumentation("transformErrors", transformErrors::get);
+        w.instrumentation("eventsSeen", ProbeRuntime::events);
+        w.instrumentation("eventTraceHash", ProbeRuntime::eventTraceHash);
+    }
+
+    /** @return the classes transformed */
+    public long classesTransformed() {
+        return classesTransformed.get();
+    }
+
+    /** @return the transformed classes of the kernel model itself */
+    public long modelClassesTransformed() {
+        return modelClassesTransformed.get();
+    }
+
+    /** @return the probe-annotated methods that got their advice */
+    public long probesWoven() {
+        return probesWoven.get();
+    }
+
+    /** @return the call sites that set a site id */
+    public long callSites() {
+        return callSites.get();
+    }
+
+    /** @return the interrupt windows added ({@code windows=lines}) */
+    public long windowsWoven() {
+        return windowsWoven.get();
+    }
+
+    /** @return the model's own interrupt windows removed ({@code windows=off}) */
+    public long windowsStripped() {
+        return windowsStripped.get();
+    }
+
+    /** @return the classes that could not be transformed and run unchecked */
+    public long transformErrors() {
+        return transformErrors.get();
+    }
+}

@@ -1,0 +1,68 @@
+package org.lockwitness.agent.weave;
+
+import java.lang.instrument.IllegalClassFormatException;
+import java.security.ProtectionDomain;
+import java.nio.charset.StandardCharsets;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+
+/**
+ * Lets only class files that mention the kernel model ({@code org/lockwitness/kernel/} in their
+ * constant pool), and the launched main class, reach Byte Buddy: every other class is skipped after
+ * a byte scan, without being parsed.
+ *
+ * <p>Thread-safety: stateless; the JVM may call it from several threads.
+ */
+final class KernelPrefilter implements AgentBuilder.TransformerDecorator {
+
+    private static final byte[] MODEL = ProbeTargets.MODEL_PREFIX.getBytes(StandardCharsets.US_ASCII);
+
+    private final String mainClass;
+
+    /** @param mainClass the internal name of the launched main class, or null */
+    KernelPrefilter(String mainClass) {
+        this.mainClass = mainClass;
+    }
+
+    static boolean mentionsModel(byte[] bytes) {
+        outer:
+        for (int i = 0, n = bytes.length - MODEL.length; i <= n; i++) {
+            for (int j = 0; j < MODEL.length; j++) {
+                if (bytes[i + j] != MODEL[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public ResettableClassFileTransformer decorate(ResettableClassFileTransformer transformer) {
+        return new Filtered(transformer);
+    }
+
+    private boolean wanted(String name, byte[] bytes) {
+        return name != null && (name.equals(mainClass) || mentionsModel(bytes));
+    }
+
+    /** The decorated transformer. */
+    private final class Filtered extends ResettableClassFileTransformer.WithDelegation {
+        Filtered(ResettableClassFileTransformer delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
+                byte[] bytes) throws IllegalClassFormatException {
+            return wanted(name, bytes) ? classFileTransformer.transform(loader, name, redefined, domain, bytes) : null;
+        }
+
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined,
+                ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
+            return wanted(name, bytes)
+                    ? classFileTransformer.transform(module, loader, name, redefined, domain, bytes) : null;
+        }
+    }
+}

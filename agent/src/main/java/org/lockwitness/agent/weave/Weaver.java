@@ -1,0 +1,89 @@
+package org.lockwitness.agent.weave;
+
+import java.security.ProtectionDomain;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * The one transformation of a class. A model class gets its probe advice and then, as the outer
+ * visitor, its interrupt windows; any other class gets call-site instrumentation, advice on its
+ * {@code @Requires} methods, and, for the launched main class, exit advice on {@code main}.
+ *
+ * <p>Thread-safety: stateless apart from thread-safe collaborators.
+ */
+final class Weaver implements AgentBuilder.Transformer {
+
+    static final String MODEL_PACKAGE = "org.lockwitness.kernel.";
+
+    private final ProbeAdvisor advisor;
+    private final CallSiteVisitor callSites;
+    private final WindowVisitor windows;
+    private final WeaveSettings settings;
+    private final Counters counters;
+
+    /**
+     * @param windows the window visitor, or null for {@code windows=probes}
+     * @param settings the windows, include/exclude patterns and main class
+     */
+    Weaver(ProbeAdvisor advisor, CallSiteVisitor callSites, WindowVisitor windows, WeaveSettings settings,
+            Counters counters) {
+        this.advisor = advisor;
+        this.callSites = callSites;
+        this.windows = windows;
+        this.settings = settings;
+        this.counters = counters;
+    }
+
+    @Override
+    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
+            JavaModule module, ProtectionDomain domain) {
+        boolean model = type.getName().startsWith(MODEL_PACKAGE);
+        DynamicType.Builder<?> b = builder.visit(probes(type, loader, model));
+        if (model) {
+            if (windows != null && windowed(type)) {
+                b = b.visit(windows);
+            }
+            return b;
+        }
+        b = b.visit(callSites);
+        if (type.getName().equals(settings.mainClass())) {
+            b = b.visit(Advice.to(ProbeAdvice.MainExit.class).on(ElementMatchers.isMain()));
+        }
+        return b;
+    }
+
+    /** Line windows go into {@code @KernelCode} classes that include/exclude admit; removal into every model class. */
+    private boolean windowed(TypeDescription type) {
+        if (settings.windows() == Windows.OFF) {
+            return true;
+        }
+        String name = type.getName();
+        return WindowVisitor.isKernelCode(type) && settings.include().matches(name)
+                && !settings.exclude().matches(name);
+    }
+
+    private AsmVisitorWrapper probes(TypeDescription type, ClassLoader loader, boolean model) {
+        AsmVisitorWrapper.ForDeclaredMethods wrapper = new AsmVisitorWrapper.ForDeclaredMethods();
+        for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
+            AnnotationDescription probe = ProbeAdvisor.probeOf(m);
+            if (probe == null || (!model && !probe.getAnnotationType().getSimpleName().equals("Requires"))) {
+                continue;
+            }
+            try {
+                wrapper = wrapper.invokable(ElementMatchers.is(m), advisor.advice(loader, type, m, probe));
+                counters.probesWoven.incrementAndGet();
+            } catch (ProbeAdvisor.Refused e) {
+                counters.probesRefused.incrementAndGet();
+                System.err.println("lockwitness: probe not woven: " + e.getMessage());
+            }
+        }
+        return wrapper;
+    }
+}
