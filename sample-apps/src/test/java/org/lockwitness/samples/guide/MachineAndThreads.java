@@ -35,9 +35,8 @@ public final class MachineAndThreads {
             second.unlock();
             first.unlock();
         });
-        RunResult r = m.run(1_000_000);
+        return m.run(1_000_000);
         // end
-        return r;
     }
 
     /** @param args {@code buggy} or {@code fixed} */
