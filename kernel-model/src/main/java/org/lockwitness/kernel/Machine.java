@@ -1,3 +1,6 @@
+// Over 400 lines: the public Builder and the scheduling-point core (point, chooseCpu, the idle
+// machine) share the machine's fields; the run's start and end live in RunControl and HostStalls,
+// the strategy's view in PointView.
 package org.lockwitness.kernel;
 
 import java.time.Duration;
@@ -89,7 +92,7 @@ public final class Machine {
     private final AtomicReference<Softclock> softclock = new AtomicReference<>();
     private final AtomicBoolean softclockClaimed = new AtomicBoolean();
     private final Duration wallClockLimit;
-    private final View view;
+    private final PointView view;
     private final RunControl control = new RunControl(this);
     private final int id;
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -134,7 +137,7 @@ public final class Machine {
             cpus[i] = c;
             threads.add(idle);
         }
-        this.view = new View();
+        this.view = new PointView(cpus);
     }
 
     /** @return a builder with 2 CPUs, seed 0, DETERMINISTIC mode and the FIXED rendezvous action */
@@ -528,7 +531,7 @@ public final class Machine {
     }
 
     private void chooseCpu(KThread td, Cpu c, SchedulingPoint.Kind kind, long now) {
-        View v = view.at(kind, now, c);
+        PointView v = view.at(kind, now, c);
         int next = strategy.nextCpu(v);
         if (next < 0 || next >= cpus.length || !v.runnable(next)) {
             next = v.runnable(c.id) ? c.id : (v.runnableCount() > 0 ? v.runnableCpu(0) : -1);
@@ -590,73 +593,6 @@ public final class Machine {
     /** Ends the run once; later calls are ignored. */
     void finish(RunResult.Status status, String reason, Throwable cause) {
         control.finish(status, reason, cause);
-    }
-
-    /** The reusable view a strategy sees. */
-    private final class View implements SchedulingPoint {
-        private final int[] runnable = new int[cpus.length];
-        private Kind kind;
-        private long step;
-        private int cpu;
-        private int count = -1;
-
-        View at(Kind k, long s, Cpu c) {
-            kind = k;
-            step = s;
-            cpu = c.id;
-            count = -1;
-            return this;
-        }
-
-        private void compute() {
-            if (count >= 0) {
-                return;
-            }
-            int n = 0;
-            for (Cpu c : cpus) {
-                if (c.isCandidate()) {
-                    runnable[n++] = c.id;
-                }
-            }
-            count = n;
-        }
-
-        @Override
-        public Kind kind() {
-            return kind;
-        }
-
-        @Override
-        public long step() {
-            return step;
-        }
-
-        @Override
-        public int cpu() {
-            return cpu;
-        }
-
-        @Override
-        public int cpus() {
-            return cpus.length;
-        }
-
-        @Override
-        public boolean runnable(int c) {
-            return cpus[c].isCandidate();
-        }
-
-        @Override
-        public int runnableCount() {
-            compute();
-            return count;
-        }
-
-        @Override
-        public int runnableCpu(int index) {
-            compute();
-            return runnable[index];
-        }
     }
 
     /**
