@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the samples jar in a JVM of its own under the freshly built agent jar (paths from the
- * failsafe configuration), with a timeout on every wait.
+ * Runs the samples jar, or a main class of the test classes with it, in a JVM of its own under the
+ * freshly built agent jar (paths from the failsafe configuration), with a timeout on every wait.
  */
 final class Forked {
 
