@@ -9,7 +9,9 @@ import org.lockwitness.kernel.probe.NoWindows;
  * next timer. Timers fire in (deadline, creation) order.
  *
  * <p>Thread-safety: the timer list is guarded by this object's monitor (infrastructure, invisible to
- * the checker); the tick count is advanced by the baton holder.
+ * the checker), a leaf: nothing done under it leaves the class or reaches a scheduling point, so it is
+ * never held while the baton moves ({@code HostMonitorScanTest} checks); the tick count is advanced
+ * by the baton holder.
  */
 @NoWindows
 final class Clock {

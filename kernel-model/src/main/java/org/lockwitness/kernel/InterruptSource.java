@@ -10,7 +10,8 @@ import org.lockwitness.kernel.probe.NoWindows;
  * part under Giant, as {@code ithread_execute_handlers} does.
  *
  * <p>Thread-safety: {@link #raise()} may be called from any kernel thread; handlers are added before
- * the interrupt is first raised.
+ * the interrupt is first raised. {@link #addHandler} is synchronized: a leaf section (a record, and
+ * at most one {@link Ithread}, whose creation takes no scheduling point), never held across one.
  */
 @NoWindows
 public final class InterruptSource {
@@ -30,7 +31,7 @@ public final class InterruptSource {
     final List<Handler> handlers = new ArrayList<>();
     volatile boolean pending;
     volatile boolean masked;
-    private Ithread ithread;
+    private volatile Ithread ithread;
 
     InterruptSource(Machine machine, String name, int vector, Cpu cpu, int ithreadPriority) {
         this.machine = machine;
@@ -89,8 +90,9 @@ public final class InterruptSource {
     }
 
     /** @return the interrupt thread, or null when every handler is a pure filter */
-    public synchronized KThread ithread() {
-        return ithread == null ? null : ithread.td;
+    public KThread ithread() {
+        Ithread it = ithread;
+        return it == null ? null : it.td;
     }
 
     /** @return the name */

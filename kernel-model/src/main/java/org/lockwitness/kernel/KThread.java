@@ -109,6 +109,12 @@ public final class KThread {
     /** True for interrupt and software-interrupt threads. */
     boolean ithread;
 
+    /**
+     * Nesting of {@link Machine#atomically} sections: infrastructure building model objects, where
+     * the thread takes no scheduling point (windows are skipped, anything else is an error).
+     */
+    int atomic;
+
     /** The lock this thread blocks on, for deadlock detection, or null. */
     LockObject blockedOn;
     /** Scheduling point of the last release of a lock the thread could have checked state under. */
@@ -250,6 +256,9 @@ public final class KThread {
      * less than a park and an unpark.
      */
     void awaitRun() {
+        if (atomic != 0) {
+            throw new IllegalStateException("switch in an atomic section of " + this);
+        }
         for (int i = 0; i < SPINS_BEFORE_PARK && !mayRun(); i++) {
             Thread.onSpinWait();
         }

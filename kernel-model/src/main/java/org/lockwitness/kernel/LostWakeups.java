@@ -9,8 +9,8 @@ import org.lockwitness.kernel.probe.NoWindows;
  * bare sleep (no interlock, no timeout) on a channel whose wakeup was lost after the sleeper's last
  * lock release is a candidate lost wakeup. Channels are looked up by identity, never iterated.
  *
- * <p>Thread-safety: guarded by the machine's sleepq chain lock (recording) and read by the
- * sleeping thread itself.
+ * <p>Thread-safety: guarded by the machine's spin mutex "sleepq chain", for recording and reading
+ * alike; no Java monitor.
  */
 @NoWindows
 final class LostWakeups {
@@ -25,12 +25,12 @@ final class LostWakeups {
         this.machine = machine;
     }
 
-    synchronized void record(Object ident, KThread waker) {
+    void record(Object ident, KThread waker) {
         last.put(ident, new Lost(machine.steps(), waker.name));
     }
 
     /** @return a description of a wakeup on {@code ident} lost after {@code step}, or null */
-    synchronized String since(Object ident, long step) {
+    String since(Object ident, long step) {
         Lost l = last.get(ident);
         return l != null && l.step() > step ? l.waker() : null;
     }

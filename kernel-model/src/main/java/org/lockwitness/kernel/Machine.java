@@ -1,14 +1,21 @@
+// Over 400 lines: the public Builder and the scheduling-point core (point, chooseCpu, the idle
+// machine) share the machine's fields; the run's start and end live in RunControl and HostStalls,
+// the strategy's view in PointView.
 package org.lockwitness.kernel;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.lockwitness.kernel.probe.HaltHook;
 import org.lockwitness.kernel.probe.NoWindows;
 
@@ -25,8 +32,16 @@ import org.lockwitness.kernel.probe.NoWindows;
  * thread sees them. Nothing a decision depends on comes from wall time, identity hashes, hash
  * iteration or Java thread ids; the same seed gives the same {@link Trace}.
  *
- * <p>A machine runs once. {@link #run(long)} never hangs the JVM: a wall-clock limit stops it, and
- * a machine stopped that way is poisoned.
+ * <p>No Java monitor, {@code java.util.concurrent} lock or other host-level wait is ever held across
+ * a scheduling point: a kernel thread that kept one while the baton moved on would block the next
+ * kernel thread that wants it on the host, baton in hand, and stall the machine for good. So the
+ * machine's own bookkeeping is lock-free (atomics, a concurrent queue), a model object built
+ * lazily during the run is built in an {@linkplain #atomically atomic section} and published with a
+ * compare-and-set, and the few monitors left in the model guard leaf code that reaches no
+ * scheduling point (the allowlist of {@code HostMonitorScanTest} names each, with the reason).
+ *
+ * <p>A machine runs once. {@link #run(long)} never hangs the JVM: a wall-clock limit stops it
+ * whatever the kernel threads do ({@link RunControl}), and a machine stopped that way is poisoned.
  *
  * <p>Thread-safety: {@link #spawn}, {@link #interruptSource} and {@link #run} are called by the
  * controlling thread before or at the start of the run, or by kernel threads during it; everything
@@ -74,25 +89,24 @@ public final class Machine {
     final Mtx rmSpinlock = new Mtx("rm_spinlock", Mtx.SPIN);
     final Smp.Rendezvous rendezvous;
     final LostWakeups lostWakeups = new LostWakeups(this);
-    private Softclock softclock;
+    private final AtomicReference<Softclock> softclock = new AtomicReference<>();
+    private final AtomicBoolean softclockClaimed = new AtomicBoolean();
     private final Duration wallClockLimit;
-    private final View view;
+    private final PointView view;
+    private final RunControl control = new RunControl(this);
     private final int id;
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final List<KThread> threads = new ArrayList<>();
-    private final List<InterruptSource> sources = new ArrayList<>();
+    private final Queue<KThread> threads = new ConcurrentLinkedQueue<>();
+    private final AtomicReferenceArray<InterruptSource> sources = new AtomicReferenceArray<>(Irq.HARDCLOCK);
+    private final AtomicInteger sourceCount = new AtomicInteger();
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicLong parallelSteps = new AtomicLong();
-    private final CountDownLatch done = new CountDownLatch(1);
-    private long tids;
+    private final AtomicLong tids = new AtomicLong();
     private long steps;
     private long stepLimit;
     private int spawned;
-    private boolean started;
     volatile boolean dead;
-    private volatile boolean poisoned;
-    private volatile RunResult result;
     private volatile String haltRequest;
     private volatile int activeCpu;
 
@@ -123,7 +137,7 @@ public final class Machine {
             cpus[i] = c;
             threads.add(idle);
         }
-        this.view = new View();
+        this.view = new PointView(cpus);
     }
 
     /** @return a builder with 2 CPUs, seed 0, DETERMINISTIC mode and the FIXED rendezvous action */
@@ -217,15 +231,14 @@ public final class Machine {
      */
     public InterruptSource interruptSource(String name, int cpu, int ithreadPriority) {
         checkCpu(cpu);
-        synchronized (sources) {
-            if (sources.size() >= Irq.HARDCLOCK) {
-                throw new IllegalStateException("too many interrupt sources");
-            }
-            InterruptSource s = new InterruptSource(this, name, sources.size(), cpus[cpu], ithreadPriority);
-            sources.add(s);
-            cpus[cpu].sources.add(s);
-            return s;
+        int vector = sourceCount.getAndUpdate(n -> n < Irq.HARDCLOCK ? n + 1 : n);
+        if (vector >= Irq.HARDCLOCK) {
+            throw new IllegalStateException("too many interrupt sources");
         }
+        InterruptSource s = new InterruptSource(this, name, vector, cpus[cpu], ithreadPriority);
+        sources.set(vector, s);
+        cpus[cpu].sources.add(s);
+        return s;
     }
 
     /**
@@ -237,15 +250,7 @@ public final class Machine {
      * @throws IllegalStateException if the machine already ran (a timed-out machine is poisoned)
      */
     public RunResult run(long stepLimit) {
-        synchronized (this) {
-            if (poisoned) {
-                throw new IllegalStateException("machine timed out earlier and is poisoned");
-            }
-            if (started) {
-                throw new IllegalStateException("a machine runs once");
-            }
-            started = true;
-        }
+        control.begin();
         if (stepLimit <= 0) {
             throw new IllegalArgumentException("stepLimit must be positive");
         }
@@ -256,17 +261,7 @@ public final class Machine {
         for (KThread td : threadsSnapshot()) {
             td.carrier.start();
         }
-        boolean finished;
-        try {
-            finished = done.await(wallClockLimit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finished = false;
-        }
-        if (!finished) {
-            poisoned = true;
-            finish(RunResult.Status.TIMED_OUT, "wall-clock limit of " + wallClockLimit + " expired", null);
-        }
+        RunResult result = control.await(wallClockLimit);
         dead = true;
         for (KThread td : threadsSnapshot()) {
             LockSupport.unpark(td.carrier);
@@ -324,16 +319,56 @@ public final class Machine {
 
     // ---------------------------------------------------------------- internals
 
-    /** The callout wheel, created with its softclock thread on first use. */
-    synchronized Softclock softclock() {
-        if (softclock == null) {
-            softclock = new Softclock(this);
+    /**
+     * The callout wheel, created with its softclock thread on first use. Its constructors are kernel
+     * code, whose line windows are scheduling points, so it is never built under a monitor: the
+     * first caller claims it and builds it in an atomic section, where no other kernel thread can
+     * run in DETERMINISTIC mode; in PARALLEL mode another CPU that wants it meanwhile spin-waits.
+     */
+    Softclock softclock() {
+        Softclock sc = softclock.get();
+        if (sc != null) {
+            return sc;
         }
-        return softclock;
+        if (softclockClaimed.compareAndSet(false, true)) {
+            boolean built = false;
+            try {
+                sc = atomically(() -> new Softclock(this));
+                softclock.set(sc);
+                built = true;
+                return sc;
+            } finally {
+                if (!built) {
+                    softclockClaimed.set(false);
+                }
+            }
+        }
+        while ((sc = softclock.get()) == null) {
+            cpuSpinwait();
+        }
+        return sc;
+    }
+
+    /**
+     * Runs {@code section} as one step of the machine: on a kernel thread, its interrupt windows are
+     * skipped and any other scheduling point is an error ({@link KThread#atomic}). For building
+     * infrastructure's model objects (locks, turnstiles, threads) during the run.
+     */
+    static <T> T atomically(Supplier<T> section) {
+        KThread td = KThread.current();
+        if (td == null) {
+            return section.get();
+        }
+        td.atomic++;
+        try {
+            return section.get();
+        } finally {
+            td.atomic--;
+        }
     }
 
     long nextTid() {
-        return ++tids;
+        return tids.incrementAndGet();
     }
 
     String threadGroupName() {
@@ -350,10 +385,9 @@ public final class Machine {
         return parallel || activeCpu == c.id;
     }
 
-    private List<KThread> threadsSnapshot() {
-        synchronized (threads) {
-            return new ArrayList<>(threads);
-        }
+    /** @return every kernel thread, in creation order */
+    List<KThread> threadsSnapshot() {
+        return new ArrayList<>(threads);
     }
 
     private KThread create(String name, int priority, Runnable body, boolean daemon) {
@@ -366,16 +400,12 @@ public final class Machine {
         if (!daemon) {
             live.incrementAndGet();
         }
-        synchronized (threads) {
-            threads.add(td);
-        }
-        if (!started) {
-            synchronized (this) {
-                Cpu c = cpus[spawned++ % cpus.length];
-                td.cpu = c;
-                td.state = KThread.State.RUNQ;
-                c.runq.add(td, false);
-            }
+        threads.add(td);
+        if (!control.started()) {
+            Cpu c = cpus[spawned++ % cpus.length];
+            td.cpu = c;
+            td.state = KThread.State.RUNQ;
+            c.runq.add(td, false);
             return td;
         }
         KThread cur = KThread.current();
@@ -397,28 +427,22 @@ public final class Machine {
         td.state = KThread.State.IWAIT;
         td.waitingFor = name;
         td.cpu = cpu;
-        synchronized (threads) {
-            threads.add(td);
-        }
-        synchronized (this) {
-            if (started) {
-                td.carrier.start();
-            }
+        threads.add(td);
+        if (control.started()) {
+            td.carrier.start();
         }
         return td;
     }
 
     void rebind(KThread td, int cpu) {
-        synchronized (this) {
-            if (started) {
-                throw new IllegalStateException("bindTo after the machine started; use Sched.bind");
-            }
-            td.boundCpu = cpu;
-            if (td.state == KThread.State.RUNQ && td.cpu != cpus[cpu]) {
-                td.cpu.runq.remove(td);
-                td.cpu = cpus[cpu];
-                cpus[cpu].runq.add(td, false);
-            }
+        if (control.started()) {
+            throw new IllegalStateException("bindTo after the machine started; use Sched.bind");
+        }
+        td.boundCpu = cpu;
+        if (td.state == KThread.State.RUNQ && td.cpu != cpus[cpu]) {
+            td.cpu.runq.remove(td);
+            td.cpu = cpus[cpu];
+            cpus[cpu].runq.add(td, false);
         }
     }
 
@@ -456,6 +480,12 @@ public final class Machine {
      * maybe hand the machine to another CPU.
      */
     void point(KThread td, SchedulingPoint.Kind kind) {
+        if (td.atomic != 0) {
+            if (kind == SchedulingPoint.Kind.WINDOW) {
+                return;
+            }
+            throw new IllegalStateException(kind + " scheduling point in an atomic section of " + td);
+        }
         if (dead) {
             throw MachineStop.INSTANCE;
         }
@@ -501,7 +531,7 @@ public final class Machine {
     }
 
     private void chooseCpu(KThread td, Cpu c, SchedulingPoint.Kind kind, long now) {
-        View v = view.at(kind, now, c);
+        PointView v = view.at(kind, now, c);
         int next = strategy.nextCpu(v);
         if (next < 0 || next >= cpus.length || !v.runnable(next)) {
             next = v.runnable(c.id) ? c.id : (v.runnableCount() > 0 ? v.runnableCpu(0) : -1);
@@ -549,9 +579,7 @@ public final class Machine {
     }
 
     InterruptSource source(int vector) {
-        synchronized (sources) {
-            return sources.get(vector);
-        }
+        return sources.get(vector);
     }
 
     private static void requestHalt(String reason) {
@@ -564,95 +592,7 @@ public final class Machine {
 
     /** Ends the run once; later calls are ignored. */
     void finish(RunResult.Status status, String reason, Throwable cause) {
-        synchronized (this) {
-            if (result != null) {
-                return;
-            }
-            List<KThread> all = threadsSnapshot();
-            List<String> detections = List.of();
-            KThread cur = KThread.current();
-            if (cur != null && cur.machine == this && !parallel
-                    && (status == RunResult.Status.HUNG || status == RunResult.Status.COMPLETED)) {
-                detections = Detection.run(this, all, status == RunResult.Status.HUNG);
-            }
-            List<RunResult.ThreadReport> reports = new ArrayList<>();
-            for (KThread t : all) {
-                if (!t.idle) {
-                    reports.add(new RunResult.ThreadReport(t.name, t.tid, t.state, t.waitingFor, t.cpuId(),
-                            t.priority));
-                }
-            }
-            result = new RunResult(status, reason, cause, steps(), clock.ticks(), reports, trace, detections);
-            dead = true;
-        }
-        done.countDown();
-    }
-
-    /** The reusable view a strategy sees. */
-    private final class View implements SchedulingPoint {
-        private final int[] runnable = new int[cpus.length];
-        private Kind kind;
-        private long step;
-        private int cpu;
-        private int count = -1;
-
-        View at(Kind k, long s, Cpu c) {
-            kind = k;
-            step = s;
-            cpu = c.id;
-            count = -1;
-            return this;
-        }
-
-        private void compute() {
-            if (count >= 0) {
-                return;
-            }
-            int n = 0;
-            for (Cpu c : cpus) {
-                if (c.isCandidate()) {
-                    runnable[n++] = c.id;
-                }
-            }
-            count = n;
-        }
-
-        @Override
-        public Kind kind() {
-            return kind;
-        }
-
-        @Override
-        public long step() {
-            return step;
-        }
-
-        @Override
-        public int cpu() {
-            return cpu;
-        }
-
-        @Override
-        public int cpus() {
-            return cpus.length;
-        }
-
-        @Override
-        public boolean runnable(int c) {
-            return cpus[c].isCandidate();
-        }
-
-        @Override
-        public int runnableCount() {
-            compute();
-            return count;
-        }
-
-        @Override
-        public int runnableCpu(int index) {
-            compute();
-            return runnable[index];
-        }
+        control.finish(status, reason, cause);
     }
 
     /**

@@ -17,7 +17,10 @@ public final class RunResult {
         HUNG,
         /** A panic, an uncaught throwable in a kernel thread, or a checker's halt request. */
         HALTED,
-        /** The wall-clock limit expired: an infrastructure error, never a finding. */
+        /**
+         * The wall-clock limit expired: an infrastructure error, never a finding. The reason and the
+         * thread reports name what the carrier threads were stuck on in the JVM.
+         */
         TIMED_OUT
     }
 
@@ -30,14 +33,16 @@ public final class RunResult {
      * @param waitingFor what it waited for (lock, wait channel, spin lock), or empty
      * @param cpu        its CPU
      * @param priority   its priority
+     * @param host       for a TIMED_OUT run, what its carrier thread was stuck on in the JVM (a Java
+     *                   monitor and its owner, a lock, a frame), else empty
      */
     public record ThreadReport(String name, long tid, KThread.State state, String waitingFor, int cpu,
-            int priority) {
+            int priority, String host) {
 
         @Override
         public String toString() {
             return name + " (tid " + tid + ", cpu" + cpu + ", pri " + priority + "): " + state
-                    + (waitingFor.isEmpty() ? "" : " on " + waitingFor);
+                    + (waitingFor.isEmpty() ? "" : " on " + waitingFor) + (host.isEmpty() ? "" : "; host: " + host);
         }
     }
 

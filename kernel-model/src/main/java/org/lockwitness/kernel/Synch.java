@@ -183,9 +183,9 @@ public final class Synch {
         }
         boolean interlocked = (flags & PINTERLOCKED) != 0;
         boolean bare = lock == null && timo == 0 && !interlocked;
-        String lost = bare ? m.lostWakeups.since(ident, td.lastRelease) : null;
         Sleepq sq = m.sleepq;
         sq.lock();
+        String lost = bare ? m.lostWakeups.since(ident, td.lastRelease) : null;
         if (interlocked && td.wchan == null) {
             sq.release();
             return 0;

@@ -18,7 +18,9 @@ import org.lockwitness.samples.workload.Workload;
 /**
  * {@code demo}: one JVM per workload and variant, each under the agent jar of this JVM with its
  * own report directory (and the variant's witness configuration), running {@code run NAME
- * --variant V}; then a table of workload, variant, rules expected, rules found and verdict.
+ * --variant V}; then a table of workload, variant, rules expected, rules found and verdict. A JVM
+ * that exits 3 (a run hit its wall-clock limit) or outlives {@link #TIMEOUT_SECONDS} is an
+ * infrastructure failure: the demo says TIMED_OUT for it and exits 3.
  *
  * <p>Thread-safety: not thread-safe; one demo per JVM.
  */
@@ -30,6 +32,7 @@ final class Demo {
     private final Launcher launcher;
     private final PrintStream out;
     private final PrintStream err;
+    private final List<String> timedOut = new ArrayList<>();
 
     Demo(Launcher launcher, PrintStream out, PrintStream err) {
         this.launcher = launcher;
@@ -57,6 +60,10 @@ final class Demo {
             }
         }
         print(rows);
+        if (!timedOut.isEmpty()) {
+            timedOut.forEach(out::println);
+            return Main.TIMED_OUT;
+        }
         return rows.stream().allMatch(r -> r.verdict().ok()) ? Main.OK : Main.FAILED;
     }
 
@@ -79,7 +86,13 @@ final class Demo {
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
+                timedOut.add(Findings.TIMED_OUT + w.profile().name() + " --variant " + v.id() + ": the JVM hung, killed"
+                        + " after " + TIMEOUT_SECONDS + " s; see " + output);
                 return Verdict.failed(w, v, "timed out after " + TIMEOUT_SECONDS + " s");
+            }
+            if (p.exitValue() == Main.TIMED_OUT) {
+                timedOut.add(Findings.TIMED_OUT + w.profile().name() + " --variant " + v.id()
+                        + ": a run hit its wall-clock limit; see " + output);
             }
             Set<String> found = null;
             for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {

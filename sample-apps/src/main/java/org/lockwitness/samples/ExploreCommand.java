@@ -40,6 +40,11 @@ final class ExploreCommand {
         Explorer.Result r = explorer.explore(kind, cl.seed.orElse(1), schedules, true,
                 findings -> first(findings, target).isPresent(), command);
         String seconds = String.format(Locale.ROOT, "%.1f", r.seconds());
+        if (r.timedOut()) {
+            Findings.timedOut(r.hit().get().result(), explorer.replay(r.hit().get().schedule()))
+                    .forEach(in.out()::println);
+            return Main.TIMED_OUT;
+        }
         if (r.hit().isEmpty()) {
             in.out().println("nothing found: " + r.schedules() + " schedules, " + seconds + " s");
             return Main.FAILED;

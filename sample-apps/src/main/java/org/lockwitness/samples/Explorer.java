@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.lockwitness.kernel.RunResult;
 import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.kernel.probe.CheckerFinding;
 import org.lockwitness.kernel.probe.ScheduleInfo;
@@ -34,8 +35,15 @@ final class Explorer {
         this.out = out;
     }
 
-    /** How an exploration ended: the schedule that satisfied the stop condition, if any. */
+    /**
+     * How an exploration ended: the schedule that satisfied the stop condition or timed out, if any.
+     */
     record Result(Optional<Runner.Outcome> hit, int schedules, double seconds, List<CheckerFinding> findings) {
+
+        /** @return whether the exploration stopped at a run that hit its wall-clock limit */
+        boolean timedOut() {
+            return hit.map(o -> o.result().status() == RunResult.Status.TIMED_OUT).orElse(false);
+        }
     }
 
     /**
@@ -59,7 +67,7 @@ final class Explorer {
      * @param start     the starting seed
      * @param schedules the most schedules to run
      * @param resetEach whether to reset the checker before each schedule (else once, first)
-     * @param stop      the stop condition on the checker's findings
+     * @param stop      the stop condition on the checker's findings; a TIMED_OUT run stops too
      * @param command   the command line, for the reports
      */
     Result explore(StrategyKind kind, long start, int schedules, boolean resetEach,
@@ -76,7 +84,7 @@ final class Explorer {
             Runner.Outcome o = runner.run(s);
             tried++;
             List<CheckerFinding> findings = checker.findings();
-            if (stop.test(findings)) {
+            if (o.result().status() == RunResult.Status.TIMED_OUT || stop.test(findings)) {
                 progress(tried, schedules, o, findings);
                 return new Result(Optional.of(o), tried, seconds(t0), findings);
             }

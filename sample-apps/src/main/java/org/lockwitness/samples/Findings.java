@@ -1,5 +1,6 @@
 package org.lockwitness.samples;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +16,7 @@ import org.lockwitness.kernel.probe.CheckerFinding;
 final class Findings {
 
     static final String RULES_FOUND = "rules found: ";
+    static final String TIMED_OUT = "TIMED_OUT: ";
 
     private Findings() {
     }
@@ -32,6 +34,23 @@ final class Findings {
     static String outcome(RunResult r) {
         return r.status() + ": " + r.reason() + " after " + r.steps() + " scheduling points, " + r.ticks()
                 + " ticks; trace " + r.trace().size() + " decisions, hash " + Long.toHexString(r.trace().hash());
+    }
+
+    /**
+     * @param r      a TIMED_OUT run
+     * @param replay the command that replays it
+     * @return the lines that say so: what timed out, each thread stuck on the host, the replay
+     */
+    static List<String> timedOut(RunResult r, String replay) {
+        List<String> lines = new ArrayList<>();
+        lines.add(TIMED_OUT + r.reason() + " (an infrastructure failure, not a finding)");
+        for (RunResult.ThreadReport t : r.threads()) {
+            if (!t.host().isEmpty()) {
+                lines.add("  " + t);
+            }
+        }
+        lines.add("  replay: " + replay);
+        return lines;
     }
 
     /** @return one line per finding: rule, message, locks, sites, count */

@@ -8,9 +8,10 @@ import org.lockwitness.samples.workload.Workload;
 
 /**
  * The samples CLI: {@code list}, {@code run}, {@code explore} and {@code demo} (see
- * {@link CommandLine#USAGE}). Exit status: 0 as expected, 1 when an exploration found nothing, a
- * run timed out or a demo verdict is wrong, 2 for bad arguments, 3 when the agent is missing. It
- * talks to the checker only through the model's {@link Checker} SPI.
+ * {@link CommandLine#USAGE}). Exit status: 0 as expected; 1 when an exploration found nothing or a
+ * demo verdict is wrong (the agent's {@code fail=} rules also exit 1); 2 for bad arguments; 3 for
+ * an infrastructure failure: the agent is missing, or a run hit its wall-clock limit (TIMED_OUT) or
+ * hung the host. It talks to the checker only through the model's {@link Checker} SPI.
  *
  * <p>Thread-safety: {@link #main} runs once per JVM.
  */
@@ -20,6 +21,8 @@ public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int NO_AGENT = 3;
+    /** A run hit its wall-clock limit, or a forked JVM hung: an infrastructure failure. */
+    static final int TIMED_OUT = 3;
 
     private final PrintStream out;
     private final PrintStream err;

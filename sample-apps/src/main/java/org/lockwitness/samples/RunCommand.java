@@ -36,17 +36,17 @@ final class RunCommand {
             in.checker().runInfo(new ScheduleInfo(command, s.seed(), s.kind().id(), explorer.replay(s)));
             RunResult r = runner.run(s).result();
             in.out().println("  " + Findings.outcome(r));
-            return report(in.checker().findings(), r.status() != RunResult.Status.TIMED_OUT);
+            return report(in.checker().findings(), r, s, explorer);
         }
         ExploreBudget budget = in.workload().profile().budget().get();
         StrategyKind kind = cl.strategy.orElse(StrategyKind.of(budget.strategy()));
         in.out().println(String.join(" ", explorer.baseArgs()) + ": up to " + budget.schedules() + " " + kind.id()
                 + " schedules");
         Explorer.Result result = explorer.explore(kind, 1, budget.schedules(), false, this::allRequired, command);
-        result.hit().ifPresent(o -> in.out().println("  all required rules after " + result.schedules()
-                + " schedules; the last one: " + explorer.replay(o.schedule())));
-        boolean timedOut = result.hit().map(o -> o.result().status() == RunResult.Status.TIMED_OUT).orElse(false);
-        return report(result.findings(), !timedOut);
+        result.hit().filter(o -> !result.timedOut()).ifPresent(o -> in.out().println("  all required rules after "
+                + result.schedules() + " schedules; the last one: " + explorer.replay(o.schedule())));
+        return report(result.findings(), result.hit().map(Runner.Outcome::result).orElse(null),
+                result.hit().map(Runner.Outcome::schedule).orElse(null), explorer);
     }
 
     private boolean allRequired(List<CheckerFinding> findings) {
@@ -54,11 +54,16 @@ final class RunCommand {
                 && Findings.rules(findings).containsAll(in.workload().profile().requiredRules());
     }
 
-    private int report(List<CheckerFinding> findings, boolean ranOut) {
+    /** Prints the findings; a run that hit its wall-clock limit, if {@code last} did, exits 3. */
+    private int report(List<CheckerFinding> findings, RunResult last, Schedule schedule, Explorer explorer) {
         for (CheckerFinding f : findings) {
             in.out().println("  " + Findings.describe(f));
         }
         in.out().println(Findings.rulesLine(findings));
-        return ranOut ? Main.OK : Main.FAILED;
+        if (last != null && last.status() == RunResult.Status.TIMED_OUT) {
+            Findings.timedOut(last, explorer.replay(schedule)).forEach(in.out()::println);
+            return Main.TIMED_OUT;
+        }
+        return Main.OK;
     }
 }

@@ -26,13 +26,20 @@ final class Runner {
     private final int cpus;
     private final long steps;
     private final Consumer<String> console;
+    private final Duration wallClockLimit;
 
     Runner(Workload workload, Variant variant, int cpus, long steps, Consumer<String> console) {
+        this(workload, variant, cpus, steps, console, WALL_CLOCK_LIMIT);
+    }
+
+    Runner(Workload workload, Variant variant, int cpus, long steps, Consumer<String> console,
+            Duration wallClockLimit) {
         this.workload = workload;
         this.variant = variant;
         this.cpus = cpus;
         this.steps = steps;
         this.console = console;
+        this.wallClockLimit = wallClockLimit;
     }
 
     /** One run's result, and for a sweep whether the delayed interrupt occurred at all. */
@@ -42,7 +49,7 @@ final class Runner {
     Outcome run(Schedule schedule) {
         Strategy strategy = schedule.strategy(workload.profile().typicalSteps());
         Machine.Builder b = Machine.builder().cpus(cpus).seed(schedule.seed()).strategy(strategy)
-                .wallClockLimit(WALL_CLOCK_LIMIT);
+                .wallClockLimit(wallClockLimit);
         Machine m = workload.configure(b, variant).build();
         workload.start(m, variant, console);
         RunResult r = m.run(steps);

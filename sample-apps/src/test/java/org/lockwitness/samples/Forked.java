@@ -2,7 +2,9 @@ package org.lockwitness.samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the samples jar in a JVM of its own under the freshly built agent jar (paths from the
- * failsafe configuration), with a timeout on every wait.
+ * Runs the samples jar, or a main class of the test classes with it, in a JVM of its own under the
+ * freshly built agent jar (paths from the failsafe configuration), with a timeout on every wait.
  */
 final class Forked {
 
@@ -92,18 +94,44 @@ final class Forked {
      * @param args    the CLI's arguments
      */
     static Result run(Path report, String options, String... args) throws IOException, InterruptedException {
+        return run(report, options, TIMEOUT_SECONDS, List.of("-jar", samplesJar().toString()), List.of(args));
+    }
+
+    /**
+     * Runs a main class of the test classes (e.g. {@link SeedLoop}) with the samples jar.
+     *
+     * @param report         the report directory
+     * @param options        further agent options, or empty
+     * @param timeoutSeconds how long the JVM may take
+     * @param main           the main class
+     * @param args           its arguments
+     */
+    static Result runTestMain(Path report, String options, long timeoutSeconds, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        Path testClasses;
+        try {
+            testClasses = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        String cp = samplesJar() + File.pathSeparator + testClasses;
+        return run(report, options, timeoutSeconds, List.of("-cp", cp, main.getName()), List.of(args));
+    }
+
+    private static Result run(Path report, String options, long timeoutSeconds, List<String> application,
+            List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-javaagent:" + agentJar() + "=report=" + report + ",windows=lines"
                 + (options.isEmpty() ? "" : "," + options));
-        command.add("-jar");
-        command.add(samplesJar().toString());
-        command.addAll(List.of(args));
+        command.addAll(application);
+        command.addAll(args);
         Path out = report.resolve("stdout.txt");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("timed out: " + command);
+            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n"
+                    + Files.readString(out, StandardCharsets.UTF_8));
         }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), report);
     }
