@@ -40,7 +40,7 @@ final class SeedLoop {
             System.exit(Main.NO_AGENT);
         }
         Runner runner = new Runner(w, v, w.profile().cpus(), steps, line -> { }, limit);
-        Launcher launcher = Launcher.current();
+        Launcher launcher = Launcher.current(checker);
         for (long seed = from; seed <= to; seed++) {
             Schedule s = Schedule.random(seed);
             String replay = launcher.replay(List.of("run", w.profile().name(), "--variant", v.id(), "--steps",

@@ -54,7 +54,7 @@ final class StallWorkload implements Workload {
         List<String> run = List.of("run", "stall", "--seed", "1");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Invocation in = new Invocation(CommandLine.parse(run.toArray(new String[0])), new StallWorkload(),
-                Checker.installed(), Launcher.current(), out);
+                Checker.installed(), Launcher.current(Checker.installed()), out);
         System.exit(new RunCommand(in).execute(String.join(" ", run)));
     }
 }

@@ -25,7 +25,7 @@ class TimedOutRunTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         CommandLine cl = CommandLine.parse(args.toArray(new String[0]));
         Invocation in = new Invocation(cl, new StallWorkload(), Checker.none(),
-                new Launcher("java", Optional.empty(), List.of("-jar", "samples.jar")), out);
+                new Launcher("java", Checker.none(), Optional.empty(), List.of("-jar", "samples.jar")), out);
         int status = cl.command == CommandLine.Command.RUN ? new RunCommand(in).execute(String.join(" ", args))
                 : new ExploreCommand(in).execute(String.join(" ", args));
         String output = bytes.toString(StandardCharsets.UTF_8);
