@@ -162,11 +162,19 @@ final class Forked {
 
     /** {@code File.java:line} of the line of a test program that carries {@code // SITE:marker}. */
     static String site(String program, String marker) throws IOException {
-        Path src = Path.of("src/test/java/org/lockwitness/testprograms", program + ".java");
+        return site(Path.of("src/test/java/org/lockwitness/testprograms", program + ".java"), marker);
+    }
+
+    /** The same for the model's shared test fixtures ({@code org.lockwitness.scenarios.Scenarios}). */
+    static String fixtureSite(String marker) throws IOException {
+        return site(Path.of("../kernel-model/src/test/java/org/lockwitness/scenarios/Scenarios.java"), marker);
+    }
+
+    private static String site(Path src, String marker) throws IOException {
         List<String> lines = Files.readAllLines(src, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).endsWith("// SITE:" + marker)) {
-                return program + ".java:" + (i + 1);
+                return src.getFileName() + ":" + (i + 1);
             }
         }
         throw new AssertionError("no SITE:" + marker + " in " + src);

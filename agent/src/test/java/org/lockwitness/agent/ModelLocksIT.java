@@ -60,7 +60,7 @@ class ModelLocksIT {
         JsonObject f = only(run("lostwakeup", "HUNG"), "LOST_WAKEUP");
         assertTrue(f.get("message").getAsString().contains("buffer ready"), f.toString());
         assertTrue(f.get("message").getAsString().contains("wakeup by thread waker"), f.toString());
-        assertEquals(List.of(Forked.site("ModelLocks", "SLEEP")), Forked.strings(f, "sites"), "the sleep's own site");
+        assertEquals(List.of(Forked.fixtureSite("SLEEP")), Forked.strings(f, "sites"), "the sleep's own site");
         JsonObject ok = run("interlocked", "COMPLETED");
         assertEquals(0, ok.getAsJsonArray("findings").size(), ok.getAsJsonArray("findings").toString());
     }

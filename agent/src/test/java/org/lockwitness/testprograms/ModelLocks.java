@@ -17,6 +17,7 @@ import org.lockwitness.kernel.Sched;
 import org.lockwitness.kernel.Sx;
 import org.lockwitness.kernel.Synch;
 import org.lockwitness.kernel.TaskqGroup;
+import org.lockwitness.scenarios.Scenarios;
 
 /**
  * The model's other primitives under the agent, one scenario per argument: {@code sxorder} (two sx
@@ -98,51 +99,17 @@ public final class ModelLocks {
         return m.run(100_000);
     }
 
+    /** The model's shared fixture: a check under a mutex, then a sleep; the wakeup falls in between. */
     private static RunResult checkThenSleep(boolean interlocked) {
         Machine m = machine(1);
-        Mtx mtx = new Mtx("state", Mtx.DEF);
-        Object ident = "buffer ready";
-        boolean[] ready = new boolean[1];
-        AtomicBoolean checked = new AtomicBoolean();
-        m.spawn("sleeper", KThread.PRI_MIN_KERN, () -> {
-            mtx.lock();
-            boolean wait = !ready[0];
-            if (interlocked) {
-                Synch.tsleepInterlock(ident);
-            }
-            mtx.unlock();
-            checked.set(true);
-            Sched.yield();
-            if (wait) {
-                Synch.tsleep(ident, interlocked ? Synch.PINTERLOCKED : 0, "bufwait", 0); // SITE:SLEEP
-            }
-        });
-        m.spawn("waker", KThread.PRI_MIN_KERN, () -> {
-            while (!checked.get()) {
-                Machine.window();
-            }
-            mtx.lock();
-            ready[0] = true;
-            mtx.unlock();
-            Synch.wakeup(ident);
-        });
+        Scenarios.checkThenSleep(m, interlocked);
         return m.run(100_000);
     }
 
+    /** The model's shared fixture: two threads, each holding a mutex the other wants. */
     private static RunResult deadlock() {
         Machine m = machine(2);
-        Mtx a = new Mtx("lock a", Mtx.DEF);
-        Mtx b = new Mtx("lock b", Mtx.DEF);
-        m.spawn("ab", KThread.PRI_MIN_KERN, () -> {
-            a.lock();
-            Synch.pause("hold", 1);
-            b.lock();
-        });
-        m.spawn("ba", KThread.PRI_MIN_KERN, () -> {
-            b.lock();
-            Synch.pause("hold", 1);
-            a.lock();
-        });
+        Scenarios.abbaDeadlock(m);
         return m.run(100_000);
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.lockwitness.scenarios.Scenarios;
 
 /** Callouts, taskqueues, grouptasks, per-CPU data, and the model's lost-wakeup detection. */
 class DeferredWorkTest {
@@ -92,33 +93,10 @@ class DeferredWorkTest {
         assertEquals(1, seen.get());
     }
 
-    /** A check under a mutex, then a sleep without it; the waker's wakeup falls in between. */
+    /** The shared fixture: a check under a mutex, then a sleep without it; the wakeup falls in between. */
     private static RunResult checkThenSleep(boolean interlocked) {
         Machine m = machine(1, 5).build();
-        Mtx mtx = new Mtx("state", Mtx.DEF);
-        Object ident = "buffer ready";
-        boolean[] ready = new boolean[1];
-        AtomicBoolean checked = new AtomicBoolean();
-        m.spawn("sleeper", KThread.PRI_MIN_KERN, () -> {
-            mtx.lock();
-            boolean wait = !ready[0];
-            if (interlocked) {
-                Synch.tsleepInterlock(ident);
-            }
-            mtx.unlock();
-            checked.set(true);
-            Sched.yield();
-            if (wait) {
-                Synch.tsleep(ident, interlocked ? Synch.PINTERLOCKED : 0, "bufwait", 0);
-            }
-        });
-        m.spawn("waker", KThread.PRI_MIN_KERN, () -> {
-            spinUntil(checked::get);
-            mtx.lock();
-            ready[0] = true;
-            mtx.unlock();
-            Synch.wakeup(ident);
-        });
+        Scenarios.checkThenSleep(m, interlocked);
         return m.run(Programs.LIMIT);
     }
 

@@ -11,6 +11,7 @@ import static org.lockwitness.kernel.Programs.runToCompletion;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.lockwitness.scenarios.Scenarios;
 
 /** Run results, hangs, halts, time-outs and PARALLEL mode. */
 class MachineTest {
@@ -18,18 +19,7 @@ class MachineTest {
     @Test
     void two_threads_waiting_on_each_other_are_reported_hung_with_what_they_wait_for_and_the_deadlock_named() {
         Machine m = machine(2, 1).build();
-        Mtx a = new Mtx("lock a", Mtx.DEF);
-        Mtx b = new Mtx("lock b", Mtx.DEF);
-        m.spawn("ab", KThread.PRI_MIN_KERN, () -> {
-            a.lock();
-            Synch.pause("hold", 1);
-            b.lock();
-        });
-        m.spawn("ba", KThread.PRI_MIN_KERN, () -> {
-            b.lock();
-            Synch.pause("hold", 1);
-            a.lock();
-        });
+        Scenarios.abbaDeadlock(m);
         RunResult r = m.run(Programs.LIMIT);
         assertEquals(RunResult.Status.HUNG, r.status(), r::toString);
         assertEquals(KThread.State.LOCK, r.threads().get(0).state());
