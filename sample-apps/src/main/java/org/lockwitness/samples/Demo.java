@@ -6,11 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
@@ -18,11 +23,15 @@ import org.lockwitness.samples.workload.Workload;
 /**
  * {@code demo}: one JVM per workload and variant, each under the agent jar of this JVM with its
  * own report directory (and the variant's witness configuration), running {@code run NAME
- * --variant V}; then a table of workload, variant, rules expected, rules found and verdict. A JVM
- * that exits 3 (a run hit its wall-clock limit) or outlives {@link #TIMEOUT_SECONDS} is an
- * infrastructure failure: the demo says TIMED_OUT for it and exits 3.
+ * --variant V}; then a table of workload, variant, rules expected, rules found, verdict, seconds
+ * and report directory. A JVM that exits 3 (a run hit its wall-clock limit) or outlives
+ * {@link #TIMEOUT_SECONDS} is an infrastructure failure: the demo says TIMED_OUT for it and exits 3.
  *
- * <p>Thread-safety: not thread-safe; one demo per JVM.
+ * <p>The forked JVMs run side by side, one per available processor (a DETERMINISTIC machine runs
+ * one CPU at a time, so each keeps about one core busy); the table keeps the workloads' order.
+ *
+ * <p>Thread-safety: one demo per JVM; the worker threads only fork and wait, and record time-outs
+ * in a synchronized list.
  */
 final class Demo {
 
@@ -32,7 +41,7 @@ final class Demo {
     private final Launcher launcher;
     private final PrintStream out;
     private final PrintStream err;
-    private final List<String> timedOut = new ArrayList<>();
+    private final List<String> timedOut = Collections.synchronizedList(new ArrayList<>());
 
     Demo(Launcher launcher, PrintStream out, PrintStream err) {
         this.launcher = launcher;
@@ -41,7 +50,7 @@ final class Demo {
     }
 
     /** One row of the table. */
-    private record Row(Workload workload, Variant variant, Verdict verdict) {
+    private record Row(Workload workload, Variant variant, Verdict verdict, double seconds, Path dir) {
     }
 
     int run(List<Workload> workloads, Path reportBase) {
@@ -51,20 +60,46 @@ final class Demo {
             err.println("lockwitness-samples: the agent cannot take this report directory: " + e.getMessage());
             return Main.USAGE;
         }
+        List<Future<Row>> futures = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
-        for (Workload w : workloads) {
-            for (Variant v : Variant.values()) {
-                Path dir = reportBase.resolve(w.profile().name() + "-" + v.id()).toAbsolutePath();
-                out.println("demo: " + w.profile().name() + " --variant " + v.id() + ", report in " + dir);
-                rows.add(new Row(w, v, fork(w, v, dir)));
+        ExecutorService side = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                r -> {
+                    Thread t = new Thread(r, "demo fork");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            for (Workload w : workloads) {
+                for (Variant v : Variant.values()) {
+                    Path dir = reportBase.resolve(w.profile().name() + "-" + v.id()).toAbsolutePath();
+                    out.println("demo: " + w.profile().name() + " --variant " + v.id() + ", report in " + dir);
+                    futures.add(side.submit(() -> timed(w, v, dir)));
+                }
             }
+            for (Future<Row> f : futures) {
+                rows.add(f.get());
+            }
+            print(rows);
+        } catch (ExecutionException e) {
+            err.println("lockwitness-samples: demo failed: " + e.getCause());
+            return Main.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
+        } finally {
+            side.shutdownNow();
         }
-        print(rows);
         if (!timedOut.isEmpty()) {
             timedOut.forEach(out::println);
             return Main.TIMED_OUT;
         }
         return rows.stream().allMatch(r -> r.verdict().ok()) ? Main.OK : Main.FAILED;
+    }
+
+    private Row timed(Workload w, Variant v, Path dir) {
+        long start = System.nanoTime();
+        Verdict verdict = fork(w, v, dir);
+        return new Row(w, v, verdict, (System.nanoTime() - start) / 1e9, dir);
     }
 
     private Verdict fork(Workload w, Variant v, Path dir) {
@@ -112,13 +147,17 @@ final class Demo {
     }
 
     private void print(List<Row> rows) {
-        String format = "%-20s %-8s %-46s %-46s %s%n";
-        out.printf(format, "workload", "variant", "rules expected", "rules found", "verdict");
+        String format = "%-20s %-8s %-46s %-46s %-8s %8s  %s%n";
+        out.printf(format, "workload", "variant", "rules expected", "rules found", "verdict", "time", "report");
         for (Row r : rows) {
             Verdict v = r.verdict();
-            String verdict = (v.ok() ? "ok" : "WRONG") + (v.note().isEmpty() ? "" : " (" + v.note() + ")");
+            String verdict = v.ok() ? "ok" : "WRONG";
             out.printf(format, r.workload().profile().name(), r.variant().id(), v.expected(),
-                    v.found() == null ? "-" : v.found(), verdict);
+                    v.found() == null ? "-" : v.found(), verdict, String.format(java.util.Locale.ROOT, "%.1f s",
+                            r.seconds()), r.dir());
+            if (!v.note().isEmpty()) {
+                out.println("  " + r.workload().profile().name() + " " + r.variant().id() + ": " + v.note());
+            }
         }
     }
 }

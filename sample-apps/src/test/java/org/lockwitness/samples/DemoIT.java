@@ -18,9 +18,9 @@ class DemoIT {
         assertEquals(Main.OK, r.status(), r.output());
         for (var w : Workloads.ALL) {
             String name = w.profile().name();
-            assertTrue(r.output().lines().anyMatch(l -> l.matches(name + " +buggy .* ok")),
+            assertTrue(r.output().lines().anyMatch(l -> l.matches(name + " +buggy +\\[.*] +\\[.*] +ok +\\d+\\.\\d s +\\S.*")),
                     name + " buggy in\n" + r.output());
-            assertTrue(r.output().lines().anyMatch(l -> l.matches(name + " +fixed +\\[] +\\[] +ok")),
+            assertTrue(r.output().lines().anyMatch(l -> l.matches(name + " +fixed +\\[] +\\[] +ok +\\d+\\.\\d s +\\S.*")),
                     name + " fixed in\n" + r.output());
             assertTrue(Files.isRegularFile(runs.resolve(name + "-buggy").resolve("witness.json")), name);
             assertTrue(Files.isRegularFile(runs.resolve(name + "-fixed").resolve("lock-order.dot")), name);

@@ -58,8 +58,8 @@ class RendezvousPreemptIT {
         Forked.Result r = Forked.run(dir, "", "demo", "rendezvous-preempt", "--report", dir.resolve("runs").toString());
         assertEquals(Main.OK, r.status(), r.output());
         assertTrue(r.output().lines().anyMatch(l -> l.matches(
-                "rendezvous-preempt +buggy +\\[PREEMPT_IN_RENDEZVOUS] +\\[PREEMPT_IN_RENDEZVOUS] +ok")), r.output());
-        assertTrue(r.output().lines().anyMatch(l -> l.matches("rendezvous-preempt +fixed +\\[] +\\[] +ok")),
+                "rendezvous-preempt +buggy +\\[PREEMPT_IN_RENDEZVOUS] +\\[PREEMPT_IN_RENDEZVOUS] +ok +\\d+\\.\\d s +\\S.*")), r.output());
+        assertTrue(r.output().lines().anyMatch(l -> l.matches("rendezvous-preempt +fixed +\\[] +\\[] +ok +\\d+\\.\\d s +\\S.*")),
                 r.output());
     }
 }
