@@ -14,7 +14,9 @@ import net.bytebuddy.utility.JavaModule;
 /**
  * The one transformation of a class. A model class gets its probe advice and then, as the outer
  * visitor, its interrupt windows; any other class gets call-site instrumentation, advice on its
- * {@code @Requires} methods, and, for the launched main class, exit advice on {@code main}.
+ * {@code @Requires} methods, line windows when it is marked {@code @KernelCode} and
+ * {@code windows=lines} (a user's own simulation code, so that a check-then-act gap in it becomes a
+ * place where an interrupt can land), and, for the launched main class, exit advice on {@code main}.
  *
  * <p>Thread-safety: stateless apart from thread-safe collaborators.
  */
@@ -53,13 +55,19 @@ final class Weaver implements AgentBuilder.Transformer {
             return b;
         }
         b = b.visit(callSites);
+        if (windows != null && settings.windows() == Windows.LINES && windowed(type)) {
+            b = b.visit(windows);
+        }
         if (type.getName().equals(settings.mainClass())) {
             b = b.visit(Advice.to(ProbeAdvice.MainExit.class).on(ElementMatchers.isMain()));
         }
         return b;
     }
 
-    /** Line windows go into {@code @KernelCode} classes that include/exclude admit; removal into every model class. */
+    /**
+     * Line windows go into {@code @KernelCode} classes that include/exclude admit, the model's and the
+     * user's; removal ({@code windows=off}) only into model classes.
+     */
     private boolean windowed(TypeDescription type) {
         if (settings.windows() == Windows.OFF) {
             return true;
