@@ -367,9 +367,11 @@ public final class Witness extends EventGuard {
 
     /**
      * Writes {@code witness.txt}, {@code witness.json}, {@code lock-order.dot} and one DOT file per reversal to the
-     * report directory now, atomically; a no-op without a report directory. Thread-safe.
+     * report directory now, each atomically, all from one snapshot whose sequence number each file states; a no-op
+     * without a report directory. A file that cannot be written does not keep the others from being written.
+     * Thread-safe.
      *
-     * @throws UncheckedIOException if a file cannot be written
+     * @throws UncheckedIOException for the first file that could not be written
      */
     public void writeReports() {
         dispatch.reports.writeNow();
@@ -377,7 +379,8 @@ public final class Witness extends EventGuard {
 
     /**
      * Stops the report thread, waiting for a write in progress; reports are then written only by
-     * {@link #writeReports()}. Events still work. Thread-safe.
+     * {@link #writeReports()}, so at exit close, then write once: that write is the last. Events still work.
+     * Thread-safe.
      */
     public void close() {
         dispatch.reports.close();
