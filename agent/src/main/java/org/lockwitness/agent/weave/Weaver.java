@@ -47,7 +47,11 @@ final class Weaver implements AgentBuilder.Transformer {
         boolean model = type.getName().startsWith(MODEL_PACKAGE);
         DynamicType.Builder<?> b = builder.visit(probes(type, loader, model));
         if (model) {
-            if (windows != null && windowed(type)) {
+            boolean kernelCode = WindowVisitor.isKernelCode(type);
+            if (kernelCode) {
+                countMatches(type.getName());
+            }
+            if (windows != null && (settings.windows() == Windows.OFF || kernelCode && admitted(type.getName()))) {
                 b = b.visit(windows);
             }
             return b;
@@ -60,13 +64,18 @@ final class Weaver implements AgentBuilder.Transformer {
     }
 
     /** Line windows go into {@code @KernelCode} classes that include/exclude admit; removal into every model class. */
-    private boolean windowed(TypeDescription type) {
-        if (settings.windows() == Windows.OFF) {
-            return true;
+    private boolean admitted(String name) {
+        return settings.include().matches(name) && !settings.exclude().matches(name);
+    }
+
+    /** Counts include= and exclude= matches in every mode, so the exit can tell a pattern that matched nothing. */
+    private void countMatches(String name) {
+        if (settings.include().matches(name)) {
+            counters.includeMatched.incrementAndGet();
         }
-        String name = type.getName();
-        return WindowVisitor.isKernelCode(type) && settings.include().matches(name)
-                && !settings.exclude().matches(name);
+        if (settings.exclude().matches(name)) {
+            counters.excludeMatched.incrementAndGet();
+        }
     }
 
     private AsmVisitorWrapper probes(TypeDescription type, ClassLoader loader, boolean model) {
