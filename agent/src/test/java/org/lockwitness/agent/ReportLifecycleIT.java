@@ -57,9 +57,9 @@ class ReportLifecycleIT {
     void normalExits_whileFindingsKeepComing_leaveOneSnapshotInEveryFileAndNoTemporaryFile() throws Exception {
         for (int run = 0; run < 3; run++) {
             Path dir = Forked.dir("lifecycle-exit-" + run);
-            Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), true, REVERSALS, "40");
+            Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), true, REVERSALS, "25");
             assertEquals(0, f.await(), f.stderr());
-            assertEquals(40, assertOneSnapshot(f.report()), f.stderr());
+            assertEquals(25, assertOneSnapshot(f.report()), f.stderr());
         }
     }
 

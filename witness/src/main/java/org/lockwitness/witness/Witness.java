@@ -367,9 +367,8 @@ public final class Witness extends EventGuard {
 
     /**
      * Writes {@code witness.txt}, {@code witness.json}, {@code lock-order.dot} and one DOT file per reversal to the
-     * report directory now, each atomically, all from one snapshot whose sequence number each file states; a no-op
-     * without a report directory. A file that cannot be written does not keep the others from being written.
-     * Thread-safe.
+     * report directory now, each atomically, all from one snapshot whose number each file states (a file that cannot
+     * be written does not stop the others); a no-op without a report directory. Thread-safe.
      *
      * @throws UncheckedIOException for the first file that could not be written
      */
@@ -379,8 +378,7 @@ public final class Witness extends EventGuard {
 
     /**
      * Stops the report thread, waiting for a write in progress; reports are then written only by
-     * {@link #writeReports()}, so at exit close, then write once: that write is the last. Events still work.
-     * Thread-safe.
+     * {@link #writeReports()}: at exit close, then write once. Events still work. Thread-safe.
      */
     public void close() {
         dispatch.reports.close();

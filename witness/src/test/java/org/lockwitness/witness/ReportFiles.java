@@ -30,7 +30,8 @@ final class ReportFiles {
             "edges", "findings");
     private static final Pattern TEXT_SNAPSHOT = Pattern.compile("# lockwitness snapshot ([1-9][0-9]*)");
     private static final Pattern DOT_SNAPSHOT = Pattern.compile("// lockwitness snapshot ([1-9][0-9]*)");
-    private static final Pattern TEXT_COUNT = Pattern.compile("# lockwitness witness report: ([0-9]+) finding\\(s\\).*");
+    private static final Pattern TEXT_COUNT =
+            Pattern.compile("# lockwitness witness report: ([0-9]+) finding\\(s\\).*");
     /** A finding's header line in witness.txt. */
     static final Pattern HEADER = Pattern.compile("# [A-Z_]+ \\((warn|fail|panic)\\) count=[0-9]+ .*");
 

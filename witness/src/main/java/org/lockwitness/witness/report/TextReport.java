@@ -30,8 +30,8 @@ final class TextReport {
                 + " lock class(es), " + s.edges().size() + " order(s)\n");
         for (Finding f : s.findings()) {
             w.write("\n# " + f.rule() + " (" + f.policy().name().toLowerCase(Locale.ROOT) + ") count=" + f.count()
-                    + " threads=" + f.threads().stream().map(TextEscape::line).collect(Collectors.joining(",")) + " cpus="
-                    + f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
+                    + " threads=" + f.threads().stream().map(TextEscape::line).collect(Collectors.joining(","))
+                    + " cpus=" + f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
             w.write(TextEscape.block(f.message()));
             w.write('\n');
             for (Backtrace t : f.stacks()) {
