@@ -172,8 +172,8 @@ final class AgentOptions {
                 case "fail" -> fail = rules(key, value);
                 case "panic" -> panic = rules(key, value);
                 case "config" -> config = Path.of(value);
-                case "include" -> include = patterns(value);
-                case "exclude" -> exclude = patterns(value);
+                case "include" -> include = patterns(key, value);
+                case "exclude" -> exclude = patterns(key, value);
                 case "stacks" -> stacks = stacks(value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
@@ -187,11 +187,11 @@ final class AgentOptions {
             }
         }
 
-        private static ClassPatterns patterns(String value) throws OptionException {
+        private static ClassPatterns patterns(String key, String value) throws OptionException {
             try {
                 return ClassPatterns.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new OptionException(e.getMessage());
+                throw new OptionException("bad value " + key + "=" + value + ": " + e.getMessage());
             }
         }
 

@@ -25,6 +25,12 @@ import org.lockwitness.witness.WitnessOptions;
 final class Boot {
 
     static final int BAD_OPTIONS = 2;
+    /**
+     * Why an attached agent may see a bare key: {@code jcmd PID JVMTI.agent_load JAR key=value,...}
+     * passes only {@code key}, because jcmd's own parser splits an unquoted {@code key=value} argument.
+     */
+    static final String JCMD_HINT = " (jcmd's JVMTI.agent_load keeps only what comes before the first '=' of an"
+            + " unquoted option argument: quote the options inside the argument, e.g. '\"report=DIR,fail=all\"')";
     private static final String CHECKER_SPI = "org.lockwitness.kernel.probe.Checker";
 
     private static boolean started;
@@ -43,7 +49,7 @@ final class Boot {
             options = AgentOptions.parse(args);
             config = config(options);
         } catch (AgentOptions.OptionException e) {
-            System.err.println(e.getMessage());
+            System.err.println(e.getMessage() + (attached && args != null && !args.contains("=") ? JCMD_HINT : ""));
             if (!attached) {
                 System.exit(BAD_OPTIONS);
             }
@@ -58,6 +64,7 @@ final class Boot {
         String command = System.getProperty("sun.java.command");
         witness.runInfo(command, null, null, null);
         ExitSummary summary = new ExitSummary(witness, counters, options);
+        MainReturn.install(summary);
         String mainClass = attached ? null : MainClass.fromCommand(command);
         Weaving.install(inst, witness, options.weaving(mainClass), counters);
         if (modelPresent()) {

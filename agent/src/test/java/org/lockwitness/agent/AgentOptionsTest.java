@@ -70,6 +70,17 @@ class AgentOptionsTest {
     }
 
     @Test
+    void invalidClassPatterns_failWithTheKeyAndThePatternSyntax() {
+        for (String bad : new String[] {"include=[", "include=org.*.[A-Z]", "exclude=*.Sm?", "include={a,b}",
+                "include=org/lockwitness/kernel/Smp", "exclude=a b", "include=a;b", "include=a\\b", "include=a+"}) {
+            AgentOptions.OptionException e = assertThrows(AgentOptions.OptionException.class,
+                    () -> AgentOptions.parse(bad), bad);
+            assertTrue(e.getMessage().startsWith("lockwitness: bad value " + bad + ": "), e.getMessage());
+            assertTrue(e.getMessage().contains(ClassPatterns.SYNTAX), e.getMessage());
+        }
+    }
+
+    @Test
     void classPatterns_matchWholeNamesWithStars() throws Exception {
         ClassPatterns p = ClassPatterns.parse("org.lockwitness.kernel.Critical+*.Smp$*");
         assertTrue(p.matches("org.lockwitness.kernel.Critical"));

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lockwitness.agent.runtime.ExitStatus;
+import org.lockwitness.agent.weave.ClassPatterns;
 
 /**
- * A bad option stops the JVM before main; a host without the model runs and is warned; a value may
- * contain commas.
+ * A bad option (an unknown key, an invalid class pattern) stops the JVM before main; a host without
+ * the model runs, is warned and writes no report; a value may contain commas; a class pattern that
+ * matched nothing is warned at exit.
  */
 class OptionsIT {
 
@@ -35,13 +37,38 @@ class OptionsIT {
     }
 
     @Test
-    void hostWithoutTheModel_runsAndWarnsThatNoProbeWasWoven() throws Exception {
+    void hostWithoutTheModel_runsAndWarnsThatNoProbeWasWoven_andWritesNoReport() throws Exception {
         Path dir = Forked.dir("options-nomodel");
         Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), false, "org.lockwitness.testprograms.Hello");
         assertEquals(0, f.await(), f.stderr());
         assertEquals("hello", f.stdout().trim());
         assertTrue(f.stderr().contains("NO PROBE WAS WOVEN"), f.stderr());
-        assertEquals(0, f.json().getAsJsonObject("instrumentation").get("probesWoven").getAsLong());
+        assertTrue(f.stderr().contains("no report was written"), f.stderr());
+        assertFalse(Files.exists(f.report()), "a JVM that can produce no event wrote a report");
+    }
+
+    @Test
+    void anInvalidClassPattern_stopsTheJvmBeforeMainWithThePatternSyntax() throws Exception {
+        Path dir = Forked.dir("options-glob");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "windows=lines,include=[")), true,
+                "org.lockwitness.testprograms.Abba");
+        assertEquals(Boot.BAD_OPTIONS, f.await());
+        assertEquals("", f.stdout(), "main ran");
+        assertTrue(f.stderr().contains("bad value include=[: '[' cannot appear"), f.stderr());
+        assertTrue(f.stderr().contains(ClassPatterns.SYNTAX), f.stderr());
+        assertFalse(Files.exists(f.report()));
+    }
+
+    @Test
+    void includeAndExcludeThatMatchNoClass_areWarnedAtExit() throws Exception {
+        Path dir = Forked.dir("options-unmatched");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "windows=lines,include=org.lockwitness.kernel.Nope*,"
+                + "exclude=*.Critical+no.Such")), true, "org.lockwitness.testprograms.Abba");
+        assertEquals(0, f.await(), f.stderr());
+        assertTrue(f.stderr().contains("lockwitness: warning: include=org.lockwitness.kernel.Nope* matched no"
+                + " @KernelCode class of the model"), f.stderr());
+        assertFalse(f.stderr().contains("warning: exclude="), "exclude matched Critical: " + f.stderr());
+        assertEquals(0, f.json().getAsJsonObject("instrumentation").get("windowsWoven").getAsLong());
     }
 
     @Test

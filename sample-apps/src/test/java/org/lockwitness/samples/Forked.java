@@ -2,6 +2,9 @@ package org.lockwitness.samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -38,6 +41,15 @@ final class Forked {
         String eventTraceHash() throws IOException {
             List<String> v = numbers("eventTraceHash");
             return v.isEmpty() ? "" : v.get(0);
+        }
+
+        /** @return the report's {@code findings} array, parsed strictly, as JSON text */
+        String findingsJson() throws IOException {
+            try (JsonReader r = new JsonReader(Files.newBufferedReader(report.resolve("witness.json"),
+                    StandardCharsets.UTF_8))) {
+                r.setStrictness(Strictness.STRICT);
+                return JsonParser.parseReader(r).getAsJsonObject().getAsJsonArray("findings").toString();
+            }
         }
 
         String witnessText() throws IOException {

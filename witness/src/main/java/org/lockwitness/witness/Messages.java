@@ -2,10 +2,13 @@ package org.lockwitness.witness;
 
 import java.util.List;
 
+import org.lockwitness.witness.report.TextEscape;
+
 /**
  * Every text the witness writes into a finding: the messages of all rules, in FreeBSD's words
  * where FreeBSD has them (kernel-reference §1), and the headings of their stack traces. {@code %p}
- * is the lock instance id in hex and {@code file:line} one site string. Stateless.
+ * is the lock instance id in hex and {@code file:line} one site string. Every string from outside
+ * the witness is quoted through {@link #shown}. Stateless.
  *
  * <p>Public only for the {@code report} package, which needs {@link #STACK_BACKTRACE}; every
  * other member is package-private.
@@ -43,6 +46,15 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * A string from outside the witness (a lock, thread, method or file name, a wait message, an
+     * exception's text) as a message quotes it: on one line, with no control or bidirectional
+     * character ({@link TextEscape#line}), so a message's line breaks are its own.
+     */
+    static String shown(String s) {
+        return TextEscape.line(s);
+    }
+
     /** {@code %p}: a lock instance as {@code 0x} and lowercase hex. */
     static String pointer(long instance) {
         return "0x" + Long.toHexString(instance);
@@ -62,89 +74,94 @@ public final class Messages {
 
     /** {@code " 1st %p %s (%s, %s) @ %s:%d"} of modern witness_checkorder. */
     static String lorLine(String ordinal, long instance, String name, String className, String site) {
-        return " " + ordinal + " " + pointer(instance) + " " + name + " (" + name + ", " + className + ") @ " + site;
+        return " " + ordinal + " " + pointer(instance) + " " + shown(name) + " (" + shown(name) + ", " + className
+                + ") @ " + shown(site);
     }
 
     /** The heading of the stored stack of an order edge. */
     static String established(String from, String to) {
-        return "lock order " + from + " -> " + to + " established at:";
+        return "lock order " + shown(from) + " -> " + shown(to) + " established at:";
     }
 
     /** The heading of the stack of the acquire that closed the cycle. */
     static String attempted(String from, String to) {
-        return "lock order " + from + " -> " + to + " attempted at:";
+        return "lock order " + shown(from) + " -> " + shown(to) + " attempted at:";
     }
 
     /** The heading of an order edge whose stack was not stored. */
     static String missing(String from, String to) {
-        return "lock order data " + from + " -> " + to + " missing";
+        return "lock order data " + shown(from) + " -> " + shown(to) + " missing";
     }
 
     /** {@link Rule#DUPLICATE_LOCK_TYPE}. */
     static String duplicate(String name, String firstSite, String secondSite) {
-        return "acquiring duplicate lock of same type: \"" + name + "\"\n 1st " + name + " @ " + firstSite
-                + "\n 2nd " + name + " @ " + secondSite;
+        return "acquiring duplicate lock of same type: \"" + shown(name) + "\"\n 1st " + shown(name) + " @ "
+                + shown(firstSite) + "\n 2nd " + shown(name) + " @ " + shown(secondSite);
     }
 
     /** {@link Rule#RECURSION}: the primitive's "recursed on non-recursive" assertion for each kind. */
     static String recursed(LockKind kind, String name, String site) {
         switch (kind) {
             case SPIN_MUTEX:
-                return "_mtx_lock_spin: recursed on non-recursive mutex " + name + " @ " + site;
+                return "_mtx_lock_spin: recursed on non-recursive mutex " + shown(name) + " @ " + shown(site);
             case SX:
-                return "_sx_xlock_hard: recursed on non-recursive sx " + name + " @ " + site;
+                return "_sx_xlock_hard: recursed on non-recursive sx " + shown(name) + " @ " + shown(site);
             case RW:
-                return "_rw_wlock_hard: recursed on non-recursive rwlock " + name + " @ " + site;
+                return "_rw_wlock_hard: recursed on non-recursive rwlock " + shown(name) + " @ " + shown(site);
             case RM:
             case SLEEPABLE_RM:
-                return "rm_rlock: recursed on non-recursive rmlock " + name + " @ " + site;
+                return "rm_rlock: recursed on non-recursive rmlock " + shown(name) + " @ " + shown(site);
             case LOCKMGR:
-                return "__lockmgr_args: recursing on non recursive lockmgr " + name + " @ " + site;
+                return "__lockmgr_args: recursing on non recursive lockmgr " + shown(name) + " @ " + shown(site);
             case SERIALIZER:
-                return "lwkt_serialize_enter: recursed on serializer " + name + " @ " + site;
+                return "lwkt_serialize_enter: recursed on serializer " + shown(name) + " @ " + shown(site);
             default:
-                return "_mtx_lock_sleep: recursed on non-recursive mutex " + name + " @ " + site;
+                return "_mtx_lock_sleep: recursed on non-recursive mutex " + shown(name) + " @ " + shown(site);
         }
     }
 
     /** {@link Rule#RECURSION} in a conflicting mode: a shared acquire of an exclusively held lock or the reverse. */
     static String recursedInMode(boolean sharedAcquire, String className, String name, String site,
             String heldSite) {
-        return (sharedAcquire ? "shared" : "exclusive") + " lock of (" + className + ") " + name + " @ " + site
-                + (sharedAcquire ? "\nwhile exclusively locked from " : "\nwhile share locked from ") + heldSite;
+        return (sharedAcquire ? "shared" : "exclusive") + " lock of (" + className + ") " + shown(name) + " @ "
+                + shown(site) + (sharedAcquire ? "\nwhile exclusively locked from " : "\nwhile share locked from ")
+                + shown(heldSite);
     }
 
     // ------------------------------------------------------------------ the hold rules
 
     /** {@link Rule#RELEASE_NOT_OWNED}: the lock is not held. */
     static String notLocked(String className, String name, String site) {
-        return "lock (" + className + ") " + name + " not locked @ " + site;
+        return "lock (" + className + ") " + shown(name) + " not locked @ " + shown(site);
     }
 
     /** {@link Rule#RELEASE_NOT_OWNED}: a shared release of an exclusive hold or the reverse. */
     static String unlockInMode(boolean sharedRelease, String className, String name, String site, String heldSite) {
-        return (sharedRelease ? "shared" : "exclusive") + " unlock of (" + className + ") " + name + " @ " + site
-                + (sharedRelease ? "\nwhile exclusively locked from " : "\nwhile share locked from ") + heldSite;
+        return (sharedRelease ? "shared" : "exclusive") + " unlock of (" + className + ") " + shown(name) + " @ "
+                + shown(site) + (sharedRelease ? "\nwhile exclusively locked from " : "\nwhile share locked from ")
+                + shown(heldSite);
     }
 
     /** {@link Rule#BAD_UPGRADE}; {@code recursed} is shown only for a {@link #RECURSED_LOCK}. */
     static String badUpgrade(boolean up, String problem, String className, String name, int recursed,
             String site) {
         String r = problem.equals(RECURSED_LOCK) ? " r=" + recursed : "";
-        return (up ? "upgrade" : "downgrade") + " of " + problem + " (" + className + ") " + name + r + " @ " + site;
+        return (up ? "upgrade" : "downgrade") + " of " + problem + " (" + className + ") " + shown(name) + r + " @ "
+                + shown(site);
     }
 
     /** {@link Rule#ASSERTION_FAILED}; {@code problem} is one of the {@code ASSERT_} texts. */
     static String assertionFailed(String problem, String className, String name, String site) {
         if (problem.isEmpty()) {
-            return "Invalid lock assertion at " + site + ".";
+            return "Invalid lock assertion at " + shown(site) + ".";
         }
-        return "Lock (" + className + ") " + name + " " + problem + " @ " + site + ".";
+        return "Lock (" + className + ") " + shown(name) + " " + problem + " @ " + shown(site) + ".";
     }
 
     /** {@link Rule#DESTROY_HELD}; {@code holder} is {@link #cpuHolder} or {@link #threadHolder}. */
     static String destroyHeld(String className, String name, String holder, String site) {
-        return "lock (" + className + ") " + name + " destroyed while held by " + holder + " @ " + site;
+        return "lock (" + className + ") " + shown(name) + " destroyed while held by " + holder + " @ "
+                + shown(site);
     }
 
     static String cpuHolder(int cpu) {
@@ -152,53 +169,54 @@ public final class Messages {
     }
 
     static String threadHolder(String name) {
-        return "thread " + name;
+        return "thread " + shown(name);
     }
 
     /** {@link Rule#SPIN_HELD_TOO_LONG}, held ({@code spun} false) or spun on. */
     static String spinTooLong(long instance, String name, boolean spun, long steps, long bound, String site) {
-        return "spin lock " + pointer(instance) + " (" + name + ") " + (spun ? "spun on for " : "held for ") + steps
-                + " scheduling points, more than " + bound + " @ " + site;
+        return "spin lock " + pointer(instance) + " (" + shown(name) + ") " + (spun ? "spun on for " : "held for ")
+                + steps + " scheduling points, more than " + bound + " @ " + shown(site);
     }
 
     /** {@link Rule#HELD_AT_EXIT}; {@code line} is a {@link #listLock} line. */
     static String heldAtExit(String thread, long tid, String line) {
-        return "Thread " + thread + " (tid " + tid + ") exiting with the following locks held:\n" + line;
+        return "Thread " + shown(thread) + " (tid " + tid + ") exiting with the following locks held:\n" + line;
     }
 
     /** {@code witness_list_lock}: {@code "%s %s %s r = %d (%p) locked @ %s:%d"}. */
     static String listLock(boolean exclusive, String className, String name, int recursed, long instance,
             String site) {
-        return (exclusive ? "exclusive" : "shared") + " " + className + " " + name + " r = " + recursed + " ("
-                + pointer(instance) + ") locked @ " + site;
+        return (exclusive ? "exclusive" : "shared") + " " + className + " " + shown(name) + " r = " + recursed + " ("
+                + pointer(instance) + ") locked @ " + shown(site);
     }
 
     // ------------------------------------------------------------------ lock kinds
 
     /** {@link Rule#KIND_MISMATCH} at init: the name was enrolled before with another kind. */
     static String kindRedefined(String className, String name, String earlierClassName) {
-        return "lock (" + className + ") " + name + " does not match earlier (" + earlierClassName + ") lock";
+        return "lock (" + className + ") " + shown(name) + " does not match earlier (" + earlierClassName
+                + ") lock";
     }
 
     /** {@link Rule#KIND_MISMATCH} at init: flags the kind does not allow. */
     static String badFlags(String name, String className, int flags) {
-        return "lock (" + name + ") " + className + " can not have flags 0x" + Integer.toHexString(flags);
+        return "lock (" + shown(name) + ") " + className + " can not have flags 0x" + Integer.toHexString(flags);
     }
 
     /** {@link Rule#KIND_MISMATCH}: {@code "mtx_lock() of spin mutex %s @ %s:%d"} and its relatives. */
     static String kindMismatch(LockKind kind, String name, boolean spinOp, boolean release, String site) {
         String op = release ? "unlock" : "lock";
         if (spinOp) {
-            return "mtx_" + op + "_spin() of " + kind.className() + " " + name + " @ " + site;
+            return "mtx_" + op + "_spin() of " + kind.className() + " " + shown(name) + " @ " + shown(site);
         }
-        return "mtx_" + op + "() of spin mutex " + name + " @ " + site;
+        return "mtx_" + op + "() of spin mutex " + shown(name) + " @ " + shown(site);
     }
 
     // ------------------------------------------------------------------ the context rules
 
     /** A blocking acquire in a forbidden context: the SLEEP_LOCK_* rules and PREEMPT_IN_RENDEZVOUS. */
     static String blockable(Rule rule, String className, String name, String site) {
-        String what = "(" + className + ") " + name + " @ " + site;
+        String what = "(" + className + ") " + shown(name) + " @ " + shown(site);
         switch (rule) {
             case SLEEP_LOCK_IN_INTERRUPT:
                 return "acquiring blockable sleep lock in primary interrupt context " + what;
@@ -211,55 +229,55 @@ public final class Messages {
 
     /** {@link Rule#SLEEP_LOCK_IN_INTERRUPT} for a sleep. */
     static String sleepInInterrupt(String wmesg, String site) {
-        return "sleeping on \"" + wmesg + "\" in primary interrupt context @ " + site;
+        return "sleeping on \"" + shown(wmesg) + "\" in primary interrupt context @ " + shown(site);
     }
 
     /** {@link Rule#PREEMPT_IN_RENDEZVOUS} for a sleep. */
     static String sleepInRendezvous(String wmesg, String site) {
-        return "sleeping on \"" + wmesg + "\" in an SMP rendezvous handler @ " + site;
+        return "sleeping on \"" + shown(wmesg) + "\" in an SMP rendezvous handler @ " + shown(site);
     }
 
     /** {@link Rule#SLEEP_WITH_LOCKS_HELD}; {@code lines} are {@link #listLock} lines. */
     static String sleepWithLocks(String wmesg, List<String> lines) {
-        return "Sleeping on \"" + wmesg + "\" with the following non-sleepable locks held:\n"
+        return "Sleeping on \"" + shown(wmesg) + "\" with the following non-sleepable locks held:\n"
                 + String.join("\n", lines);
     }
 
     /** {@link Rule#PREEMPT_IN_RENDEZVOUS}: the handler changed {@code td_owepreempt}. */
     static String owepreemptChanged(boolean before, boolean after, String site) {
-        return "rendezvous action changed td_owepreempt (" + before + " -> " + after + ") @ " + site;
+        return "rendezvous action changed td_owepreempt (" + before + " -> " + after + ") @ " + shown(site);
     }
 
     /** {@link Rule#PREEMPT_IN_INTERRUPT}. */
     static String switchInInterrupt(SwitchKind kind, String site) {
-        return "mi_switch (" + kind + ") from primary interrupt context before EOI @ " + site;
+        return "mi_switch (" + kind + ") from primary interrupt context before EOI @ " + shown(site);
     }
 
     /** {@link Rule#PREEMPT_IN_RENDEZVOUS} for a switch. */
     static String switchInRendezvous(SwitchKind kind, String site) {
-        return "mi_switch (" + kind + ") in an SMP rendezvous handler @ " + site;
+        return "mi_switch (" + kind + ") in an SMP rendezvous handler @ " + shown(site);
     }
 
     /** {@link Rule#SWITCH_IN_CRITICAL}. */
     static String switchInCritical(int critnest, boolean threadLockHeld, String site) {
         return "mi_switch: switch in a critical section (critnest " + critnest + ", thread lock "
-                + (threadLockHeld ? "held" : "not held") + ") @ " + site;
+                + (threadLockHeld ? "held" : "not held") + ") @ " + shown(site);
     }
 
     /** {@link Rule#IRQ_INVERSION}. */
     static String irqInversion(String className, String name, String interruptSite, String enabledSite) {
-        return "spin lock (" + className + ") " + name + " used in primary interrupt context @ " + interruptSite
-                + " is held with interrupts enabled @ " + enabledSite;
+        return "spin lock (" + className + ") " + shown(name) + " used in primary interrupt context @ "
+                + shown(interruptSite) + " is held with interrupts enabled @ " + shown(enabledSite);
     }
 
     /** {@link Rule#REQUIRED_LOCK_NOT_HELD}. */
     static String requiredNotHeld(String method, String lockName, String site) {
-        return method + " entered without lock \"" + lockName + "\" held @ " + site;
+        return shown(method) + " entered without lock \"" + shown(lockName) + "\" held @ " + shown(site);
     }
 
     /** {@link Rule#PCPU_UNPINNED}. */
     static String pcpuUnpinned(int cpu, String site) {
-        return "using per-CPU data in migratable code (critnest 0, not pinned) on cpu " + cpu + " @ " + site;
+        return "using per-CPU data in migratable code (critnest 0, not pinned) on cpu " + cpu + " @ " + shown(site);
     }
 
     // ------------------------------------------------------------------ the machine and the checker
@@ -270,26 +288,26 @@ public final class Messages {
         for (int i = 0; i < locks.size(); i++) {
             String waiter = i < threads.size() ? threads.get(i) : "?";
             String owner = threads.isEmpty() ? "?" : threads.get((i + 1) % threads.size());
-            msg.append("\n thread ").append(waiter).append(" waits for \"").append(locks.get(i))
-                    .append("\" held by thread ").append(owner);
+            msg.append("\n thread ").append(shown(waiter)).append(" waits for \"").append(shown(locks.get(i)))
+                    .append("\" held by thread ").append(shown(owner));
         }
         return msg.toString();
     }
 
     /** {@link Rule#LOST_WAKEUP}. */
     static String lostWakeup(String ident, String thread, String waker, String site) {
-        return "lost wakeup: thread " + thread + " sleeps forever on \"" + ident + "\", whose wakeup by thread "
-                + waker + " came before the sleep @ " + site;
+        return "lost wakeup: thread " + shown(thread) + " sleeps forever on \"" + shown(ident)
+                + "\", whose wakeup by thread " + shown(waker) + " came before the sleep @ " + shown(site);
     }
 
     /** {@link Rule#CHECKER_FAULT}. */
     static String fault(String where, Throwable error) {
-        return "witness fault in " + where + ": " + error;
+        return "witness fault in " + where + ": " + shown(String.valueOf(error));
     }
 
     /** {@link Rule#CHECKER_EXHAUSTED}; {@code name} is the lock that found the table full, or null. */
     static String exhausted(String name) {
-        return "WITNESS: unable to allocate a new witness object" + (name == null ? "" : " for \"" + name + "\"")
+        return "WITNESS: unable to allocate a new witness object" + (name == null ? "" : " for \"" + shown(name) + "\"")
                 + "\nWitness disabled.";
     }
 }

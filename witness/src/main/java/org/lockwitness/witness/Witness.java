@@ -367,9 +367,10 @@ public final class Witness extends EventGuard {
 
     /**
      * Writes {@code witness.txt}, {@code witness.json}, {@code lock-order.dot} and one DOT file per reversal to the
-     * report directory now, atomically; a no-op without a report directory. Thread-safe.
+     * report directory now, each atomically, all from one snapshot whose number each file states (a file that cannot
+     * be written does not stop the others); a no-op without a report directory. Thread-safe.
      *
-     * @throws UncheckedIOException if a file cannot be written
+     * @throws UncheckedIOException for the first file that could not be written
      */
     public void writeReports() {
         dispatch.reports.writeNow();
@@ -377,7 +378,7 @@ public final class Witness extends EventGuard {
 
     /**
      * Stops the report thread, waiting for a write in progress; reports are then written only by
-     * {@link #writeReports()}. Events still work. Thread-safe.
+     * {@link #writeReports()}: at exit close, then write once. Events still work. Thread-safe.
      */
     public void close() {
         dispatch.reports.close();

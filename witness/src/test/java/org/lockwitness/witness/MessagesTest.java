@@ -210,4 +210,21 @@ class MessagesTest {
                 Messages.exhausted("C"));
         assertEquals("WITNESS: unable to allocate a new witness object\nWitness disabled.", Messages.exhausted(null));
     }
+
+    @Test
+    void quotedStrings_stayOnOneLine_withEveryControlOrBidiCharacterShownAsItsEscape() {
+        assertEquals(" 1st 0x1 a\\u000A# LOR (a\\u000A# LOR, sleep mutex) @ F\\u202E.java:1",
+                Messages.lorLine("1st", 1, "a\n# LOR", "sleep mutex", "F\u202e.java:1"));
+        assertEquals("lock order a\\u0000 -> b\\uD800 established at:", Messages.established("a\0", "b\ud800"));
+        assertEquals("Sleeping on \"w\\u0085\" with the following non-sleepable locks held:\n"
+                + "exclusive sleep mutex m\\u2066 r = 0 (0x2) locked @ s.c:1",
+                Messages.sleepWithLocks("w\u0085", List.of(Messages.listLock(true, "sleep mutex", "m\u2066", 0, 2,
+                        "s.c:1"))));
+        assertEquals("deadlock: cycle of waiters:\n thread t\\u2028 waits for \"A\\u001B\" held by thread t\\u2028",
+                Messages.deadlock(List.of("A\u001b"), List.of("t\u2028")));
+        assertEquals("M.m\\u000D entered without lock \"ifnet\\u2029\" held @ E.java:3",
+                Messages.requiredNotHeld("M.m\r", "ifnet\u2029", "E.java:3"));
+        assertEquals("witness fault in report writer: java.lang.IllegalStateException: two\\u000Alines",
+                Messages.fault("report writer", new IllegalStateException("two\nlines")));
+    }
 }

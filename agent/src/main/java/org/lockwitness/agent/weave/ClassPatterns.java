@@ -6,12 +6,21 @@ import java.util.regex.Pattern;
 
 /**
  * Class-name patterns of {@code include=} and {@code exclude=}: binary names (dots, {@code $} for
- * nested classes) with {@code *} for any run of characters, several joined with {@code +}. Public
- * because the agent's options parse them.
+ * nested classes) with {@code *} for any run of characters, several joined with {@code +}
+ * ({@link #SYNTAX}). A pattern with a character that no binary class name holds, or that other glob
+ * dialects give a meaning this one lacks ({@code ? [ ] { } \}, a slash, a semicolon, white space or
+ * a control character), is refused rather than matched literally. Public because the agent's
+ * options parse them.
  *
  * <p>Thread-safety: immutable.
  */
 public final class ClassPatterns {
+
+    /** The pattern syntax, as error messages state it. */
+    public static final String SYNTAX = "a class pattern is a binary class name (dots, $ for nested classes) with *"
+            + " for any run of characters, e.g. org.lockwitness.kernel.Critical, *.Smp or org.lockwitness.kernel.*;"
+            + " several are joined with +";
+    private static final String REFUSED = "?[]{}\\/;";
 
     /** Matches every class. */
     public static final ClassPatterns ALL = new ClassPatterns(List.of(Pattern.compile(".*")));
@@ -27,14 +36,21 @@ public final class ClassPatterns {
     /**
      * @param value patterns joined with {@code +}, e.g. {@code org.lockwitness.kernel.Critical+*.Smp}
      * @return the patterns
-     * @throws IllegalArgumentException for an empty pattern
+     * @throws IllegalArgumentException for an empty pattern or a refused character, with {@link #SYNTAX}
      */
     public static ClassPatterns parse(String value) {
         List<Pattern> list = new ArrayList<>();
         for (String glob : value.split("\\+", -1)) {
             String g = glob.trim();
             if (g.isEmpty()) {
-                throw new IllegalArgumentException("empty class pattern in '" + value + "'");
+                throw new IllegalArgumentException("empty class pattern in '" + value + "'; " + SYNTAX);
+            }
+            for (int i = 0; i < g.length(); i++) {
+                char c = g.charAt(i);
+                if (REFUSED.indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                    throw new IllegalArgumentException("'" + c + "' cannot appear in the class pattern '" + g
+                            + "'; " + SYNTAX);
+                }
             }
             List<String> parts = new ArrayList<>();
             for (String part : g.split("\\*", -1)) {

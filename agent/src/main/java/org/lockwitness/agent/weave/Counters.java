@@ -22,6 +22,9 @@ public final class Counters {
     final AtomicLong windowsWoven = new AtomicLong();
     final AtomicLong windowsStripped = new AtomicLong();
     final AtomicLong transformErrors = new AtomicLong();
+    /** {@code @KernelCode} model classes that {@code include=} matched, and that {@code exclude=} matched. */
+    final AtomicLong includeMatched = new AtomicLong();
+    final AtomicLong excludeMatched = new AtomicLong();
 
     /** Creates counters at zero. */
     public Counters() {
@@ -72,6 +75,27 @@ public final class Counters {
     /** @return the model's own interrupt windows removed ({@code windows=off}) */
     public long windowsStripped() {
         return windowsStripped.get();
+    }
+
+    /**
+     * Whether anything woven into this JVM can produce an event: the one question the agent asks
+     * before writing a report (a JVM that cannot produce one must not replace the report of one
+     * that did). Today: a probe was woven (into a model class, or {@code @Requires} into any class).
+     *
+     * @return whether events are possible
+     */
+    public boolean eventsPossible() {
+        return probesWoven.get() > 0;
+    }
+
+    /** @return the {@code @KernelCode} model classes whose names {@code include=} matched */
+    public long includeMatched() {
+        return includeMatched.get();
+    }
+
+    /** @return the {@code @KernelCode} model classes whose names {@code exclude=} matched */
+    public long excludeMatched() {
+        return excludeMatched.get();
     }
 
     /** @return the classes that could not be transformed and run unchecked */

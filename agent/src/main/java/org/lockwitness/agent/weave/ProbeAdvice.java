@@ -1,6 +1,7 @@
 package org.lockwitness.agent.weave;
 
 import net.bytebuddy.asm.Advice;
+import org.lockwitness.agent.MainReturn;
 import org.lockwitness.agent.runtime.ExitStatus;
 import org.lockwitness.agent.runtime.Probes;
 import org.lockwitness.kernel.LockObject;
@@ -8,8 +9,8 @@ import org.lockwitness.kernel.LockObject;
 /**
  * The advice inlined into probe-annotated methods: each piece calls one {@link Probes} method
  * with constants bound per method by {@link ProbeAdvisor}. Inlined code may use only what the
- * model class can see, so it touches nothing but {@link Probes} and {@link ExitStatus}; every
- * piece suppresses whatever it throws.
+ * model class can see, so it touches nothing but {@link Probes}, and on {@code main}'s return
+ * {@link MainReturn} and {@link ExitStatus}; every piece suppresses whatever it throws.
  */
 final class ProbeAdvice {
 
@@ -135,13 +136,14 @@ final class ProbeAdvice {
         }
     }
 
-    /** The launched {@code main} returned normally: apply the exit status of {@code fail=}. */
+    /** The launched {@code main} returned normally: the report check of {@link MainReturn}, then {@code fail=}. */
     static final class MainExit {
         private MainExit() {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit() {
+            MainReturn.mainReturned();
             ExitStatus.mainReturned();
         }
     }

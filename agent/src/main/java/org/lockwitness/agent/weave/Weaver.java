@@ -49,14 +49,21 @@ final class Weaver implements AgentBuilder.Transformer {
         boolean model = type.getName().startsWith(MODEL_PACKAGE);
         DynamicType.Builder<?> b = builder.visit(probes(type, loader, model));
         if (model) {
-            if (windows != null && windowed(type)) {
+            boolean kernelCode = WindowVisitor.isKernelCode(type);
+            if (kernelCode) {
+                countMatches(type.getName());
+            }
+            if (windows != null && (settings.windows() == Windows.OFF || kernelCode && admitted(type.getName()))) {
                 b = b.visit(windows);
             }
             return b;
         }
         b = b.visit(callSites);
-        if (windows != null && settings.windows() == Windows.LINES && windowed(type)) {
-            b = b.visit(windows);
+        if (WindowVisitor.isKernelCode(type)) {
+            countMatches(type.getName());
+            if (windows != null && settings.windows() == Windows.LINES && admitted(type.getName())) {
+                b = b.visit(windows);
+            }
         }
         if (type.getName().equals(settings.mainClass())) {
             b = b.visit(Advice.to(ProbeAdvice.MainExit.class).on(ElementMatchers.isMain()));
@@ -66,15 +73,20 @@ final class Weaver implements AgentBuilder.Transformer {
 
     /**
      * Line windows go into {@code @KernelCode} classes that include/exclude admit, the model's and the
-     * user's; removal ({@code windows=off}) only into model classes.
+     * user's; removal ({@code windows=off}) into every model class only.
      */
-    private boolean windowed(TypeDescription type) {
-        if (settings.windows() == Windows.OFF) {
-            return true;
+    private boolean admitted(String name) {
+        return settings.include().matches(name) && !settings.exclude().matches(name);
+    }
+
+    /** Counts include= and exclude= matches in every mode, so the exit can tell a pattern that matched nothing. */
+    private void countMatches(String name) {
+        if (settings.include().matches(name)) {
+            counters.includeMatched.incrementAndGet();
         }
-        String name = type.getName();
-        return WindowVisitor.isKernelCode(type) && settings.include().matches(name)
-                && !settings.exclude().matches(name);
+        if (settings.exclude().matches(name)) {
+            counters.excludeMatched.incrementAndGet();
+        }
     }
 
     private AsmVisitorWrapper probes(TypeDescription type, ClassLoader loader, boolean model) {

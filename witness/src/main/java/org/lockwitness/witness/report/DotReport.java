@@ -1,5 +1,7 @@
 package org.lockwitness.witness.report;
 
+import static org.lockwitness.witness.report.DotEscape.quote;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -13,17 +15,16 @@ import org.lockwitness.witness.Rule;
 /**
  * {@code lock-order.dot} and the per-reversal cycle graphs. Hand-written rather than jgrapht-io's
  * {@code DOTExporter}: that exporter validates ids but does not escape them, and jgrapht-io would
- * bring ANTLR and commons-text into the agent's shaded jar. Ids are always double-quoted with
- * {@code "} and {@code \} escaped; line breaks stay raw, which DOT allows inside quoted strings
- * (the escape {@code \n} is a Graphviz label escape that not every DOT parser accepts in an id). A
- * trailing backslash gets a space after it, because Graphviz's lexer reads {@code \\"} as a
- * backslash and an escaped quote. Stateless; called by {@link ReportWriter} only.
+ * bring ANTLR and commons-text into the agent's shaded jar. Ids are quoted and escaped by
+ * {@link DotEscape}. Each file starts with the comment {@code // lockwitness snapshot N}, as every
+ * file of one write does. Stateless; called by {@link ReportWriter} only.
  */
 final class DotReport {
     private DotReport() {
     }
 
-    static void writeGraph(ReportSnapshot s, Writer w) throws IOException {
+    static void writeGraph(ReportSnapshot s, long sequence, Writer w) throws IOException {
+        w.write(snapshotComment(sequence));
         w.write("digraph \"lock-order\" {\n  node [shape=box];\n");
         for (ReportSnapshot.TypeInfo c : s.classes()) {
             w.write("  " + quote(c.name()) + " [tooltip=" + quote(c.kind()) + "];\n");
@@ -47,8 +48,9 @@ final class DotReport {
     }
 
     /** The cycle of a reversal: the attempted edge (first to second lock) dashed and red. */
-    static void writeCycle(Finding f, Writer w) throws IOException {
+    static void writeCycle(Finding f, long sequence, Writer w) throws IOException {
         List<String> locks = f.locks();
+        w.write(snapshotComment(sequence));
         w.write("digraph \"lock-order-reversal\" {\n  node [shape=box];\n");
         Set<String> nodes = new LinkedHashSet<>(locks);
         for (String n : nodes) {
@@ -62,24 +64,7 @@ final class DotReport {
         w.write("}\n");
     }
 
-    static String quote(String id) {
-        StringBuilder b = new StringBuilder(id.length() + 2).append('"');
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            switch (c) {
-                case '"':
-                    b.append("\\\"");
-                    break;
-                case '\\':
-                    b.append("\\\\");
-                    break;
-                default:
-                    b.append(c);
-            }
-        }
-        if (id.endsWith("\\")) {
-            b.append(' ');
-        }
-        return b.append('"').toString();
+    private static String snapshotComment(long sequence) {
+        return "// lockwitness snapshot " + sequence + "\n";
     }
 }

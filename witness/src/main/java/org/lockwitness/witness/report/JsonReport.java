@@ -11,9 +11,11 @@ import org.lockwitness.witness.Backtrace;
 import org.lockwitness.witness.Finding;
 
 /**
- * {@code witness.json}, written with Gson's streaming {@link JsonWriter}: top-level {@code tool},
- * {@code run}, {@code instrumentation}, {@code lockClasses}, {@code edges} and {@code findings}
- * (DESIGN.md, "Reports"). Stateless; called by {@link ReportWriter} only.
+ * {@code witness.json}, the machine interface of the reports, written with Gson's streaming
+ * {@link JsonWriter}: top-level {@code snapshot} (the number every file of one write carries),
+ * {@code tool}, {@code run}, {@code instrumentation}, {@code lockClasses}, {@code edges} and
+ * {@code findings} (DESIGN.md, "Reports"). Every string value goes through {@link JsonEscape}.
+ * Stateless; called by {@link ReportWriter} only.
  */
 final class JsonReport {
     static final String TOOL = "lockwitness";
@@ -21,17 +23,18 @@ final class JsonReport {
     private JsonReport() {
     }
 
-    static void write(ReportSnapshot s, Writer out) throws IOException {
+    static void write(ReportSnapshot s, long sequence, Writer out) throws IOException {
         JsonWriter w = new JsonWriter(out);
         w.setIndent("  ");
         w.beginObject();
+        w.name("snapshot").value(sequence);
         w.name("tool").beginObject().name("name").value(TOOL).name("component").value("witness").endObject();
         ReportSnapshot.Run run = s.run();
         w.name("run").beginObject();
-        w.name("command").value(run.command());
+        string(w.name("command"), run.command());
         w.name("seed").value(run.seed());
-        w.name("strategy").value(run.strategy());
-        w.name("replay").value(run.replay());
+        string(w.name("strategy"), run.strategy());
+        string(w.name("replay"), run.replay());
         w.endObject();
         w.name("instrumentation").beginObject();
         for (Map.Entry<String, Long> e : run.counters().entrySet()) {
@@ -40,16 +43,22 @@ final class JsonReport {
         w.endObject();
         w.name("lockClasses").beginArray();
         for (ReportSnapshot.TypeInfo c : s.classes()) {
-            w.beginObject().name("name").value(c.name()).name("kind").value(c.kind()).name("flags");
+            w.beginObject();
+            string(w.name("name"), c.name());
+            string(w.name("kind"), c.kind());
+            w.name("flags");
             flags(w, c.flags());
             w.name("refs").value(c.refs()).endObject();
         }
         w.endArray();
         w.name("edges").beginArray();
         for (ReportSnapshot.EdgeInfo e : s.edges()) {
-            w.beginObject().name("from").value(e.from()).name("to").value(e.to()).name("count").value(e.count())
-                    .name("site").value(e.site()).name("reversal").value(e.reversal())
-                    .name("declared").value(e.declared()).name("stack");
+            w.beginObject();
+            string(w.name("from"), e.from());
+            string(w.name("to"), e.to());
+            w.name("count").value(e.count());
+            string(w.name("site"), e.site());
+            w.name("reversal").value(e.reversal()).name("declared").value(e.declared()).name("stack");
             strings(w, e.stack() == null ? List.of() : e.stack());
             w.endObject();
         }
@@ -67,14 +76,16 @@ final class JsonReport {
         w.beginObject();
         w.name("rule").value(f.rule().name());
         w.name("policy").value(f.policy().name());
-        w.name("message").value(f.message());
+        string(w.name("message"), f.message());
         w.name("locks");
         strings(w, f.locks());
         w.name("sites");
         strings(w, f.sites());
         w.name("stacks").beginArray();
         for (Backtrace t : f.stacks()) {
-            w.beginObject().name("title").value(t.title()).name("frames");
+            w.beginObject();
+            string(w.name("title"), t.title());
+            w.name("frames");
             strings(w, t.frames());
             w.endObject();
         }
@@ -104,8 +115,17 @@ final class JsonReport {
     private static void strings(JsonWriter w, List<String> values) throws IOException {
         w.beginArray();
         for (String v : values) {
-            w.value(v);
+            string(w, v);
         }
         w.endArray();
+    }
+
+    /** A string value, escaped by {@link JsonEscape}; null as JSON null. */
+    private static void string(JsonWriter w, String value) throws IOException {
+        if (value == null) {
+            w.nullValue();
+        } else {
+            w.jsonValue(JsonEscape.quote(value));
+        }
     }
 }

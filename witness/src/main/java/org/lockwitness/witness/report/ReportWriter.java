@@ -1,13 +1,10 @@
 package org.lockwitness.witness.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -15,13 +12,21 @@ import java.util.function.Supplier;
 import org.lockwitness.witness.Finding;
 
 /**
- * Writes the report files, each atomically (a temporary file in the same directory, then a
- * rename), from one snapshot taken under the checker lock, so a killed JVM leaves the last complete
- * report. {@link #request()} schedules a debounced rewrite on a daemon thread.
+ * Writes the report files from one snapshot taken under the checker lock, each file atomically
+ * ({@link ReportFile}), so a killed JVM leaves complete files. {@link #request()} schedules a
+ * debounced rewrite on a daemon thread; {@link #stop()} ends that thread, after which only
+ * {@link #writeNow()} writes: at exit, stop and then write once, and the final write is the last.
+ *
+ * <p>Every write has a sequence number, 1, 2, … in this writer, that each of its files states
+ * ({@code witness.json}: the top-level {@code snapshot}; {@code witness.txt}: its first line; the
+ * DOT files: a comment), so a reader can tell files of different writes apart when a kill fell
+ * between two renames. A file that cannot be written does not keep the others from being written.
  *
  * <p>Design: requests only set a flag and wake the daemon thread, so the reporting thread never
- * waits for the disk; {@link #writeNow()} is synchronized so the daemon thread and an explicit final
- * write never interleave their files. Thread-safe.
+ * waits for the disk; {@link #writeNow()} is synchronized so the daemon thread and an explicit
+ * write never interleave their files. The daemon thread drops an {@link IOException} (the next
+ * write, at the latest the final one, meets it again and its caller says so) and hands any other
+ * exception, a bug of ours, to the error handler. Thread-safe.
  *
  * <p>Public only for the witness package, which owns one per report directory; not an API.
  */
@@ -39,6 +44,8 @@ public final class ReportWriter {
     private boolean pending;
     private boolean stopped;
     private Thread daemon;
+    /** The number of the last write; guarded by this writer's monitor. */
+    private long sequence;
 
     /**
      * A writer of the reports of one witness; starts no thread until the first {@link #request()}.
@@ -46,7 +53,7 @@ public final class ReportWriter {
      * @param dir the report directory, created on the first write
      * @param debounceMillis how long a request waits for more before the rewrite
      * @param source takes the snapshot to write, under the checker lock
-     * @param onError told of an exception of the daemon thread's write, with {@code "report writer"}
+     * @param onError told of a non-I/O exception of the daemon thread's write, with {@code "report writer"}
      */
     public ReportWriter(Path dir, long debounceMillis, Supplier<ReportSnapshot> source,
             BiConsumer<Throwable, String> onError) {
@@ -56,7 +63,7 @@ public final class ReportWriter {
         this.onError = onError;
     }
 
-    /** Asks for a rewrite soon; returns at once. Thread-safe. */
+    /** Asks for a rewrite soon; returns at once; ignored once stopped. Thread-safe. */
     public void request() {
         synchronized (signal) {
             if (stopped) {
@@ -73,8 +80,8 @@ public final class ReportWriter {
     }
 
     /**
-     * Stops the daemon thread, waiting for a write in progress; later requests are ignored.
-     * Thread-safe.
+     * Stops the daemon thread, waiting for a write in progress; later requests are ignored, so
+     * only {@link #writeNow()} writes afterwards. Thread-safe.
      *
      * @throws InterruptedException if interrupted while waiting
      */
@@ -91,28 +98,55 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes every report file now, each atomically. Thread-safe: writes never interleave.
+     * Writes every report file now, each atomically, all from one snapshot and with one sequence
+     * number. Thread-safe: writes never interleave.
      *
-     * @throws IOException if a file cannot be written
+     * @throws IOException the first file that could not be written, the others' problems suppressed
+     *     in it; every other file was still written. A runtime exception of a format writer (a bug)
+     *     is thrown the same way.
      */
     public synchronized void writeNow() throws IOException {
         ReportSnapshot snapshot = source.get();
+        long n = ++sequence;
         Files.createDirectories(dir);
-        write(TEXT, w -> TextReport.write(snapshot, w));
-        write(JSON, w -> JsonReport.write(snapshot, w));
-        write(DOT, w -> DotReport.writeGraph(snapshot, w));
+        List<Exception> failures = new ArrayList<>();
+        write(failures, TEXT, w -> TextReport.write(snapshot, n, w));
+        write(failures, JSON, w -> JsonReport.write(snapshot, n, w));
+        write(failures, DOT, w -> DotReport.writeGraph(snapshot, n, w));
         List<Finding> cycles = DotReport.reversals(snapshot);
         for (int i = 0; i < cycles.size(); i++) {
             Finding f = cycles.get(i);
-            write(CYCLE_PREFIX + (i + 1) + ".dot", w -> DotReport.writeCycle(f, w));
+            write(failures, CYCLE_PREFIX + (i + 1) + ".dot", w -> DotReport.writeCycle(f, n, w));
         }
-        removeStaleCycles(cycles.size());
+        try {
+            removeStaleCycles(cycles.size());
+        } catch (IOException | RuntimeException e) {
+            failures.add(e);
+        }
+        if (!failures.isEmpty()) {
+            Exception first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) first;
+        }
+    }
+
+    private void write(List<Exception> failures, String name, ReportFile.Body body) {
+        try {
+            ReportFile.write(dir, name, body);
+        } catch (IOException | RuntimeException e) {
+            failures.add(e);
+        }
     }
 
     private void loop() {
         while (awaitRequest()) {
             try {
                 writeNow();
+            } catch (IOException e) {
+                // dropped: the next write meets it again, at the latest the final one, whose caller says so
             } catch (Throwable e) {
                 onError.accept(e, "report writer");
             }
@@ -136,27 +170,6 @@ public final class ReportWriter {
             }
             pending = false;
             return !stopped;
-        }
-    }
-
-    private interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    private void write(String name, Body body) throws IOException {
-        Path target = dir.resolve(name);
-        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -13,21 +13,26 @@ import org.lockwitness.witness.Messages;
 /**
  * {@code witness.txt}: each finding as FreeBSD prints it (kernel-reference §1.4–1.7), preceded
  * by one {@code #} line with the rule, policy, count, threads and CPUs. Stacks are printed as
- * {@code #N frame}; a generic backtrace without frames is left out. Stateless; called by
+ * {@code #N frame}; a generic backtrace without frames is left out. The first line names the
+ * snapshot ({@code # lockwitness snapshot N}), as every file of one write does. Every string is
+ * escaped with {@link TextEscape}, so the only line breaks are the report's own and those between
+ * the lines of a message: one {@code # RULE} header per finding. For people: no tool of ours parses
+ * this file ({@code witness.json} is the machine interface). Stateless; called by
  * {@link ReportWriter} only.
  */
 final class TextReport {
     private TextReport() {
     }
 
-    static void write(ReportSnapshot s, Writer w) throws IOException {
+    static void write(ReportSnapshot s, long sequence, Writer w) throws IOException {
+        w.write("# lockwitness snapshot " + sequence + "\n");
         w.write("# lockwitness witness report: " + s.findings().size() + " finding(s), " + s.classes().size()
                 + " lock class(es), " + s.edges().size() + " order(s)\n");
         for (Finding f : s.findings()) {
             w.write("\n# " + f.rule() + " (" + f.policy().name().toLowerCase(Locale.ROOT) + ") count=" + f.count()
-                    + " threads=" + String.join(",", f.threads()) + " cpus="
-                    + f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
-            w.write(f.message());
+                    + " threads=" + f.threads().stream().map(TextEscape::line).collect(Collectors.joining(","))
+                    + " cpus=" + f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
+            w.write(TextEscape.block(f.message()));
             w.write('\n');
             for (Backtrace t : f.stacks()) {
                 writeTrace(t, w);
@@ -40,10 +45,10 @@ final class TextReport {
         if (frames.isEmpty() && t.title().equals(Messages.STACK_BACKTRACE)) {
             return;
         }
-        w.write(t.title());
+        w.write(TextEscape.line(t.title()));
         w.write('\n');
         for (int i = 0; i < frames.size(); i++) {
-            w.write("#" + i + " " + frames.get(i) + "\n");
+            w.write("#" + i + " " + TextEscape.line(frames.get(i)) + "\n");
         }
     }
 }

@@ -2,7 +2,11 @@
  * The witness's report files: {@code witness.txt} ({@link org.lockwitness.witness.report.TextReport},
  * FreeBSD's console output), {@code witness.json}, {@code lock-order.dot} and one DOT file per
  * reversal, written by {@link org.lockwitness.witness.report.ReportWriter} from one
- * {@link org.lockwitness.witness.report.ReportSnapshot}.
+ * {@link org.lockwitness.witness.report.ReportSnapshot}. Each file of one write states the write's
+ * sequence number. What a format cannot carry (controls, line separators, bidirectional overrides,
+ * lone surrogates) is escaped by that format's class: {@code TextEscape}, {@code JsonEscape},
+ * {@code DotEscape}. {@code witness.json} is the machine interface; {@code witness.txt} is for
+ * people.
  *
  * <p>Not an API: the types that are public are public only for {@code org.lockwitness.witness},
  * which takes the snapshot and owns the writer.

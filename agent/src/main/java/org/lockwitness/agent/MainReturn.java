@@ -1,0 +1,38 @@
+package org.lockwitness.agent;
+
+/**
+ * What the exit advice on the launched {@code main} calls first when {@code main} returns
+ * normally: the reports are written then, and when they cannot be, the JVM exits with
+ * {@link #INFRASTRUCTURE} (before {@code fail=}'s check, which would exit with 1). An explicit
+ * {@code System.exit(n)} never reaches here and keeps {@code n}; so does an attached agent, which
+ * has no exit advice. Public because the advice is inlined into the launched main class, which
+ * must be able to call it; not an API for anyone else.
+ *
+ * <p>The agent's exit statuses: 0 ok; 1 findings of a {@code fail=} rule
+ * ({@code runtime.ExitStatus}); 2 bad options ({@code Boot}); 3 infrastructure, here.
+ *
+ * <p>Thread-safety: {@link #install} publishes the summary before any main class is woven;
+ * {@link #mainReturned()} runs on the main thread.
+ */
+public final class MainReturn {
+
+    /** The status of a run whose report could not be written. */
+    public static final int INFRASTRUCTURE = 3;
+
+    private static volatile ExitSummary summary;
+
+    private MainReturn() {
+    }
+
+    static void install(ExitSummary exitSummary) {
+        summary = exitSummary;
+    }
+
+    /** The launched {@code main} returned normally: write the reports, exit with 3 if that failed. */
+    public static void mainReturned() {
+        ExitSummary s = summary;
+        if (s != null && !s.writeAtMainReturn()) {
+            System.exit(INFRASTRUCTURE);
+        }
+    }
+}
