@@ -135,11 +135,11 @@ final class Model {
             return sites.isEmpty() ? null : sites.get(0);
         }
 
-        /** The first line of the message, then {@code @ site} unless it already ends so. */
+        /** The first line of the message, then {@code @ site} unless it already names the site so. */
         String summary() {
             String line = headline();
             String site = site();
-            return site == null || line.endsWith("@ " + site) ? line : line + " @ " + site;
+            return site == null || line.contains("@ " + site) ? line : line + " @ " + site;
         }
     }
 }

@@ -1,12 +1,16 @@
 package org.lockwitness.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -15,9 +19,10 @@ import com.google.gson.JsonObject;
  * Turns the sites ({@code File.java:line}) and stack frames ({@code pkg.Class.method(File.java:line)}) of
  * findings into SARIF locations that resolve in the repository: the frame gives the package, so
  * {@code org.example.Foo.bar(Foo.java:12)} is looked up as {@code org/example/Foo.java} under each source
- * root, and the file found is written relative to {@code %SRCROOT%}, the directory the tool runs in. When no
- * file is found the location is logical: the frame's fully qualified method. Not thread-safe (it caches
- * what it found).
+ * root, and the file found is written relative to {@code %SRCROOT%}, the directory the tool runs in. A site
+ * with no frame of its file is looked up by file name alone, if the roots hold exactly one file of that name.
+ * When no file is found the location is logical: the frame's fully qualified method. Not thread-safe (it
+ * caches what it found).
  */
 final class SourceMap {
     static final String SRCROOT = "SRCROOT";
@@ -27,6 +32,7 @@ final class SourceMap {
     private final List<Path> roots;
     private final Path base;
     private final Map<String, String> found = new HashMap<>();
+    private Map<String, List<Path>> byName;
 
     /**
      * @param roots the source roots, e.g. {@code src/main/java}
@@ -62,7 +68,7 @@ final class SourceMap {
             }
         }
         if (best == null) {
-            return located(find("", file), line, null, site);
+            return located(byName(file), line, null, site);
         }
         return located(find(packageOf(best.group(1)), file), line, best.group(1) + "." + best.group(2), site);
     }
@@ -82,19 +88,40 @@ final class SourceMap {
         return dot < 0 ? "" : className.substring(0, dot).replace('.', '/') + "/";
     }
 
-    /** The file's URI relative to the base (absolute when outside it), or null when no root has it. */
+    /** The file's URI relative to the base (absolute when outside it), or empty when no root has it. */
     private String find(String packagePath, String file) {
-        String relative = packagePath + file;
-        return found.computeIfAbsent(relative, r -> {
+        return found.computeIfAbsent(packagePath + file, r -> {
             for (Path root : roots) {
-                Path candidate = root.resolve(r).toAbsolutePath().normalize();
+                Path candidate = root.resolve(r);
                 if (Files.isRegularFile(candidate)) {
-                    return candidate.startsWith(base) ? base.relativize(candidate).toString().replace('\\', '/')
-                            : candidate.toUri().toString();
+                    return uri(candidate);
                 }
             }
             return "";
         });
+    }
+
+    /** The URI of the one file of this name under the roots, or empty when there is none or more than one. */
+    private String byName(String file) {
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (Path root : roots.stream().filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(Files::isRegularFile).forEach(f -> byName.computeIfAbsent(
+                            String.valueOf(f.getFileName()), n -> new ArrayList<>()).add(f));
+                } catch (IOException | UncheckedIOException e) {
+                    throw new InfrastructureException("cannot list the source root " + root, e);
+                }
+            }
+        }
+        List<Path> files = byName.getOrDefault(file, List.of());
+        return files.size() == 1 ? uri(files.get(0)) : "";
+    }
+
+    private String uri(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/')
+                : absolute.toUri().toString();
     }
 
     private static JsonObject located(String uri, int line, String method, String text) {
