@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code baseline}: the current finding keys, for {@code check --baseline}. Not thread-safe. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitStatus.USAGE, exitCodeOnExecutionException = ExitStatus.INFRASTRUCTURE,
         description = {"Write the finding keys of these runs, one per line with a # comment naming the finding.",
             "Edit it by hand; 'check --baseline FILE' treats the keys it lists as known."})
 final class BaselineCommand implements Callable<Integer> {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * a new finding. Not thread-safe.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitStatus.USAGE, exitCodeOnExecutionException = ExitStatus.INFRASTRUCTURE,
         description = {"Check the reports of one or more runs for CI.",
             "Prints 'RULE key: message @ site' per new finding (not in the baseline, not suppressed), then one "
                     + "line naming the rules that failed.",

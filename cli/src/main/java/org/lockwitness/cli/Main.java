@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
  * are the project's table: 0 ok, 1 findings of a failing rule, 2 bad usage (with the usage printed), 3
  * infrastructure. Each call of {@link #run} is independent; nothing is shared between calls.
  */
-@Command(name = "lockwitness-cli", mixinStandardHelpOptions = true, versionProvider = Main.ToolVersion.class,
+@Command(name = "lockwitness-cli", mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitStatus.USAGE, exitCodeOnExecutionException = ExitStatus.INFRASTRUCTURE,
+        versionProvider = Main.ToolVersion.class,
         subcommands = {MergeCommand.class, CheckCommand.class, BaselineCommand.class},
         description = "Merges and checks lockwitness report directories for CI.")
 public final class Main implements Runnable {
@@ -49,7 +51,6 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
-        // picocli's own exit status for bad usage is 2, as the table's
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof InfrastructureException) {
                 command.getErr().println("lockwitness: " + e.getMessage());
@@ -58,7 +59,7 @@ public final class Main implements Runnable {
                 e.printStackTrace(command.getErr());
             }
             command.getErr().flush();
-            return ExitStatus.INFRASTRUCTURE;
+            return command.getCommandSpec().exitCodeOnExecutionException();
         });
         int status = cl.execute(args);
         out.flush();

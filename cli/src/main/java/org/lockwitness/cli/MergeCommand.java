@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code merge}: the union of several runs, with the reversals only the union shows. Not thread-safe. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitStatus.USAGE, exitCodeOnExecutionException = ExitStatus.INFRASTRUCTURE,
         description = {"Merge the reports of several runs into one witness.json and witness.txt.",
             "Edge counts are summed; the cycle search runs again on the merged graph, and a reversal whose "
                     + "orders no single run saw together is reported as a cross-run LOCK_ORDER_REVERSAL."})

@@ -45,7 +45,7 @@ final class Merger {
                 all.add(f);
             }
         }
-        return new Model.Report(MERGED, null, List.copyOf(classes.values()), merged, all);
+        return new Model.Report(MERGED, List.copyOf(classes.values()), merged, all);
     }
 
     private static Model.LockClass lockClass(Model.LockClass a, Model.LockClass b) {

@@ -14,12 +14,11 @@ final class Model {
      * One report: a run's {@code witness.json}, or the union of several.
      *
      * @param run the run's label: its directory name (with its namespace), or {@code merged}
-     * @param command the run's command line, or null
      * @param classes the lock classes
      * @param edges the order edges
      * @param findings the findings
      */
-    record Report(String run, String command, List<LockClass> classes, List<Edge> edges, List<Finding> findings) {
+    record Report(String run, List<LockClass> classes, List<Edge> edges, List<Finding> findings) {
         Report {
             classes = List.copyOf(classes);
             edges = List.copyOf(edges);

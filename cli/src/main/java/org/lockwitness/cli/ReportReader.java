@@ -63,8 +63,7 @@ final class ReportReader {
             for (JsonElement e : array(root, "findings")) {
                 findings.add(finding(e.getAsJsonObject(), prefix, classes, run));
             }
-            JsonObject header = root.has("run") ? root.getAsJsonObject("run") : new JsonObject();
-            return new Model.Report(run, str(header, "command", null), List.copyOf(classes.values()), edges, findings);
+            return new Model.Report(run, List.copyOf(classes.values()), edges, findings);
         } catch (IOException | JsonParseException | IllegalStateException | ClassCastException
                 | UnsupportedOperationException | NumberFormatException e) {
             throw new InfrastructureException("cannot read " + file, e);

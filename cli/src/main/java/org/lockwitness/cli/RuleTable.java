@@ -1,13 +1,11 @@
 package org.lockwitness.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every rule of the README's rule list, each with its one-line description, a longer one and the help a
- * person needs to act on a finding: the one table that SARIF's {@code tool.driver.rules} and the usage
- * text draw from. Immutable and thread-safe.
+ * person needs to act on a finding: the one table that SARIF's {@code tool.driver.rules} draws from.
+ * Immutable and thread-safe.
  */
 final class RuleTable {
     /**
@@ -23,8 +21,8 @@ final class RuleTable {
 
     static final List<Entry> RULES = List.of(
             new Entry("LOCK_ORDER_REVERSAL", "A cycle in the lock-order graph.",
-                    "Locks of these classes were taken in orders that form a cycle (FreeBSD's \"lock order reversal\"); "
-                            + "two threads following the two orders can deadlock.",
+                    "Locks of these classes were taken in orders that form a cycle (FreeBSD's \"lock order "
+                            + "reversal\"); two threads following the two orders can deadlock.",
                     "Pick one order for these lock classes and take them in that order everywhere; declare it with "
                             + "'order: a -> b' so a violation is reported on first sight."),
             new Entry("DUPLICATE_LOCK_TYPE", "A second lock of a held class, blocking, without DUPOK.",
@@ -34,7 +32,8 @@ final class RuleTable {
             new Entry("SLEEP_LOCK_UNDER_SPIN", "A blockable lock acquired while a spin lock is held.",
                     "Blocking on a sleep lock while holding a spin lock can switch away with the spin lock held.",
                     "Release the spin lock first, or use a spin lock for the inner lock."),
-            new Entry("SLEEP_LOCK_IN_CRITICAL", "A blockable lock acquired in a critical section or with interrupts off.",
+            new Entry("SLEEP_LOCK_IN_CRITICAL",
+                    "A blockable lock acquired in a critical section or with interrupts off.",
                     "Blocking inside critical_enter() or with interrupts disabled would switch threads where "
                             + "preemption is forbidden.",
                     "Take the lock before entering the critical section."),
@@ -48,7 +47,8 @@ final class RuleTable {
             new Entry("SWITCH_IN_CRITICAL", "A context switch inside a critical section.",
                     "mi_switch ran at a critical nesting other than one with the thread lock held.",
                     "Leave the critical section before anything that may switch threads."),
-            new Entry("PREEMPT_IN_RENDEZVOUS", "A switch, blocking acquire or owed preemption in an SMP rendezvous handler.",
+            new Entry("PREEMPT_IN_RENDEZVOUS",
+                    "A switch, blocking acquire or owed preemption in an SMP rendezvous handler.",
                     "A rendezvous handler was preempted or blocked while the other CPUs spin waiting for it (the "
                             + "FreeBSD r222254 bug).",
                     "Run rendezvous handlers in a critical section and never block in them."),
@@ -103,19 +103,6 @@ final class RuleTable {
                     "More lock classes were enrolled than the class limit; checking stopped, as WITNESS does.",
                     "Raise the class limit, or give dynamically named locks one class name."));
 
-    private static final Map<String, Entry> BY_ID = index();
-
     private RuleTable() {
-    }
-
-    /** The entry of a rule, or null for a rule this table does not know. */
-    static Entry get(String id) {
-        return BY_ID.get(id);
-    }
-
-    private static Map<String, Entry> index() {
-        Map<String, Entry> byId = new LinkedHashMap<>();
-        RULES.forEach(r -> byId.put(r.id(), r));
-        return byId;
     }
 }

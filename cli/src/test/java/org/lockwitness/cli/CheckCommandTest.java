@@ -35,7 +35,8 @@ class CheckCommandTest {
         Fixtures.Result r = Fixtures.cli("check", runs);
         assertEquals(0, r.status(), r::toString);
         assertEquals(List.of(GIANT + ": FwohciDriver.intr entered without lock \"Giant\" held @ FwohciDriver.java:18",
-                "LOCK_ORDER_REVERSAL " + XY + ": lock order reversal across runs: x -> y (one), y -> x (two) @ A.java:11",
+                "LOCK_ORDER_REVERSAL " + XY
+                        + ": lock order reversal across runs: x -> y (one), y -> x (two) @ A.java:11",
                 "lockwitness: passed, no rule failed (2 finding(s): 2 new, 0 in the baseline, 0 suppressed)"),
                 r.lines().stream().map(l -> l.startsWith("REQUIRED") ? l.substring("REQUIRED_LOCK_NOT_HELD ".length())
                         : l).toList());
@@ -63,8 +64,8 @@ class CheckCommandTest {
                 + "held @ FwohciDriver.java:18\n"), text);
         Fixtures.Result r = Fixtures.cli("check", runs, "--fail", "all", "--baseline", file.toString());
         assertEquals(0, r.status(), r::toString);
-        assertEquals(List.of("lockwitness: passed, no rule failed (2 finding(s): 0 new, 2 in the baseline, 0 suppressed)"),
-                r.lines());
+        assertEquals(List.of("lockwitness: passed, no rule failed (2 finding(s): 0 new, 2 in the baseline, "
+                + "0 suppressed)"), r.lines());
         Files.writeString(file, "# edited: the reversal is no longer known\n" + GIANT + "   # still known\n");
         assertEquals(1, Fixtures.cli("check", runs, "--fail", "all", "--baseline", file.toString()).status());
     }
@@ -101,7 +102,8 @@ class CheckCommandTest {
         Fixtures.Result r = Fixtures.cli("check", bad.toString());
         assertEquals(3, r.status(), r::toString);
         assertTrue(r.err().startsWith("lockwitness: cannot read " + bad.resolve("witness.json")), r::toString);
-        Files.writeString(bad.resolve("witness.json"), "{\"tool\": {\"name\": \"lockwitness\", \"schemaVersion\": \"2.0\"}}");
+        Files.writeString(bad.resolve("witness.json"),
+                "{\"tool\": {\"name\": \"lockwitness\", \"schemaVersion\": \"2.0\"}}");
         assertTrue(Fixtures.cli("check", bad.toString()).err().contains("schemaVersion 2.0 is not 1.x"));
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "");
@@ -138,6 +140,7 @@ class CheckCommandTest {
         Fixtures.Result r = Fixtures.cli("check", "--namespace", "web=" + tmp.resolve("runs/one"),
                 "--namespace", "db=" + tmp.resolve("runs/two"), "--fail", "LOCK_ORDER_REVERSAL");
         assertEquals(0, r.status(), r::toString);
-        assertTrue(r.out().contains("REQUIRED_LOCK_NOT_HELD|lock=web::Giant (?)|method=FwohciDriver.intr"), r::toString);
+        assertTrue(r.out().contains("REQUIRED_LOCK_NOT_HELD|lock=web::Giant (?)|method=FwohciDriver.intr"),
+                r::toString);
     }
 }

@@ -46,7 +46,7 @@ final class Fixtures {
         return new Fixtures(dir, config);
     }
 
-    /** Takes the locks in order, blocking and exclusive, each at {@code file}'s line {@code line + i}, then releases them. */
+    /** Takes the locks in order, blocking and exclusive, the i-th at {@code file:line+i}, then releases them. */
     Fixtures nest(String file, int line, String... names) {
         int[] ids = new int[names.length];
         long[] instances = new long[names.length];

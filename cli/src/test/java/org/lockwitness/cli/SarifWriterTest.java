@@ -43,7 +43,8 @@ class SarifWriterTest {
     }
 
     private static String uri(JsonObject location) {
-        return location.getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation").get("uri").getAsString();
+        return location.getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation").get("uri")
+                .getAsString();
     }
 
     @Test
@@ -54,7 +55,8 @@ class SarifWriterTest {
         Path baseline = tmp.resolve("baseline.txt");
         Files.writeString(baseline, XY + "\n");
         Path conf = tmp.resolve("lockwitness.conf");
-        Files.writeString(conf, "suppress: REQUIRED_LOCK_NOT_HELD|lock=Giant (?)|method=FwohciDriver.intr  # legacy driver\n");
+        Files.writeString(conf,
+                "suppress: REQUIRED_LOCK_NOT_HELD|lock=Giant (?)|method=FwohciDriver.intr  # legacy driver\n");
         Path sarif = tmp.resolve("out/lockwitness.sarif");
         Fixtures.Result r = Fixtures.cli("check", tmp.resolve("runs").toString(), "--fail", "LOCK_ORDER_REVERSAL",
                 "--baseline", baseline.toString(), "--config", conf.toString(), "--sarif", sarif.toString(),
@@ -79,7 +81,8 @@ class SarifWriterTest {
                 .getAsString());
         JsonObject first = reversal.getAsJsonArray("locations").get(0).getAsJsonObject();
         assertEquals(FIXTURES, uri(first), "the stack frame's package places Fixtures.java:11");
-        assertEquals(11, first.getAsJsonObject("physicalLocation").getAsJsonObject("region").get("startLine").getAsInt());
+        assertEquals(11, first.getAsJsonObject("physicalLocation").getAsJsonObject("region").get("startLine")
+                .getAsInt());
         assertEquals(1, reversal.getAsJsonArray("relatedLocations").size());
         JsonArray flows = reversal.getAsJsonArray("codeFlows").get(0).getAsJsonObject().getAsJsonArray("threadFlows");
         assertEquals(2, flows.size(), "one thread flow per order of the cycle");

@@ -43,7 +43,8 @@ class FindingKeyTest {
 
     @Test
     void reversal_isRuleAndSortedClassesWithKinds_whateverTheLinesOrTheOrderTaken() {
-        Finding first = abba(WitnessOptions.defaults(), "sigio lock", "process lock", 10).only(Rule.LOCK_ORDER_REVERSAL);
+        Finding first = abba(WitnessOptions.defaults(), "sigio lock", "process lock", 10)
+                .only(Rule.LOCK_ORDER_REVERSAL);
         Finding moved = abba(WitnessOptions.defaults(), "process lock", "sigio lock", 500)
                 .only(Rule.LOCK_ORDER_REVERSAL);
         Map<String, String> kinds = Map.of("sigio lock", "sleep mutex", "process lock", "sleep mutex");
@@ -92,8 +93,8 @@ class FindingKeyTest {
     void withoutLocks_theInnermostMethodWithoutLambdaOrAnonymousNumbers_elseTheFileWithoutLine() {
         List<List<String>> stacks = List.of(List.of(), List.of("org.ex.Netisr$1.lambda$run$3(Netisr.java:55)",
                 "org.ex.Netisr.start(Netisr.java:42)"));
-        FindingKey k = FindingKey.of("PREEMPT_IN_RENDEZVOUS", List.of(), n -> null, "mi_switch", List.of("Netisr.java:55"),
-                stacks);
+        FindingKey k = FindingKey.of("PREEMPT_IN_RENDEZVOUS", List.of(), n -> null, "mi_switch",
+                List.of("Netisr.java:55"), stacks);
         assertEquals("PREEMPT_IN_RENDEZVOUS|method=org.ex.Netisr.lambda$run", k.text());
         FindingKey edited = FindingKey.of("PREEMPT_IN_RENDEZVOUS", List.of(), n -> null, "other words",
                 List.of("Netisr.java:70"), List.of(List.of("org.ex.Netisr$2.lambda$run$0(Netisr.java:70)")));

@@ -31,8 +31,8 @@ final class JsonReport {
         w.setIndent("  ");
         w.beginObject();
         w.name("tool").beginObject().name("name").value(TOOL).name("component").value("witness")
-                .name("version").value(Objects.requireNonNullElse(JsonReport.class.getPackage().getImplementationVersion(),
-                        "unknown"))
+                .name("version").value(Objects.requireNonNullElse(
+                        JsonReport.class.getPackage().getImplementationVersion(), "unknown"))
                 .name("schemaVersion").value(SCHEMA_VERSION).endObject();
         ReportSnapshot.Run run = s.run();
         w.name("run").beginObject();
