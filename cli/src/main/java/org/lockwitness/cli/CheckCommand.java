@@ -64,7 +64,8 @@ final class CheckCommand implements Callable<Integer> {
                 loaded.config().suppressions());
         if (sarif != null) {
             SourceMap sources = new SourceMap(sourceRoots, Path.of(""));
-            Output.json(sarif, new SarifWriter(sources, SarifLimits.GITHUB, baseline != null).log(verdicts));
+            Output.json(sarif, new SarifWriter(sources, SarifLimits.GITHUB, baseline != null, failRules)
+                    .log(verdicts));
         }
         if (junit != null) {
             JunitWriter.write(junit, verdicts);

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The report directories named on a command line. A directory is a run when it holds {@code witness.json};
- * otherwise each of its sub-directories that holds one is a run (as {@code demo} lays them out). A missing
+ * The report directories named on a command line. A directory is a run when it holds {@code witness.json}
+ * (the file itself may be named instead); otherwise each of its sub-directories that holds one is a run (as
+ * {@code demo} lays them out). A missing
  * directory, or one with no report, has no data. Each run is labelled by its directory name, prefixed
  * {@code NAME/} when it has a namespace, and made unique with {@code #2}, {@code #3}. Stateless.
  */
@@ -76,6 +77,10 @@ final class Inputs {
     }
 
     private static List<Path> runs(Path dir) {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (Files.isRegularFile(dir) && String.valueOf(dir.getFileName()).equals(ReportReader.FILE) && parent != null) {
+            return List.of(parent);
+        }
         if (Files.isRegularFile(dir.resolve(ReportReader.FILE))) {
             return List.of(dir);
         }

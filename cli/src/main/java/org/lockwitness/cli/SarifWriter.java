@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -29,13 +30,21 @@ final class SarifWriter {
     private final SourceMap sources;
     private final SarifLimits limits;
     private final boolean baselineGiven;
+    private final Set<String> failRules;
     private long relatedDropped;
     private long flowLocationsDropped;
 
-    SarifWriter(SourceMap sources, SarifLimits limits, boolean baselineGiven) {
+    /**
+     * @param sources where locations are looked up
+     * @param limits what a run may hold
+     * @param baselineGiven whether results carry a baseline state
+     * @param failRules the {@code --fail} rules, whose level is {@code error}
+     */
+    SarifWriter(SourceMap sources, SarifLimits limits, boolean baselineGiven, Set<String> failRules) {
         this.sources = sources;
         this.limits = limits;
         this.baselineGiven = baselineGiven;
+        this.failRules = Set.copyOf(failRules);
     }
 
     /** The SARIF log of these verdicts. */
@@ -44,7 +53,7 @@ final class SarifWriter {
         JsonArray rules = new JsonArray();
         for (RuleTable.Entry r : RuleTable.RULES) {
             ruleIndex.put(r.id(), rules.size());
-            rules.add(rule(r, verdicts));
+            rules.add(rule(r));
         }
         List<Triage.Verdict> kept = new ArrayList<>(verdicts);
         kept.sort(Comparator.comparing((Triage.Verdict v) -> !v.failing()).thenComparing(v -> !v.isNew()));
@@ -54,7 +63,7 @@ final class SarifWriter {
             if (!ruleIndex.containsKey(v.finding().rule())) {
                 ruleIndex.put(v.finding().rule(), rules.size());
                 rules.add(rule(new RuleTable.Entry(v.finding().rule(), "A rule of a newer lockwitness.",
-                        "A rule this version of the tool does not describe.", "See the report's message."), verdicts));
+                        "A rule this version of the tool does not describe.", "See the report's message.")));
             }
             results.add(result(v, ruleIndex.get(v.finding().rule())));
         }
@@ -95,7 +104,7 @@ final class SarifWriter {
         return p;
     }
 
-    private static JsonObject rule(RuleTable.Entry r, List<Triage.Verdict> verdicts) {
+    private JsonObject rule(RuleTable.Entry r) {
         JsonObject rule = new JsonObject();
         rule.addProperty("id", r.id());
         rule.add("shortDescription", text(r.summary()));
@@ -103,8 +112,7 @@ final class SarifWriter {
         rule.add("help", text(r.help()));
         rule.addProperty("helpUri", Version.INFORMATION_URI);
         JsonObject config = new JsonObject();
-        boolean fails = verdicts.stream().anyMatch(v -> v.failRule() && v.finding().rule().equals(r.id()));
-        config.addProperty("level", fails ? "error" : "warning");
+        config.addProperty("level", failRules.contains(r.id()) ? "error" : "warning");
         rule.add("defaultConfiguration", config);
         return rule;
     }

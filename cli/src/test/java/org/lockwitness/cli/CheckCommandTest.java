@@ -51,6 +51,9 @@ class CheckCommandTest {
         assertEquals(1, Fixtures.cli("check", runs, "--fail", "all").status());
         assertEquals(0, Fixtures.cli("check", runs, "--fail", "none").status());
         assertEquals(0, Fixtures.cli("check", runs, "--fail", "DEADLOCK").status());
+        Fixtures.Result one = Fixtures.cli("check", tmp.resolve("runs/one/witness.json").toString(), "--fail", "all");
+        assertEquals(1, one.status(), one::toString);
+        assertTrue(one.out().contains("FAILED: REQUIRED_LOCK_NOT_HELD ("), "a witness.json named for its directory");
     }
 
     @Test

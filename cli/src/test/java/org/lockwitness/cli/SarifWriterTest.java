@@ -70,6 +70,11 @@ class SarifWriterTest {
         List<String> ids = new ArrayList<>();
         driver.getAsJsonArray("rules").forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsString()));
         assertEquals(RuleTable.RULES.stream().map(RuleTable.Entry::id).toList(), ids);
+        for (JsonElement rule : driver.getAsJsonArray("rules")) {
+            String id = rule.getAsJsonObject().get("id").getAsString();
+            assertEquals(id.equals("LOCK_ORDER_REVERSAL") ? "error" : "warning", rule.getAsJsonObject()
+                    .getAsJsonObject("defaultConfiguration").get("level").getAsString(), id);
+        }
         assertTrue(run.getAsJsonObject("originalUriBaseIds").getAsJsonObject("SRCROOT").get("uri").getAsString()
                 .startsWith("file:"));
         assertFalse(run.getAsJsonObject("properties").get("truncated").getAsBoolean());
@@ -123,7 +128,8 @@ class SarifWriterTest {
         List<Triage.Verdict> verdicts = Triage.of(List.of(finding("DEADLOCK", "DEADLOCK|lock=a (?)", 1, 0),
                 finding("LOCK_ORDER_REVERSAL", "LOCK_ORDER_REVERSAL|lock=a (?)", 10, 3),
                 finding("RECURSION", "RECURSION|lock=a (?)", 1, 0)), Set.of("LOCK_ORDER_REVERSAL"), Set.of(), Map.of());
-        SarifWriter w = new SarifWriter(new SourceMap(List.of(), tmp), new SarifLimits(2, 3, 4), false);
+        SarifWriter w = new SarifWriter(new SourceMap(List.of(), tmp), new SarifLimits(2, 3, 4), false,
+                Set.of("LOCK_ORDER_REVERSAL"));
         JsonObject log = valid(w.log(verdicts).toString());
         JsonObject run = log.getAsJsonArray("runs").get(0).getAsJsonObject();
         JsonArray results = run.getAsJsonArray("results");
