@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,31 +17,37 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 
 /**
- * Declared lock orders and blessed pairs, read from a configuration file (DESIGN.md,
+ * Declared lock orders, blessed pairs and suppressed findings, read from a configuration file (DESIGN.md,
  * "Configuration file"):
  *
  * <pre>
  * # comment
  * order: proctree -&gt; allproc -&gt; allprison     # declared order chain
  * blessed: dirhash, bufwait                   # reversal between these is not reported
+ * suppress: DEADLOCK|lock=a (sx)              # the reason, required
  * </pre>
  *
  * <p>Declared orders become edges of the order graph before any lock is taken, as FreeBSD's
  * {@code order_lists}, so a violation is reported on first sight. A reversal between a blessed
- * pair is recorded but not reported ({@code blessed_list}). Names may contain spaces. Unknown
- * directives, other syntax, an order of one name, a blessed pair of one name, and an order that
- * contradicts an earlier one are errors naming the line. Immutable and thread-safe.
+ * pair is recorded but not reported ({@code blessed_list}). A {@code suppress:} line names a
+ * {@link FindingKey} whose finding is still recorded and reported by the witness, but which CI tools
+ * treat as suppressed, with the line's comment as the reason. Names may contain spaces. Unknown
+ * directives, other syntax, an order of one name, a blessed pair of one name, an order that
+ * contradicts an earlier one, a suppression without a reason and a key suppressed twice are errors
+ * naming the line. Immutable and thread-safe.
  */
 public final class WitnessConfig {
     /** No declared orders, nothing blessed. */
-    public static final WitnessConfig EMPTY = new WitnessConfig(List.of(), Set.of());
+    public static final WitnessConfig EMPTY = new WitnessConfig(List.of(), Set.of(), Map.of());
 
     private final List<List<String>> orders;
     private final Set<String> blessed;
+    private final Map<String, String> suppressions;
 
-    private WitnessConfig(List<List<String>> orders, Set<String> blessed) {
+    private WitnessConfig(List<List<String>> orders, Set<String> blessed, Map<String, String> suppressions) {
         this.orders = List.copyOf(orders);
         this.blessed = Set.copyOf(blessed);
+        this.suppressions = Collections.unmodifiableMap(new LinkedHashMap<>(suppressions));
     }
 
     /** Reads and parses a configuration file (UTF-8). */
@@ -56,18 +65,20 @@ public final class WitnessConfig {
     public static WitnessConfig parse(String text, String source) throws WitnessConfigException {
         List<List<String>> orders = new ArrayList<>();
         Set<String> blessed = new LinkedHashSet<>();
+        Map<String, String> suppressions = new LinkedHashMap<>();
         DirectedAcyclicGraph<String, DefaultEdge> declared = new DirectedAcyclicGraph<>(DefaultEdge.class);
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
-            String line = stripComment(lines[i]).trim();
+            int hash = lines[i].indexOf('#');
+            String line = (hash < 0 ? lines[i] : lines[i].substring(0, hash)).trim();
             if (line.isEmpty()) {
                 continue;
             }
             int colon = line.indexOf(':');
             if (colon < 0) {
                 throw new WitnessConfigException(source, lineNo,
-                        "expected 'order: a -> b' or 'blessed: a, b', got '" + line + "'");
+                        "expected 'order: a -> b', 'blessed: a, b' or 'suppress: KEY # reason', got '" + line + "'");
             }
             String directive = line.substring(0, colon).trim();
             String rest = line.substring(colon + 1);
@@ -85,12 +96,15 @@ public final class WitnessConfig {
                             "a blessed pair needs exactly two different lock names");
                 }
                 blessed.add(pairKey(pair.get(0), pair.get(1)));
+            } else if (directive.equals("suppress")) {
+                suppress(suppressions, rest.trim(), hash < 0 ? "" : lines[i].substring(hash + 1).trim(), source,
+                        lineNo);
             } else {
                 throw new WitnessConfigException(source, lineNo, "unknown directive '" + directive
-                        + "' (expected 'order' or 'blessed')");
+                        + "' (expected 'order', 'blessed' or 'suppress')");
             }
         }
-        return new WitnessConfig(orders, blessed);
+        return new WitnessConfig(orders, blessed, suppressions);
     }
 
     /** The declared order chains, each as written. */
@@ -103,9 +117,23 @@ public final class WitnessConfig {
         return blessed.contains(pairKey(a, b));
     }
 
-    private static String stripComment(String line) {
-        int hash = line.indexOf('#');
-        return hash < 0 ? line : line.substring(0, hash);
+    /** The suppressed finding keys ({@link FindingKey#text()}), each with its reason, in file order. */
+    public Map<String, String> suppressions() {
+        return suppressions;
+    }
+
+    private static void suppress(Map<String, String> suppressions, String key, String reason, String source,
+            int lineNo) throws WitnessConfigException {
+        // the directive ends at the first colon, so a key keeps colons of its own (a lock named "ix0:TX(0)")
+        if (key.isEmpty()) {
+            throw new WitnessConfigException(source, lineNo, "a suppression needs a finding key");
+        }
+        if (reason.isEmpty()) {
+            throw new WitnessConfigException(source, lineNo, "a suppression needs a reason: 'suppress: KEY # reason'");
+        }
+        if (suppressions.putIfAbsent(key, reason) != null) {
+            throw new WitnessConfigException(source, lineNo, "key '" + key + "' suppressed twice");
+        }
     }
 
     private static List<String> names(String text, String separator, String source, int lineNo)

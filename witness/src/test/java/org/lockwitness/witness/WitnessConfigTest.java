@@ -74,6 +74,10 @@ class WitnessConfigTest {
             {"blessed: a, a\n", "1", "exactly two different lock names"},
             {"order: a -> -> b\n", "1", "empty lock name"},
             {"order: a -> b\norder: b -> a\n", "2", "contradicts an order declared earlier"},
+            {"suppress: DEADLOCK|lock=a (sx)\n", "1", "needs a reason"},
+            {"suppress: DEADLOCK|lock=a (sx)   #   \n", "1", "needs a reason"},
+            {"suppress:   # why\n", "1", "needs a finding key"},
+            {"suppress: K # one\nsuppress: K # two\n", "2", "key 'K' suppressed twice"},
         };
         for (String[] c : cases) {
             WitnessConfigException e = assertThrows(WitnessConfigException.class,
@@ -82,5 +86,19 @@ class WitnessConfigTest {
             assertTrue(e.getMessage().startsWith("conf:" + c[1] + ": "), e.getMessage());
             assertTrue(e.getMessage().contains(c[2]), e.getMessage());
         }
+    }
+
+    @Test
+    void suppressLines_keepTheKeyWithItsColonsAndTheCommentAsReason() throws WitnessConfigException {
+        WitnessConfig c = WitnessConfig.parse("order: a -> b\n"
+                + "suppress: LOCK_ORDER_REVERSAL|lock=ix0:TX(0):callout (sleep mutex)|lock=ix0 (sx)  # known, PR 7\n"
+                + "suppress:DEADLOCK|lock=a (sx)#upstream bug\n", "f");
+        assertEquals(List.of("LOCK_ORDER_REVERSAL|lock=ix0:TX(0):callout (sleep mutex)|lock=ix0 (sx)",
+                "DEADLOCK|lock=a (sx)"), List.copyOf(c.suppressions().keySet()));
+        assertEquals("known, PR 7", c.suppressions().get(
+                "LOCK_ORDER_REVERSAL|lock=ix0:TX(0):callout (sleep mutex)|lock=ix0 (sx)"));
+        assertEquals("upstream bug", c.suppressions().get("DEADLOCK|lock=a (sx)"));
+        assertEquals(List.of(List.of("a", "b")), c.orders(), "other directives still read");
+        assertTrue(WitnessConfig.EMPTY.suppressions().isEmpty());
     }
 }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import com.google.gson.stream.JsonWriter;
 
 import org.lockwitness.witness.Backtrace;
 import org.lockwitness.witness.Finding;
+import org.lockwitness.witness.FindingKey;
 
 /**
  * {@code witness.json}, the machine interface of the reports, written with Gson's streaming
@@ -19,6 +22,8 @@ import org.lockwitness.witness.Finding;
  */
 final class JsonReport {
     static final String TOOL = "lockwitness";
+    /** The version of docs/witness.schema.json this writer follows: additions only within a major version. */
+    static final String SCHEMA_VERSION = "1.0";
 
     private JsonReport() {
     }
@@ -28,7 +33,10 @@ final class JsonReport {
         w.setIndent("  ");
         w.beginObject();
         w.name("snapshot").value(sequence);
-        w.name("tool").beginObject().name("name").value(TOOL).name("component").value("witness").endObject();
+        w.name("tool").beginObject().name("name").value(TOOL).name("component").value("witness")
+                .name("version").value(Objects.requireNonNullElse(
+                        JsonReport.class.getPackage().getImplementationVersion(), "unknown"))
+                .name("schemaVersion").value(SCHEMA_VERSION).endObject();
         ReportSnapshot.Run run = s.run();
         w.name("run").beginObject();
         string(w.name("command"), run.command());
@@ -64,17 +72,20 @@ final class JsonReport {
         }
         w.endArray();
         w.name("findings").beginArray();
+        Map<String, String> kinds = s.classes().stream().collect(Collectors.toMap(ReportSnapshot.TypeInfo::name,
+                ReportSnapshot.TypeInfo::kind, (a, b) -> a));
         for (Finding f : s.findings()) {
-            finding(w, f);
+            finding(w, f, kinds);
         }
         w.endArray();
         w.endObject();
         w.flush();
     }
 
-    private static void finding(JsonWriter w, Finding f) throws IOException {
+    private static void finding(JsonWriter w, Finding f, Map<String, String> kinds) throws IOException {
         w.beginObject();
         w.name("rule").value(f.rule().name());
+        string(w.name("key"), FindingKey.of(f, kinds::get).text());
         w.name("policy").value(f.policy().name());
         string(w.name("message"), f.message());
         w.name("locks");
