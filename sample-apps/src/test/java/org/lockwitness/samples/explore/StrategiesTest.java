@@ -75,7 +75,7 @@ class StrategiesTest {
 
     @Test
     void pct_runs_the_highest_priority_cpu_and_drops_a_spinner_below_all_others() {
-        Strategy pct = new PctStrategy(7, 1, 1000, 1);
+        Strategy pct = new PctStrategy(7, 1, 0, 1000, 1);
         pct.start(3);
         int first = pct.nextCpu(new Point(SchedulingPoint.Kind.WINDOW, 0, 3));
         assertEquals(first, pct.nextCpu(new Point(SchedulingPoint.Kind.WINDOW, first, 3)), "no change points");
