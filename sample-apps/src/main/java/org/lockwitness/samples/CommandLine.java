@@ -13,9 +13,9 @@ import org.lockwitness.samples.explore.StrategyKind;
 import org.lockwitness.samples.workload.Variant;
 
 /**
- * The parsed command line: {@code list}, {@code run}, {@code explore} or {@code demo} with its
- * options. Parsing checks syntax and ranges only; whether a workload exists is the caller's
- * question.
+ * The parsed command line: {@code list}, {@code run}, {@code explore}, {@code demo} or
+ * {@code help} with its options ({@code --help} anywhere means {@code help}). Parsing checks
+ * syntax, ranges and rule IDs; whether a workload exists is the caller's question.
  *
  * <p>Thread-safety: immutable.
  */
@@ -30,11 +30,12 @@ final class CommandLine {
             "  explore NAME --strategy random|pct|sweep [--variant buggy|fixed] [--schedules N] [--target RULE]",
             "           [--seed S] [--cpus N] [--steps N]",
             "  demo [NAME...] [--report DIR]",
+            "  help | --help",
             "run without --seed runs the workload's explore budget; --interrupt and --delay pick one sweep schedule.");
 
-    /** The four commands. */
+    /** The commands. */
     enum Command {
-        LIST, RUN, EXPLORE, DEMO
+        LIST, RUN, EXPLORE, DEMO, HELP
     }
 
     final Command command;
@@ -80,7 +81,7 @@ final class CommandLine {
         if (args.length == 0) {
             throw new UsageException("no command");
         }
-        Parser p = new Parser(args);
+        Parser p = new Parser(List.of(args).contains("--help") ? new String[] {"help"} : args);
         p.parse();
         return new CommandLine(p);
     }
@@ -113,13 +114,15 @@ final class CommandLine {
                 case "run" -> command = Command.RUN;
                 case "explore" -> command = Command.EXPLORE;
                 case "demo" -> command = Command.DEMO;
+                case "help" -> command = Command.HELP;
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             }
             while (i < args.length) {
                 String a = args[i++];
                 if (a.startsWith("--")) {
                     option(a);
-                } else if (command == Command.DEMO || (names.isEmpty() && command != Command.LIST)) {
+                } else if (command == Command.DEMO || (names.isEmpty() && (command == Command.RUN
+                        || command == Command.EXPLORE))) {
                     names.add(a);
                 } else {
                     throw new UsageException("unexpected argument '" + a + "'");
@@ -210,8 +213,9 @@ final class CommandLine {
         }
 
         private static String rule(String v) throws UsageException {
-            if (!v.matches("[A-Z][A-Z_]*")) {
-                throw new UsageException("--target needs a rule ID such as PREEMPT_IN_RENDEZVOUS, not '" + v + "'");
+            if (!Rules.IDS.contains(v)) {
+                throw new UsageException("--target needs a rule ID, not '" + v + "' (did you mean "
+                        + Names.closest(v, Rules.IDS) + "?); the rules: " + String.join(" ", Rules.IDS));
             }
             return v;
         }

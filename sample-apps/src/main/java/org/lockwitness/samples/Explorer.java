@@ -17,7 +17,7 @@ import org.lockwitness.samples.explore.SweepStrategy;
  * Runs schedules of one workload variant until the checker's findings satisfy a stop condition or
  * the schedules run out. {@code explore} resets the checker before each schedule and stops at the
  * first finding of its target; {@code run} without a seed keeps the findings of every schedule and
- * stops when all required rules were found.
+ * stops when all required rules were found. A sweep ends with how much of its space it covered.
  *
  * <p>Thread-safety: not thread-safe; one exploration at a time.
  */
@@ -74,8 +74,11 @@ final class Explorer {
             Predicate<List<CheckerFinding>> stop, String command) {
         long t0 = System.nanoTime();
         checker.reset();
+        Optional<SweepCoverage> coverage = kind == StrategyKind.SWEEP
+                ? Optional.of(new SweepCoverage(SweepStrategy.DEFAULT_DELAYS - 1)) : Optional.empty();
+        Optional<Runner.Outcome> hit = Optional.empty();
         int tried = 0;
-        for (int j = 0; j < schedules; j++) {
+        for (int j = 0; j < schedules && hit.isEmpty(); j++) {
             Schedule s = schedule(kind, start, j);
             if (resetEach) {
                 checker.reset();
@@ -83,20 +86,20 @@ final class Explorer {
             checker.runInfo(new ScheduleInfo(command, s.seed(), kind.id(), replay(s)));
             Runner.Outcome o = runner.run(s);
             tried++;
+            coverage.ifPresent(c -> c.ran(o));
             List<CheckerFinding> findings = checker.findings();
             if (o.result().status() == RunResult.Status.TIMED_OUT || stop.test(findings)) {
+                hit = Optional.of(o);
                 progress(tried, schedules, o, findings);
-                return new Result(Optional.of(o), tried, seconds(t0), findings);
-            }
-            if (!o.reached()) {
+            } else if (!o.reached()) {
                 out.println("sweep: no interrupt occurrence " + s.interrupt() + " in the base schedule; done");
                 break;
-            }
-            if (tried % 10 == 0 || tried == schedules) {
+            } else if (tried % 10 == 0 || tried == schedules) {
                 progress(tried, schedules, o, findings);
             }
         }
-        return new Result(Optional.empty(), tried, seconds(t0), checker.findings());
+        coverage.ifPresent(c -> out.println(c.line()));
+        return new Result(hit, tried, seconds(t0), checker.findings());
     }
 
     /** @return the exact command that replays schedule {@code s} of this runner */

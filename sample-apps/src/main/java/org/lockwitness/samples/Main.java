@@ -7,7 +7,7 @@ import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.workload.Workload;
 
 /**
- * The samples CLI: {@code list}, {@code run}, {@code explore} and {@code demo} (see
+ * The samples CLI: {@code list}, {@code run}, {@code explore}, {@code demo} and {@code help} (see
  * {@link CommandLine#USAGE}). Exit status: 0 as expected; 1 when an exploration found nothing or a
  * demo verdict is wrong (the agent's {@code fail=} rules also exit 1); 2 for bad arguments; 3 for
  * an infrastructure failure: the agent is missing, or a run hit its wall-clock limit (TIMED_OUT) or
@@ -61,6 +61,10 @@ public final class Main {
             err.println(CommandLine.USAGE);
             return USAGE;
         }
+        if (cl.command == CommandLine.Command.HELP) {
+            out.println(CommandLine.USAGE);
+            return OK;
+        }
         if (cl.command == CommandLine.Command.LIST) {
             new ListCommand(out).print(Workloads.ALL);
             return OK;
@@ -83,7 +87,7 @@ public final class Main {
     }
 
     private static List<Workload> workloads(CommandLine cl) throws UsageException {
-        if (cl.command == CommandLine.Command.LIST) {
+        if (cl.command == CommandLine.Command.LIST || cl.command == CommandLine.Command.HELP) {
             return List.of();
         }
         if (cl.command == CommandLine.Command.DEMO && cl.names.isEmpty()) {
@@ -91,9 +95,14 @@ public final class Main {
         }
         List<Workload> list = new ArrayList<>();
         for (String name : cl.names) {
-            list.add(Workloads.named(name).orElseThrow(() -> new UsageException("unknown workload '" + name
-                    + "'; `list` shows them")));
+            list.add(Workloads.named(name).orElseThrow(() -> unknownWorkload(name)));
         }
         return list;
+    }
+
+    private static UsageException unknownWorkload(String name) {
+        List<String> names = Workloads.ALL.stream().map(w -> w.profile().name()).toList();
+        return new UsageException("unknown workload '" + name + "' (did you mean " + Names.closest(name, names)
+                + "?); `list` shows them");
     }
 }

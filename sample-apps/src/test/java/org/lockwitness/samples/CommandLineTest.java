@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.explore.StrategyKind;
@@ -54,7 +55,8 @@ class CommandLineTest {
         "run x --seed one", "run x --variant broken", "run x --steps 0", "run x --seed 1 --seed 2",
         "explore x", "explore x --strategy dfs", "explore x --strategy pct --target lowercase",
         "run x --interrupt 1 --delay 2", "run x --strategy sweep --seed 1 --interrupt 1", "list extra",
-        "list --seed 1", "run x --report d", "demo --variant buggy", "run x --schedules 3"})
+        "list --seed 1", "run x --report d", "demo --variant buggy", "run x --schedules 3", "help x",
+        "explore x --strategy pct --target NOSUCH", "explore x --strategy pct --target preempt_in_rendezvous"})
     void bad_arguments_are_a_usage_error(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertThrows(UsageException.class, () -> CommandLine.parse(args));
@@ -73,6 +75,59 @@ class CommandLineTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(Main.USAGE, main(new ByteArrayOutputStream(), err).execute(new String[] {"run", "nope"}));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown workload 'nope'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"help", "--help", "explore rendezvous-preempt --help", "run --help", "nosuch --help"})
+    void help_prints_the_usage_on_stdout_and_exits_0(String line) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(Main.OK, main(out, err).execute(line.split(" ")));
+        assertEquals(CommandLine.USAGE + System.lineSeparator(), out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void every_rule_is_a_target() throws UsageException {
+        for (String rule : Rules.IDS) {
+            CommandLine cl = CommandLine.parse(new String[] {"explore", "x", "--strategy", "pct", "--target", rule});
+            assertEquals(Optional.of(rule), cl.target);
+        }
+    }
+
+    @Test
+    void an_unknown_target_is_a_usage_error_that_lists_the_rules_before_anything_runs() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = main(new ByteArrayOutputStream(), err).execute(new String[] {"explore", "rendezvous-preempt",
+            "--strategy", "pct", "--target", "NOSUCH"});
+        assertEquals(Main.USAGE, status, "not NO_AGENT: rejected while parsing");
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("not 'NOSUCH'"), text);
+        for (String rule : Rules.IDS) {
+            assertTrue(text.contains(rule), rule + " in " + text);
+        }
+        assertTrue(text.contains("usage:"), text);
+    }
+
+    @Test
+    void a_misspelt_target_suggests_the_closest_rule() {
+        UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(new String[] {"explore", "x",
+            "--strategy", "pct", "--target", "PREEMPT_IN_RENDEVOUS"}));
+        assertTrue(e.getMessage().contains("did you mean PREEMPT_IN_RENDEZVOUS?"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"rendezvous-premept, rendezvous-preempt", "lockmgr, lockmgr-interlock", "iflib, iflib-queues",
+        "smpng-subsystem, smpng-subsystems", "mpsafe-netintr2, mpsafe-netintr"})
+    void an_unknown_workload_suggests_the_closest_name(String typed, String meant) {
+        for (String command : List.of("run", "explore", "demo")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            String[] args = command.equals("explore") ? new String[] {command, typed, "--strategy", "pct"}
+                : new String[] {command, typed};
+            assertEquals(Main.USAGE, main(new ByteArrayOutputStream(), err).execute(args));
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("unknown workload '" + typed + "' (did you mean " + meant + "?)"), text);
+        }
     }
 
     @Test

@@ -20,6 +20,8 @@ public record Schedule(StrategyKind kind, long seed, int interrupt, int delay) {
 
     /** PCT's bug depth: two change points. */
     public static final int PCT_DEPTH = 3;
+    /** PCT's change points that follow an interrupt: one per interrupt of a bug like r222254's (NIC, IPI). */
+    public static final int PCT_HANDOVERS = 2;
     /** PCT's bound on interrupt delays, in windows. */
     public static final int PCT_MAX_DELAY = 32;
 
@@ -38,7 +40,7 @@ public record Schedule(StrategyKind kind, long seed, int interrupt, int delay) {
     public Strategy strategy(long typicalSteps) {
         switch (kind) {
             case PCT:
-                return new PctStrategy(seed, PCT_DEPTH, typicalSteps, PCT_MAX_DELAY);
+                return new PctStrategy(seed, PCT_DEPTH, PCT_HANDOVERS, typicalSteps, PCT_MAX_DELAY);
             case SWEEP:
                 return new SweepStrategy(seed, interrupt, delay);
             default:

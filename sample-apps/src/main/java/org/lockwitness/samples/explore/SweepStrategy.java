@@ -4,6 +4,7 @@ import org.lockwitness.kernel.Irq;
 import org.lockwitness.kernel.RandomStrategy;
 import org.lockwitness.kernel.SchedulingPoint;
 import org.lockwitness.kernel.Strategy;
+import org.lockwitness.kernel.Trace;
 
 /**
  * One schedule of a sweep: every interrupt is taken at the first window it is offered, except
@@ -60,6 +61,19 @@ public final class SweepStrategy implements Strategy {
     @Override
     public int nextCpu(SchedulingPoint point) {
         return cpus.nextCpu(point);
+    }
+
+    /**
+     * @param base the decision trace of a sweep's base schedule (interrupt 0, delay 0)
+     * @return the IPI occurrences a sweep with that base can delay: in the base schedule each is
+     *     taken where it is first offered, so they are its IPI deliveries
+     */
+    public static int occurrences(Trace base) {
+        int n = 0;
+        for (int vector : new int[] {Irq.IPI_PREEMPT, Irq.IPI_AST, Irq.IPI_RENDEZVOUS}) {
+            n += base.count(" takes " + Irq.name(vector));
+        }
+        return n;
     }
 
     /** @return whether the run got as far as the occurrence this schedule delays */
