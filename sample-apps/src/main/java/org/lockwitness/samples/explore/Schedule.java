@@ -20,7 +20,7 @@ public record Schedule(StrategyKind kind, long seed, int interrupt, int delay) {
 
     /** PCT's bug depth: two change points. */
     public static final int PCT_DEPTH = 3;
-    /** PCT's change points that follow an interrupt: one per interrupt of a bug like r222254's (NIC, IPI). */
+    /** PCT's change points that follow an interrupt's handler: as many as its plain change points. */
     public static final int PCT_HANDOVERS = 2;
     /** PCT's bound on interrupt delays, in windows. */
     public static final int PCT_MAX_DELAY = 32;
