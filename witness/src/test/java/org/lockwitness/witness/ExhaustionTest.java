@@ -31,7 +31,8 @@ class ExhaustionTest {
         sim.take(t, a, 0);
         sim.drop(t, c, 0);
         Finding f = sim.only(Rule.CHECKER_EXHAUSTED);
-        assertEquals("WITNESS: unable to allocate a new witness object for \"C\"\nWitness disabled.", f.message());
+        assertEquals("WITNESS: unable to allocate a new witness object for \"C\"\nclass table full at 2 classes\n"
+                + "Witness disabled.", f.message());
         assertEquals(List.of("C"), f.locks());
     }
 
