@@ -1,6 +1,7 @@
 package org.lockwitness.benchmarks.witness;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -36,10 +37,14 @@ import org.openjdk.jmh.runner.IterationType;
  * {@code classesC_ordersN}, with {@code N} operations per invocation: the score is the time per
  * new order.
  *
- * <p>{@code retainedBytesPerOrder} is the heap in use after a full GC with the witness still
+ * <p>Two secondary results, JMH event counters, which JMH sums over the measurement iterations:
+ * {@code retainedBytesPerOrder} is the heap in use after a full GC with the witness still
  * reachable minus the heap in use after a full GC before it was created ({@code MemoryMXBean}),
- * divided by the orders, measured after the last measurement iteration (JMH sums event counters
- * over iterations, so the earlier iterations report 0). Stacks {@code on} are the default options
+ * divided by the orders, measured after the last measurement iteration only (the others report 0);
+ * {@code cpuNanosPerOrder} is the benchmark thread's CPU time per order ({@code ThreadMXBean}), each
+ * iteration reporting its share of the mean, so the sum is the mean over the iterations. On a
+ * machine shared with other work the CPU time is the steadier figure; it leaves out the JIT and GC
+ * threads. Stacks {@code on} are the default options
  * (32 frames, 2,048 stored stacks); {@code off} stores none ({@code stackStoreLimit(0)}). Run with
  * one fork and few iterations, e.g. {@code -f 1 -wi 1 -i 3}.
  */
@@ -50,6 +55,8 @@ import org.openjdk.jmh.runner.IterationType;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class WitnessNewOrderBenchmark {
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     @Param({"off", "on"})
     String stacks;
 
@@ -63,14 +70,17 @@ public class WitnessNewOrderBenchmark {
     private int site;
     private long heapBefore;
     private int measured;
-    private Retained retained;
+    private PerOrder result;
+    private long cpuNanos;
 
-    /** The retained heap of the last measurement iteration. */
+    /** The per-order results of an iteration. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Retained {
+    public static class PerOrder {
         /** Retained heap of the witness after a full GC, divided by the orders; 0 but in the last iteration. */
         public double retainedBytesPerOrder;
+        /** CPU time of the benchmark thread per order, divided by the measurement iterations. */
+        public double cpuNanosPerOrder;
     }
 
     @Setup(Level.Trial)
@@ -102,20 +112,20 @@ public class WitnessNewOrderBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(100_000)
-    public void classes1536_orders100000(Retained retained) {
-        run(retained);
+    public void classes1536_orders100000(PerOrder perOrder) {
+        run(perOrder);
     }
 
     @Benchmark
     @OperationsPerInvocation(32_768)
-    public void classes8192_orders32768(Retained retained) {
-        run(retained);
+    public void classes8192_orders32768(PerOrder perOrder) {
+        run(perOrder);
     }
 
     @Benchmark
     @OperationsPerInvocation(1_000_000)
-    public void classes100000_orders1000000(Retained retained) {
-        run(retained);
+    public void classes100000_orders1000000(PerOrder perOrder) {
+        run(perOrder);
     }
 
     @TearDown(Level.Iteration)
@@ -123,18 +133,24 @@ public class WitnessNewOrderBenchmark {
         if (!witness.findings().isEmpty()) {
             throw new IllegalStateException("consistent orders produced findings: " + witness.findings().get(0));
         }
-        if (iteration.getType() == IterationType.MEASUREMENT && ++measured == iteration.getCount()) {
-            retained.retainedBytesPerOrder = (double) (usedHeapAfterGc() - heapBefore) / orders.orders();
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            result.cpuNanosPerOrder = (double) cpuNanos / orders.orders() / iteration.getCount();
+            if (++measured == iteration.getCount()) {
+                result.retainedBytesPerOrder = (double) (usedHeapAfterGc() - heapBefore) / orders.orders();
+            }
         }
     }
 
-    private void run(Retained result) {
-        retained = result;
-        result.retainedBytesPerOrder = 0;
+    private void run(PerOrder perOrder) {
+        result = perOrder;
+        perOrder.retainedBytesPerOrder = 0;
+        perOrder.cpuNanosPerOrder = 0;
+        long start = CPU.getCurrentThreadCpuTime();
         int n = orders.orders();
         for (int i = 0; i < n; i++) {
             order(orders.from[i], orders.to[i], i);
         }
+        cpuNanos = CPU.getCurrentThreadCpuTime() - start;
     }
 
     private void order(int a, int b, long step) {
