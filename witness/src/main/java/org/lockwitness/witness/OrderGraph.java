@@ -52,7 +52,7 @@ final class OrderGraph {
         if (e < 0) {
             boolean newFrom = !edges.touched(from);
             boolean newTo = !edges.touched(to);
-            e = edges.add(from, to, prototype);
+            e = edges.add(prototype);
             cache.setEdge(from, to, e + 1);
             if (newFrom) {
                 order.place(from, true);
@@ -64,7 +64,7 @@ final class OrderGraph {
         int old = edges.deps(e);
         int now = old | dep;
         if (now != old) {
-            edges.setDeps(e, now);
+            edges.addDeps(e, dep);
             order.insert(e, Deps.variants(now) & ~Deps.variants(old));
         }
     }
@@ -78,7 +78,15 @@ final class OrderGraph {
      * {@code closing}, forms a strong cycle; null if there is none ({@link StrongPaths#find}).
      */
     List<OrderEdge> strongPath(int from, int to, int closing) {
-        return paths.find(from, to, closing);
+        int[] classes = paths.find(from, to, closing);
+        if (classes == null) {
+            return null;
+        }
+        List<OrderEdge> path = new ArrayList<>(classes.length - 1);
+        for (int i = 1; i < classes.length; i++) {
+            path.add(edge(classes[i - 1], classes[i]));
+        }
+        return path;
     }
 
     /** The edges in insertion order. */

@@ -131,11 +131,11 @@ final class TopoOrder {
     }
 
     private boolean shortcut(int u, int v) {
-        if (edges.firstIn(u) == 0) {
+        if (edges.inDegree(u) == 0) {
             toFront(u);
             return true;
         }
-        if (edges.firstOut(v) == 0) {
+        if (edges.outDegree(v) == 0) {
             toBack(v);
             return true;
         }
@@ -195,9 +195,10 @@ final class TopoOrder {
             boolean enteredR = (w & 1) != 0;
             int toN = enteredR ? Deps.V_RN : Deps.V_NN;
             int toR = enteredR ? Deps.V_RR : Deps.V_NR;
-            for (int e1 = edges.firstOut(w >>> 1); e1 != 0; e1 = edges.nextOut(e1 - 1)) {
-                int vs = edges.ordered(e1 - 1);
-                int z = 2 * edges.to(e1 - 1);
+            int[] list = edges.out(w >>> 1);
+            for (int i = edges.outDegree(w >>> 1) - 1; i >= 0; i--) {
+                int vs = OrderEdges.orderedOf(list[i]);
+                int z = 2 * OrderEdges.neighbor(list[i]);
                 if (((vs & toN) != 0 && !visitForward(z, x, ub)) || ((vs & toR) != 0 && !visitForward(z + 1, x, ub))) {
                     return false;
                 }
@@ -227,9 +228,10 @@ final class TopoOrder {
             boolean enteredR = (w & 1) != 0;
             int fromN = enteredR ? Deps.V_NR : Deps.V_NN;
             int fromR = enteredR ? Deps.V_RR : Deps.V_RN;
-            for (int e1 = edges.firstIn(w >>> 1); e1 != 0; e1 = edges.nextIn(e1 - 1)) {
-                int vs = edges.ordered(e1 - 1);
-                int z = 2 * edges.from(e1 - 1);
+            int[] list = edges.in(w >>> 1);
+            for (int i = edges.inDegree(w >>> 1) - 1; i >= 0; i--) {
+                int vs = OrderEdges.orderedOf(list[i]);
+                int z = 2 * OrderEdges.neighbor(list[i]);
                 if ((vs & fromN) != 0 && ord[z] > lb && mark[z] != seen) {
                     push(z, seen);
                 }
