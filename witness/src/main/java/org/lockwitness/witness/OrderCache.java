@@ -28,6 +28,9 @@ package org.lockwitness.witness;
  * are serialized (the model's DETERMINISTIC mode), a lower bound under true parallelism, where an
  * increment can also land in a table that was just replaced.
  *
+ * <p>The slow path finds or creates its pair once ({@link #claim}) and then works on the slot: a
+ * slot stays valid until the next claim, which may grow the table.
+ *
  * <h2>Thread-safety</h2>
  * {@link #knownAndCount} is lock-free and allocation-free; every other method requires the checker
  * lock.
@@ -91,54 +94,72 @@ final class OrderCache {
         }
     }
 
-    /** Counts one acquisition of the pair, creating it; false if the table is full. */
-    boolean increment(int parent, int child) {
-        int i = claim(parent, child);
-        if (i < 0) {
-            return false;
+    /** The slot of the pair, created if new; -1 if the table already holds {@code limit} pairs. */
+    int claim(int parent, int child) {
+        int i = find(parent, child);
+        if (i >= 0) {
+            return i;
         }
-        table.counts[i]++;
-        return true;
+        if (size >= limit) {
+            return -1;
+        }
+        Table t = table;
+        if (size + 1 > t.threshold) {
+            t = grow(t);
+        }
+        size++;
+        return insert(t, key(parent, child), 0, 0);
     }
 
-    /** Creates the pair if new; false if the table is full. */
-    boolean add(int parent, int child) {
-        return claim(parent, child) >= 0;
+    /** Counts one acquisition of the pair in {@code slot}. */
+    void count(int slot) {
+        table.counts[slot]++;
     }
 
-    /** True if a known edge covers {@code dep}. */
-    boolean covered(int parent, int child, int dep) {
-        return (kinds(parent, child) & Deps.cover(dep)) != 0;
+    /** True if a known edge of the pair in {@code slot} covers {@code dep}. */
+    boolean covered(int slot, int dep) {
+        return (kinds(slot) & Deps.cover(dep)) != 0;
     }
 
-    boolean reversed(int parent, int child, int dep) {
-        return (kinds(parent, child) & (dep << REVERSED_SHIFT)) != 0;
+    /** True if {@code dep} of the pair in {@code slot} is known to reverse. */
+    boolean reversed(int slot, int dep) {
+        return (kinds(slot) & (dep << REVERSED_SHIFT)) != 0;
     }
 
-    /** Marks {@code dep} known for an existing pair. */
-    void addEdge(int parent, int child, int dep) {
-        or(existing(parent, child), dep);
+    /** Marks {@code dep} known for the pair in {@code slot}. */
+    void addEdge(int slot, int dep) {
+        table.words[slot] |= (long) dep << KEY_BITS;
     }
 
     /** Marks {@code dep} reversed for an existing pair. */
     void addReversed(int parent, int child, int dep) {
-        or(existing(parent, child), dep << REVERSED_SHIFT);
+        int i = find(parent, child);
+        if (i < 0) {
+            throw new IllegalStateException("no order pair " + parent + " -> " + child);
+        }
+        table.words[i] |= (long) (dep << REVERSED_SHIFT) << KEY_BITS;
     }
 
+    /** How often the pair was acquired; 0 for an unknown pair. */
     int count(int parent, int child) {
         int i = find(parent, child);
         return i < 0 ? 0 : table.counts[i];
     }
 
-    /** The pair's edge index in the order graph plus one; 0 for none or an unknown pair. */
+    /** The pair's edge number in the order graph plus one; 0 for none or an unknown pair. */
     int edge(int parent, int child) {
         int i = find(parent, child);
         return i < 0 ? 0 : table.edges[i];
     }
 
-    /** Sets the edge index plus one of an existing pair. */
-    void setEdge(int parent, int child, int edgePlusOne) {
-        table.edges[existing(parent, child)] = edgePlusOne;
+    /** The edge number plus one of the pair in {@code slot}; 0 for none. */
+    int edgeAt(int slot) {
+        return table.edges[slot];
+    }
+
+    /** Sets the edge number plus one of the pair in {@code slot}. */
+    void setEdgeAt(int slot, int edgePlusOne) {
+        table.edges[slot] = edgePlusOne;
     }
 
     /** Forgets every pair. */
@@ -147,22 +168,8 @@ final class OrderCache {
         size = 0;
     }
 
-    private int kinds(int parent, int child) {
-        int i = find(parent, child);
-        return i < 0 ? 0 : (int) (table.words[i] >>> KEY_BITS);
-    }
-
-    private void or(int i, int kinds) {
-        long[] words = table.words;
-        words[i] |= (long) kinds << KEY_BITS;
-    }
-
-    private int existing(int parent, int child) {
-        int i = find(parent, child);
-        if (i < 0) {
-            throw new IllegalStateException("no order pair " + parent + " -> " + child);
-        }
-        return i;
+    private int kinds(int slot) {
+        return (int) (table.words[slot] >>> KEY_BITS);
     }
 
     private int find(int parent, int child) {
@@ -178,23 +185,6 @@ final class OrderCache {
                 return -1;
             }
         }
-    }
-
-    /** The slot of the pair, created if new; -1 if the table holds {@code limit} pairs. */
-    private int claim(int parent, int child) {
-        int i = find(parent, child);
-        if (i >= 0) {
-            return i;
-        }
-        if (size >= limit) {
-            return -1;
-        }
-        Table t = table;
-        if (size + 1 > t.threshold) {
-            t = grow(t);
-        }
-        size++;
-        return insert(t, key(parent, child), 0, 0);
     }
 
     /** Puts a new key into an empty slot. */

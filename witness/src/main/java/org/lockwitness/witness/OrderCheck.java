@@ -127,10 +127,12 @@ final class OrderCheck {
             return duplicate(t, held, plock, lock, site, flags);
         }
         int dep = Deps.of(!held.exclusive(plock), recursiveRead);
-        if (!state.cache.increment(parent, cls)) {
+        int slot = state.cache.claim(parent, cls);
+        if (slot < 0) {
             return ordersExhausted(parent, cls);
         }
-        if (state.cache.covered(parent, cls, dep) || state.cache.reversed(parent, cls, dep)) {
+        state.cache.count(slot);
+        if (state.cache.covered(slot, dep) || state.cache.reversed(slot, dep)) {
             return null;
         }
         boolean sleepable = LockId.sleepable(lock) && (flags & OpFlags.NOSLEEP) == 0;
@@ -160,7 +162,7 @@ final class OrderCheck {
             return reversal(t, held, j, j == plock, lock, instance, site, closing, reason, path);
         }
         if (!(LockId.isGiant(held.lock[plock]) && sleepable)) {
-            addEdge(parent, cls, dep, site);
+            addEdge(slot, parent, cls, dep, site);
         }
         return null;
     }
@@ -199,14 +201,15 @@ final class OrderCheck {
                 List.of(c.name), List.of(first, here), List.of(state.backtrace()), t);
     }
 
-    private void addEdge(int parent, int child, int dep, int site) {
-        OrderEdge e = state.graph.edge(parent, child);
+    /** Adds the order to the pair in the cache's {@code slot}, claimed by this slow path. */
+    private void addEdge(int slot, int parent, int child, int dep, int site) {
+        OrderEdge e = state.graph.edgeAt(slot);
         if (e == null) {
             int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
             e = new OrderEdge(parent, child, false, false, state.siteText(site), stack);
         }
-        state.graph.addEdge(parent, child, dep, e);
-        state.cache.addEdge(parent, child, dep);
+        state.graph.addEdge(slot, dep, e);
+        state.cache.addEdge(slot, dep);
     }
 
     /** The order cache cannot take the pair {@code parent -> child}: the checker disables itself. */

@@ -73,10 +73,6 @@ final class OrderEdges {
         return e;
     }
 
-    int count() {
-        return count;
-    }
-
     OrderEdge info(int e) {
         return info[e];
     }
@@ -97,11 +93,6 @@ final class OrderEdges {
     void addDeps(int e, int deps) {
         out[from(e)][posOut[e]] |= deps;
         in[to(e)][posIn[e]] |= deps;
-    }
-
-    /** The variants of edge {@code e} that the topological order holds. */
-    int ordered(int e) {
-        return orderedOf(out[from(e)][posOut[e]]);
     }
 
     void setOrdered(int e, int variant) {

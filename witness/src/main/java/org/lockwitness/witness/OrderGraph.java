@@ -43,17 +43,25 @@ final class OrderGraph {
         return e == 0 ? null : edges.info(e - 1);
     }
 
+    /** The edge of the pair in the cache's {@code slot}, or null. */
+    OrderEdge edgeAt(int slot) {
+        int e = cache.edgeAt(slot);
+        return e == 0 ? null : edges.info(e - 1);
+    }
+
     /**
-     * Adds {@code dep} to the edge {@code from -> to}, creating it with {@code prototype} if new.
-     * The pair must be in the cache.
+     * Adds {@code dep} to the edge of the pair in the cache's {@code slot}, creating it with
+     * {@code prototype}, which names the pair, if new.
      */
-    void addEdge(int from, int to, int dep, OrderEdge prototype) {
-        int e = cache.edge(from, to) - 1;
+    void addEdge(int slot, int dep, OrderEdge prototype) {
+        int e = cache.edgeAt(slot) - 1;
         if (e < 0) {
+            int from = prototype.from;
+            int to = prototype.to;
             boolean newFrom = !edges.touched(from);
             boolean newTo = !edges.touched(to);
             e = edges.add(prototype);
-            cache.setEdge(from, to, e + 1);
+            cache.setEdgeAt(slot, e + 1);
             if (newFrom) {
                 order.place(from, true);
             }

@@ -52,11 +52,6 @@ final class StackStore {
         return id == 0 ? null : stacks.get(id - 1);
     }
 
-    /** How many stacks are stored. */
-    int size() {
-        return stacks.size();
-    }
-
     void clear() {
         stacks.clear();
         ids.clear();

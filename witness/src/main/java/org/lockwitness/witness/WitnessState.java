@@ -140,11 +140,12 @@ final class WitnessState {
 
     /** Adds a declared order ({@code order_lists}); false if the order cache is full. */
     boolean addDeclared(OrderEdge e) {
-        if (!cache.add(e.from, e.to)) {
+        int slot = cache.claim(e.from, e.to);
+        if (slot < 0) {
             return false;
         }
-        graph.addEdge(e.from, e.to, Deps.EN, e);
-        cache.addEdge(e.from, e.to, Deps.EN);
+        graph.addEdge(slot, Deps.EN, e);
+        cache.addEdge(slot, Deps.EN);
         return true;
     }
 

@@ -103,8 +103,7 @@ class OrderGraphTest {
             List<String> expected = ref.strongPath(v, u, dep);
             assertEquals(expected, names(graph.strongPath(v, u, dep)), "edge " + u + "->" + v + " kind " + dep);
             if (expected == null || (forceCycles && random.nextInt(20) == 0)) {
-                cache.add(u, v);
-                graph.addEdge(u, v, dep, new OrderEdge(u, v, false, false, "t", 0));
+                graph.addEdge(cache.claim(u, v), dep, new OrderEdge(u, v, false, false, "t", 0));
                 ref.add(u, v, dep);
                 added++;
             } else {
