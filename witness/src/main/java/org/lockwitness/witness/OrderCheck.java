@@ -225,8 +225,10 @@ final class OrderCheck {
         int cls = LockId.classOf(lock);
         int w1 = held.classOf(j);
         String here = state.siteText(site);
-        List<String> now = state.stacks.capture();
-        state.graph.addReversal(w1, cls, new OrderEdge(w1, cls, true, false, here, state.stackStore.intern(now)));
+        CapturedStack captured = state.stacks.capture();
+        int nowId = state.stackStore.intern(captured);
+        List<String> now = state.stackStore.get(nowId);
+        state.graph.addReversal(w1, cls, new OrderEdge(w1, cls, true, false, here, nowId));
         if (isPlock) {
             state.cache.addReversed(w1, cls, closing);
         }

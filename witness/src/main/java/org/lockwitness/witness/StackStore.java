@@ -12,7 +12,8 @@ import java.util.Map;
  * An edge holds a stack id; 0 is none.
  *
  * <h2>Design</h2>
- * A stack is stored once, however many edges share it. The store holds at most
+ * A stack is stored once, however many edges share it: it is looked up by its frames' identity
+ * ({@link CapturedStack}) and printed only when new. The store holds at most
  * {@link WitnessOptions#stackStoreLimit} distinct stacks for new orders: once it is full, an order
  * stack is no longer even captured (FreeBSD: {@code w_lofree} empty), so the order graph keeps
  * working without stacks; the edges then report their stack as missing. The stack of a reversal is
@@ -24,7 +25,7 @@ import java.util.Map;
 final class StackStore {
     private final int limit;
     private final List<List<String>> stacks = new ArrayList<>();
-    private final Map<List<String>, Integer> ids = new HashMap<>();
+    private final Map<CapturedStack, Integer> ids = new HashMap<>();
 
     StackStore(int limit) {
         this.limit = limit;
@@ -35,15 +36,14 @@ final class StackStore {
         return stacks.size() >= limit;
     }
 
-    /** The id of this stack, stored if new (regardless of the limit). */
-    int intern(List<String> stack) {
+    /** The id of this stack, stored and printed if new (regardless of the limit). */
+    int intern(CapturedStack stack) {
         Integer id = ids.get(stack);
         if (id != null) {
             return id;
         }
-        List<String> copy = List.copyOf(stack);
-        stacks.add(copy);
-        ids.put(copy, stacks.size());
+        stacks.add(stack.lines());
+        ids.put(stack, stacks.size());
         return stacks.size();
     }
 

@@ -96,7 +96,7 @@ final class WitnessState {
 
     /** The current stack under {@link Messages#STACK_BACKTRACE}. */
     Backtrace backtrace() {
-        return new Backtrace(Messages.STACK_BACKTRACE, stacks.capture());
+        return new Backtrace(Messages.STACK_BACKTRACE, stacks.capture().lines());
     }
 
     /** Records a finding seen by {@code t} (null: none) on its CPU; returns it if its policy is PANIC. */
