@@ -8,8 +8,8 @@ final class CpuState {
     final int id;
     final HeldLocks spinLocks;
 
-    CpuState(int id, int classLimit) {
+    CpuState(int id) {
         this.id = id;
-        this.spinLocks = new HeldLocks(classLimit);
+        this.spinLocks = new HeldLocks();
     }
 }

@@ -16,12 +16,10 @@ import java.util.Arrays;
  */
 final class CpuTable {
     private final Object checkerLock;
-    private final int classLimit;
     private volatile CpuState[] cpus = new CpuState[0];
 
-    CpuTable(Object checkerLock, int classLimit) {
+    CpuTable(Object checkerLock) {
         this.checkerLock = checkerLock;
-        this.classLimit = classLimit;
     }
 
     /** The state of CPU {@code id}, created if new. */
@@ -36,7 +34,7 @@ final class CpuTable {
                 all = Arrays.copyOf(all, Math.max(id + 1, all.length * 2));
             }
             if (all[id] == null) {
-                all[id] = new CpuState(id, classLimit);
+                all[id] = new CpuState(id);
             }
             cpus = all;
             return all[id];

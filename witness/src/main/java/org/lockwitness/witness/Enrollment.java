@@ -9,8 +9,7 @@ import java.util.List;
  * {@link Rule#CHECKER_EXHAUSTED} and disables the checker, as WITNESS does when it runs out of
  * {@code struct witness}.
  *
- * <p>Thread-safety: stateless; {@link #enroll} takes the checker lock, {@link #exhausted} is called
- * under it.
+ * <p>Thread-safety: stateless; {@link #enroll} takes the checker lock.
  */
 final class Enrollment {
     private final WitnessState state;
@@ -48,10 +47,9 @@ final class Enrollment {
         });
     }
 
-    /** Disables the checker and reports the full table; {@code name} is the lock that found it full, or null. */
-    Finding exhausted(String name) {
-        state.disabled = true;
-        return state.report(Rule.CHECKER_EXHAUSTED, "", Messages.exhausted(name),
-                name == null ? List.of() : List.of(name), List.of(), List.of(state.backtrace()), null);
+    /** Disables the checker and reports the full class table; {@code name} is the lock that found it full. */
+    private Finding exhausted(String name) {
+        return state.exhausted(Messages.CLASS_TABLE, Messages.exhausted(name, state.options.classLimit),
+                List.of(name));
     }
 }

@@ -42,12 +42,11 @@ abstract class EventGuard {
         KindRules kinds = new KindRules(state, dispatch);
         context = new ContextRules(state, dispatch);
         OrderCheck orderCheck = new OrderCheck(state, dispatch, context, kinds);
-        Enrollment enroll = new Enrollment(state, dispatch, kinds);
         order = orderCheck;
-        enrollment = enroll;
+        enrollment = new Enrollment(state, dispatch, kinds);
         holds = new HoldRules(state, dispatch, context, kinds, orderCheck);
         machine = new MachineEvents(state, dispatch);
-        dispatch.run(null, () -> orderCheck.seedDeclaredOrders() ? null : enroll.exhausted(null));
+        dispatch.run(null, orderCheck::seedDeclaredOrders);
     }
 
     /** The guard of a lock event. */

@@ -9,8 +9,12 @@ import java.util.Arrays;
  *
  * <h2>Design</h2>
  * Parallel primitive arrays grown geometrically, so pushing and popping allocate nothing in
- * steady state; {@link #perClass} counts held entries per class id so that "is a lock of this
- * class held?" costs one read. The newest entry is last, where a release usually finds it.
+ * steady state. "Is a lock of this class held?" is one test of a 64-bit Bloom word
+ * ({@link #classBits}, bit {@code class & 63}, kept exact by a count per bit) and, only when the
+ * bit is set, a scan of the entries; class ids are dense and sequential, so the few classes held at
+ * once rarely share a bit. The state is the same size whatever the class limit (lockdep's
+ * {@code held_locks} is a fixed array per task, FreeBSD's lock list a chain of small blocks). The
+ * newest entry is last, where a release usually finds it.
  *
  * <h2>Thread-safety</h2>
  * Not thread-safe, and needs not be: a thread's list is used only by that thread, a CPU's list
@@ -31,11 +35,10 @@ final class HeldLocks {
     int[] recursed = new int[8];
     byte[] mode = new byte[8];
     long[] since = new long[8];
-    final int[] perClass;
-
-    HeldLocks(int classLimit) {
-        perClass = new int[classLimit + 1];
-    }
+    /** Bit {@code class & 63} is set while an entry of such a class is held. */
+    private long classBits;
+    /** Entries held per bit of {@link #classBits}. */
+    private final int[] perBit = new int[64];
 
     /** Index of the entry for {@code inst}, newest first, or -1. */
     int find(long inst) {
@@ -65,8 +68,9 @@ final class HeldLocks {
         return (mode[index] & EXCLUSIVE) != 0;
     }
 
+    /** Whether an entry of class {@code cls} is held. */
     boolean holdsClass(int cls) {
-        return perClass[cls] != 0;
+        return (classBits & (1L << cls)) != 0 && findClass(cls, depth) >= 0;
     }
 
     void push(int lockId, long inst, int siteId, byte flags, long step) {
@@ -80,11 +84,16 @@ final class HeldLocks {
         recursed[i] = 0;
         mode[i] = flags;
         since[i] = step;
-        perClass[LockId.classOf(lockId)]++;
+        int cls = LockId.classOf(lockId);
+        perBit[cls & 63]++;
+        classBits |= 1L << cls;
     }
 
     void remove(int index) {
-        perClass[classOf(index)]--;
+        int cls = classOf(index);
+        if (--perBit[cls & 63] == 0) {
+            classBits &= ~(1L << cls);
+        }
         int tail = depth - index - 1;
         if (tail > 0) {
             System.arraycopy(lock, index + 1, lock, index, tail);
@@ -99,7 +108,8 @@ final class HeldLocks {
 
     void clear() {
         depth = 0;
-        Arrays.fill(perClass, 0);
+        classBits = 0;
+        Arrays.fill(perBit, 0);
     }
 
     private void grow() {

@@ -10,8 +10,7 @@ package org.lockwitness.witness;
  *   0  0 |   kind   | Giant | spin | {@link LockFlags} | class id (1..{@value #MAX_CLASS_ID})
  * </pre>
  *
- * The class id indexes the {@link ClassTable}, the {@link OrderMatrix} and
- * {@link HeldLocks#perClass}; the flags are the lock's own (two locks of one class may differ in
+ * The class id indexes the {@link ClassTable} and keys the {@link OrderCache}; the flags are the lock's own (two locks of one class may differ in
  * DUPOK or RECURSE); spin, Giant and kind are copies of the class's, so that the fast path decides
  * without a table lookup. Bits 30 and 31 stay clear, so an id is never negative, and class ids
  * start at 1, so an id is never {@link Witness#UNTRACKED}. Stateless.

@@ -305,9 +305,26 @@ public final class Messages {
         return "witness fault in " + where + ": " + shown(String.valueOf(error));
     }
 
-    /** {@link Rule#CHECKER_EXHAUSTED}; {@code name} is the lock that found the table full, or null. */
-    static String exhausted(String name) {
+    /** The tables whose exhaustion is a {@link Rule#CHECKER_EXHAUSTED} finding, its key. */
+    static final String CLASS_TABLE = "class table";
+    static final String ORDER_TABLE = "order table";
+
+    /**
+     * {@link Rule#CHECKER_EXHAUSTED} of the class table ({@code witness_get}'s message); {@code name}
+     * is the lock that found the table full, or null.
+     */
+    static String exhausted(String name, int limit) {
         return "WITNESS: unable to allocate a new witness object" + (name == null ? "" : " for \"" + shown(name) + "\"")
-                + "\nWitness disabled.";
+                + "\n" + full(CLASS_TABLE, limit, "classes") + "\nWitness disabled.";
+    }
+
+    /** {@link Rule#CHECKER_EXHAUSTED} of the order table, by the new order {@code from -> to}. */
+    static String ordersExhausted(String from, String to, int limit) {
+        return "WITNESS: unable to allocate a new lock order \"" + shown(from) + "\" -> \"" + shown(to) + "\"\n"
+                + full(ORDER_TABLE, limit, "orders") + "\nWitness disabled.";
+    }
+
+    private static String full(String table, int limit, String what) {
+        return table + " full at " + limit + " " + what;
     }
 }

@@ -15,17 +15,18 @@ import java.util.TreeSet;
  * <h2>Design</h2>
  * {@link #checkOrder} first applies the kind and context rules, then the one preamble of the order
  * check, {@link #plock}: the most recently acquired held lock other than the interlock, or an early
- * return when there is none. From there the fast path reads one {@link OrderMatrix} cell: an order
+ * return when there is none. From there the fast path reads one {@link OrderCache} entry: an order
  * already known (or already found reversed), with no lock of the class held, is counted and done,
  * without a lock or an allocation. Anything else takes the slow path, {@link #slowPath}, under the
  * checker lock: recursion, duplicate type, the reversal search over the held locks (FreeBSD's
  * {@code isitmydescendant} through {@link OrderGraph#strongPath}), and the new edge plock -&gt; lock
- * with at most one stored stack.
+ * with at most one stored stack, deduplicated in the {@link StackStore} and dropped when it is
+ * full. A pair the full order cache cannot take disables the checker.
  *
  * <h2>Thread-safety</h2>
  * Stateless itself. The held list it reads is confined to the reporting thread (or the thread on
  * the CPU), so the plock the fast path chose is still the plock under the lock; everything shared
- * is read or changed under the checker lock, except the matrix's lock-free fast-path read.
+ * is read or changed under the checker lock, except the cache's lock-free fast-path read.
  */
 final class OrderCheck {
     private final WitnessState state;
@@ -40,22 +41,27 @@ final class OrderCheck {
         this.kinds = kinds;
     }
 
-    /** Creates the types and edges of the configured orders; false if the class table filled up. Under the lock. */
-    boolean seedDeclaredOrders() {
+    /**
+     * Creates the types and edges of the configured orders; returns the {@link Rule#CHECKER_EXHAUSTED}
+     * finding if a table filled up, else null. Under the lock.
+     */
+    Finding seedDeclaredOrders() {
         for (List<String> chain : state.options.config.orders()) {
             for (int k = 0; k + 1 < chain.size(); k++) {
                 WitnessType from = state.typeFor(chain.get(k));
                 WitnessType to = state.typeFor(chain.get(k + 1));
                 if (from == null || to == null) {
-                    return false;
+                    return state.exhausted(Messages.CLASS_TABLE, Messages.exhausted(null, state.options.classLimit),
+                            List.of());
                 }
-                OrderEdge e = new OrderEdge(from.id, to.id, false, true, "declared", null);
-                state.graph.addEdge(from.id, to.id, OrderMatrix.DEP_EN, e);
-                state.matrix.addEdge(from.id, to.id, OrderMatrix.DEP_EN);
+                OrderEdge e = new OrderEdge(from.id, to.id, false, true, "declared", 0);
+                if (!state.addDeclared(e)) {
+                    return ordersExhausted(from.id, to.id);
+                }
                 state.declaredEdges.add(e);
             }
         }
-        return true;
+        return null;
     }
 
     /** {@link Witness#checkOrder}: at most one finding, in the documented order of precedence. */
@@ -77,8 +83,8 @@ final class OrderCheck {
         }
         int cls = LockId.classOf(lock);
         boolean recursiveRead = recursiveRead(t, lock, flags);
-        int dep = OrderMatrix.dep(!held.exclusive(plock), recursiveRead);
-        if (!held.holdsClass(cls) && state.matrix.knownAndCount(held.classOf(plock), cls, dep)) {
+        int dep = Deps.of(!held.exclusive(plock), recursiveRead);
+        if (!held.holdsClass(cls) && state.cache.knownAndCount(held.classOf(plock), cls, dep)) {
             return;
         }
         dispatch.run(t, () -> slowPath(t, held, plock, lock, instance, site, flags, interlock, recursiveRead));
@@ -120,9 +126,13 @@ final class OrderCheck {
         if (parent == cls) {
             return duplicate(t, held, plock, lock, site, flags);
         }
-        int dep = OrderMatrix.dep(!held.exclusive(plock), recursiveRead);
-        state.matrix.increment(parent, cls);
-        if (state.matrix.covered(parent, cls, dep) || state.matrix.reversed(parent, cls, dep)) {
+        int dep = Deps.of(!held.exclusive(plock), recursiveRead);
+        int slot = state.cache.claim(parent, cls);
+        if (slot < 0) {
+            return ordersExhausted(parent, cls);
+        }
+        state.cache.count(slot);
+        if (state.cache.covered(slot, dep) || state.cache.reversed(slot, dep)) {
             return null;
         }
         boolean sleepable = LockId.sleepable(lock) && (flags & OpFlags.NOSLEEP) == 0;
@@ -136,7 +146,7 @@ final class OrderCheck {
             if ((giant && heldSleepable) || (sleepable && LockId.isGiant(held.lock[j]))) {
                 continue;
             }
-            int closing = OrderMatrix.dep(!held.exclusive(j), recursiveRead);
+            int closing = Deps.of(!held.exclusive(j), recursiveRead);
             String reason = null;
             List<OrderEdge> path = List.of();
             if (sleepable && !heldSleepable) {
@@ -152,7 +162,7 @@ final class OrderCheck {
             return reversal(t, held, j, j == plock, lock, instance, site, closing, reason, path);
         }
         if (!(LockId.isGiant(held.lock[plock]) && sleepable)) {
-            addEdge(parent, cls, dep, site);
+            addEdge(slot, parent, cls, dep, site);
         }
         return null;
     }
@@ -191,18 +201,23 @@ final class OrderCheck {
                 List.of(c.name), List.of(first, here), List.of(state.backtrace()), t);
     }
 
-    private void addEdge(int parent, int child, int dep, int site) {
-        OrderEdge e = state.graph.edge(parent, child);
+    /** Adds the order to the pair in the cache's {@code slot}, claimed by this slow path. */
+    private void addEdge(int slot, int parent, int child, int dep, int site) {
+        OrderEdge e = state.graph.edgeAt(slot);
         if (e == null) {
-            List<String> stack = null;
-            if (state.storedStacks < state.options.stackStoreLimit) {
-                state.storedStacks++;
-                stack = state.stacks.capture();
-            }
+            int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
             e = new OrderEdge(parent, child, false, false, state.siteText(site), stack);
         }
-        state.graph.addEdge(parent, child, dep, e);
-        state.matrix.addEdge(parent, child, dep);
+        state.graph.addEdge(slot, dep, e);
+        state.cache.addEdge(slot, dep);
+    }
+
+    /** The order cache cannot take the pair {@code parent -> child}: the checker disables itself. */
+    private Finding ordersExhausted(int parent, int child) {
+        String from = state.classes.byId(parent).name;
+        String to = state.classes.byId(child).name;
+        return state.exhausted(Messages.ORDER_TABLE, Messages.ordersExhausted(from, to, state.options.orderLimit),
+                List.of(from, to));
     }
 
     private Finding reversal(WitnessThread t, HeldLocks held, int j, boolean isPlock, int lock, long instance,
@@ -210,10 +225,12 @@ final class OrderCheck {
         int cls = LockId.classOf(lock);
         int w1 = held.classOf(j);
         String here = state.siteText(site);
-        List<String> now = state.stacks.capture();
-        state.graph.addReversal(w1, cls, closing, new OrderEdge(w1, cls, true, false, here, now));
+        CapturedStack captured = state.stacks.capture();
+        int nowId = state.stackStore.intern(captured);
+        List<String> now = state.stackStore.get(nowId);
+        state.graph.addReversal(w1, cls, new OrderEdge(w1, cls, true, false, here, nowId));
         if (isPlock) {
-            state.matrix.addReversed(w1, cls, closing);
+            state.cache.addReversed(w1, cls, closing);
         }
         long pair = w1 < cls ? OrderEdge.key(w1, cls) : OrderEdge.key(cls, w1);
         String heldName = state.classes.byId(w1).name;
@@ -241,9 +258,9 @@ final class OrderCheck {
                 cycle.add(to);
             }
             siteList.add(e.siteText);
-            traces.add(e.stack == null
+            traces.add(e.stack == 0
                     ? new Backtrace(Messages.missing(from, to), List.of())
-                    : new Backtrace(Messages.established(from, to), e.stack));
+                    : new Backtrace(Messages.established(from, to), state.stackStore.get(e.stack)));
         }
         traces.add(new Backtrace(Messages.attempted(heldName, newName), now));
         return state.report(Rule.LOCK_ORDER_REVERSAL, String.join("\u0000", new TreeSet<>(cycle)), msg.toString(),

@@ -1,23 +1,20 @@
 package org.lockwitness.witness;
 
-import java.util.List;
-
 /**
- * One lock order {@code from -> to} between classes: the dependency kinds seen
- * ({@link OrderMatrix} bits), the first site and the first stack (FreeBSD's {@code w_lodata}
- * record; null when the stack store was full or the order was declared). Either an edge of the
- * order graph or a reversal, which never enters the graph. Guarded by the checker lock.
+ * One lock order {@code from -> to} between classes: the first site and the first stack (FreeBSD's
+ * {@code w_lodata} record), the stack as an id into the {@link StackStore}, 0 when the store was
+ * full or the order was declared. Either an edge of the order graph or a reversal, which never
+ * enters the graph. The dependency kinds of an edge are kept by the graph. Immutable.
  */
 final class OrderEdge {
     final int from;
     final int to;
     final boolean reversal;
     final boolean declared;
-    int deps;
     final String siteText;
-    final List<String> stack;
+    final int stack;
 
-    OrderEdge(int from, int to, boolean reversal, boolean declared, String siteText, List<String> stack) {
+    OrderEdge(int from, int to, boolean reversal, boolean declared, String siteText, int stack) {
         this.from = from;
         this.to = to;
         this.reversal = reversal;

@@ -1,140 +1,115 @@
 package org.lockwitness.witness;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultDirectedGraph;
-
 /**
- * The lock-order graph: vertices are class ids, edges {@link OrderEdge}s, kept in a JGraphT
- * {@link DefaultDirectedGraph}, plus the reversals, which never enter it.
+ * The lock-order graph: vertices are class ids, edges {@link OrderEdge}s (FreeBSD's
+ * {@code w_child} tree and {@code w_lodata}, lockdep's dependency list), plus the reversals, which
+ * never enter it.
  *
  * <p>The graph is acyclic in lockdep's sense: it may contain a cycle only if that cycle is not
  * strong, that is if somewhere along it a recursive-read edge {@code -(*R)->} is followed by an
  * edge out of a shared hold {@code -(S*)->} (a reader that cannot block behind a writer never
  * closes a cycle). Without shared locks every path is strong and this is FreeBSD's DAG.
- * {@link #strongPath} answers FreeBSD's {@code isitmydescendant} under that rule by a breadth-first
- * search over (class, entered-by-recursive-read) states, so it returns the whole path of any length.
+ *
+ * <h2>Design</h2>
+ * The edges live in primitive arrays ({@link OrderEdges}); the {@link OrderCache} maps a class pair
+ * to its edge; a {@link TopoOrder} keeps an incremental topological order of the strong-path states,
+ * so that {@link #strongPath} ({@link StrongPaths}) searches nothing for an order that agrees with
+ * it and only the affected region otherwise. A new kind of an edge enters the topological order as
+ * soon as it enters the graph. See {@link TopoOrder} for why the order is kept on derived states and
+ * for the departure from the design document's JGraphT graph.
  *
  * <p>Not thread-safe: used only under the checker lock (the slow path).
  */
 final class OrderGraph {
-    private final Graph<Integer, OrderEdge> graph = new DefaultDirectedGraph<>(null, null, false);
+    private final OrderCache cache;
+    private final OrderEdges edges = new OrderEdges();
+    private final TopoOrder order = new TopoOrder(edges);
+    private final StrongPaths paths = new StrongPaths(edges, order);
     private final Map<Long, OrderEdge> reversals = new LinkedHashMap<>();
+
+    /** A graph whose class pairs are kept in {@code cache}. */
+    OrderGraph(OrderCache cache) {
+        this.cache = cache;
+    }
 
     /** The edge {@code from -> to} of the graph, or null. */
     OrderEdge edge(int from, int to) {
-        if (!graph.containsVertex(from) || !graph.containsVertex(to)) {
-            return null;
-        }
-        return graph.getEdge(from, to);
+        int e = cache.edge(from, to);
+        return e == 0 ? null : edges.info(e - 1);
     }
 
-    /** Adds {@code dep} to the edge {@code from -> to}, creating it with {@code prototype} if new. */
-    OrderEdge addEdge(int from, int to, int dep, OrderEdge prototype) {
-        OrderEdge e = edge(from, to);
-        if (e == null) {
-            graph.addVertex(from);
-            graph.addVertex(to);
-            e = prototype;
-            graph.addEdge(from, to, e);
-        }
-        e.deps |= dep;
-        return e;
+    /** The edge of the pair in the cache's {@code slot}, or null. */
+    OrderEdge edgeAt(int slot) {
+        int e = cache.edgeAt(slot);
+        return e == 0 ? null : edges.info(e - 1);
     }
 
-    OrderEdge addReversal(int from, int to, int dep, OrderEdge prototype) {
-        OrderEdge e = reversals.computeIfAbsent(OrderEdge.key(from, to), k -> prototype);
-        e.deps |= dep;
-        return e;
+    /**
+     * Adds {@code dep} to the edge of the pair in the cache's {@code slot}, creating it with
+     * {@code prototype}, which names the pair, if new.
+     */
+    void addEdge(int slot, int dep, OrderEdge prototype) {
+        int e = cache.edgeAt(slot) - 1;
+        if (e < 0) {
+            int from = prototype.from;
+            int to = prototype.to;
+            boolean newFrom = !edges.touched(from);
+            boolean newTo = !edges.touched(to);
+            e = edges.add(prototype);
+            cache.setEdgeAt(slot, e + 1);
+            if (newFrom) {
+                order.place(from, true);
+            }
+            if (newTo) {
+                order.place(to, false);
+            }
+        }
+        int old = edges.deps(e);
+        int now = old | dep;
+        if (now != old) {
+            edges.addDeps(e, dep);
+            order.insert(e, Deps.variants(now) & ~Deps.variants(old));
+        }
+    }
+
+    void addReversal(int from, int to, OrderEdge prototype) {
+        reversals.putIfAbsent(OrderEdge.key(from, to), prototype);
     }
 
     /**
      * A strong path {@code from ~> to} that, together with a closing edge {@code to -> from} of kind
-     * {@code closing}, forms a strong cycle; null if there is none. The closing edge enters
-     * {@code from} as a recursive read if {@code closing} is ER or SR, and leaves {@code to} from
-     * a shared hold if it is SN or SR.
-     *
-     * @return the edges in order, empty only if {@code from == to}
+     * {@code closing}, forms a strong cycle; null if there is none ({@link StrongPaths#find}).
      */
     List<OrderEdge> strongPath(int from, int to, int closing) {
-        if (from == to || !graph.containsVertex(from) || !graph.containsVertex(to)) {
+        int[] classes = paths.find(from, to, closing);
+        if (classes == null) {
             return null;
         }
-        boolean closingShared = OrderMatrix.parentShared(closing);
-        int start = state(from, OrderMatrix.recursive(closing));
-        Map<Integer, Step> parent = new HashMap<>();
-        parent.put(start, null);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(start);
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            int v = s >>> 1;
-            boolean enteredR = (s & 1) != 0;
-            if (v == to && !(enteredR && closingShared)) {
-                return path(s, parent);
-            }
-            int allowed = enteredR ? (OrderMatrix.DEP_EN | OrderMatrix.DEP_ER) : OrderMatrix.DEP_MASK;
-            for (OrderEdge e : graph.outgoingEdgesOf(v)) {
-                int d = e.deps & allowed;
-                if ((d & (OrderMatrix.DEP_EN | OrderMatrix.DEP_SN)) != 0) {
-                    visit(state(e.to, false), e, s, parent, queue);
-                }
-                if ((d & (OrderMatrix.DEP_ER | OrderMatrix.DEP_SR)) != 0) {
-                    visit(state(e.to, true), e, s, parent, queue);
-                }
-            }
+        List<OrderEdge> path = new ArrayList<>(classes.length - 1);
+        for (int i = 1; i < classes.length; i++) {
+            path.add(edge(classes[i - 1], classes[i]));
         }
-        return null;
-    }
-
-    private static int state(int v, boolean enteredR) {
-        return (v << 1) | (enteredR ? 1 : 0);
-    }
-
-    private static void visit(int next, OrderEdge e, int from, Map<Integer, Step> parent,
-            ArrayDeque<Integer> queue) {
-        if (!parent.containsKey(next)) {
-            parent.put(next, new Step(e, from));
-            queue.add(next);
-        }
-    }
-
-    private static List<OrderEdge> path(int goal, Map<Integer, Step> parent) {
-        List<OrderEdge> path = new ArrayList<>();
-        for (Step st = parent.get(goal); st != null; st = parent.get(st.prev)) {
-            path.add(st.edge);
-        }
-        Collections.reverse(path);
         return path;
     }
 
-    private static final class Step {
-        final OrderEdge edge;
-        final int prev;
-
-        Step(OrderEdge edge, int prev) {
-            this.edge = edge;
-            this.prev = prev;
-        }
-    }
-
+    /** The edges in insertion order. */
     List<OrderEdge> edges() {
-        return new ArrayList<>(graph.edgeSet());
+        return edges.records();
     }
 
     List<OrderEdge> reversals() {
         return new ArrayList<>(reversals.values());
     }
 
+    /** Forgets edges and reversals; the caller clears the cache. */
     void clear() {
-        graph.removeAllVertices(new ArrayList<>(graph.vertexSet()));
+        edges.clear();
+        order.clear();
         reversals.clear();
     }
 }

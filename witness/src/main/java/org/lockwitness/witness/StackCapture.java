@@ -7,10 +7,11 @@ import java.util.stream.Collectors;
  * Captures the current stack ({@code stack_save} in FreeBSD, {@code save_trace} in lockdep) with
  * {@link StackWalker}, skipping frames whose class name starts with one of the configured prefixes
  * (the model, the agent, the witness, the JDK), and chooses a site: the first frame that is not
- * skipped. Only the slow path calls it. Thread-safe.
+ * skipped. A capture is a {@link CapturedStack}, printed only when needed. Only the slow path
+ * calls it. Thread-safe.
  */
 final class StackCapture {
-    private final StackWalker walker = StackWalker.getInstance();
+    private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final String[] prefixes;
     private final int depth;
 
@@ -19,15 +20,14 @@ final class StackCapture {
         this.depth = depth;
     }
 
-    /** The current stack, innermost first, at most {@code depth} frames. */
-    List<String> capture() {
+    /** The current stack, innermost first, at most {@code depth} frames, not yet printed. */
+    CapturedStack capture() {
         if (depth == 0) {
-            return List.of();
+            return new CapturedStack(List.of());
         }
-        return walker.walk(s -> s.filter(f -> !skipped(f.getClassName()))
+        return new CapturedStack(walker.walk(s -> s.filter(f -> !skipped(f.getClassName()))
                 .limit(depth)
-                .map(StackWalker.StackFrame::toString)
-                .collect(Collectors.toList()));
+                .collect(Collectors.toList())));
     }
 
     /** {@code file:line} of the first frame not skipped, or {@code "unknown:0"}. */

@@ -25,7 +25,7 @@ import org.lockwitness.witness.report.ReportSnapshot;
  * </ul>
  *
  * <h2>Cost</h2>
- * Re-acquiring in an order already seen reads per-thread state, per-CPU state and one cell of the order matrix, and
+ * Re-acquiring in an order already seen reads per-thread state, per-CPU state and one entry of the order cache, and
  * allocates nothing. Only a never-seen edge, a reversal or a finding takes the slow path (one lock, a stack capture,
  * the JGraphT graph).
  *
@@ -87,7 +87,7 @@ public final class Witness extends EventGuard {
      * Thread-safe.
      */
     public WitnessThread thread(long tid, String name) {
-        return state.addThread(new WitnessThread(tid, name, state.options.classLimit));
+        return state.addThread(new WitnessThread(tid, name));
     }
 
     /**
@@ -342,7 +342,7 @@ public final class Witness extends EventGuard {
         return state.failed();
     }
 
-    /** False once the checker disabled itself (class table exhausted). */
+    /** False once the checker disabled itself (class table or order table exhausted). */
     public boolean isEnabled() {
         return !state.disabled;
     }

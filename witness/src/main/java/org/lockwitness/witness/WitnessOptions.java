@@ -14,16 +14,21 @@ import java.util.function.Consumer;
 public final class WitnessOptions {
     /** Default size of the class table, FreeBSD's {@code WITNESS_COUNT}. */
     public static final int DEFAULT_CLASS_LIMIT = 1536;
-    /** Default number of stored lock-order stacks, FreeBSD's {@code WITNESS_LO_DATA_COUNT}. */
+    /** Default number of distinct stored lock-order stacks, FreeBSD's {@code WITNESS_LO_DATA_COUNT}. */
     public static final int DEFAULT_STACK_STORE_LIMIT = 2048;
     /** Largest class table the lock id layout allows: 1,048,575 (20 bits of class id). */
     public static final int MAX_CLASS_LIMIT = LockId.MAX_CLASS_ID;
+    /** Default number of lock-order pairs, lockdep's {@code MAX_LOCKDEP_ENTRIES} scaled up: 1,048,576. */
+    public static final int DEFAULT_ORDER_LIMIT = 1 << 20;
+    /** Largest order table: 67,108,864 pairs. */
+    public static final int MAX_ORDER_LIMIT = 1 << 26;
     /** Frames skipped by default when capturing stacks and choosing a site. */
     public static final List<String> DEFAULT_FRAME_FILTER = List.of("org.lockwitness.kernel.",
             "org.lockwitness.agent.", "org.lockwitness.witness.", "java.", "jdk.", "sun.",
             "net.bytebuddy.");
 
     final int classLimit;
+    final int orderLimit;
     final int stackStoreLimit;
     final int stackDepth;
     final long spinBound;
@@ -36,6 +41,7 @@ public final class WitnessOptions {
 
     private WitnessOptions(Builder b) {
         this.classLimit = b.classLimit;
+        this.orderLimit = b.orderLimit;
         this.stackStoreLimit = b.stackStoreLimit;
         this.stackDepth = b.stackDepth;
         this.spinBound = b.spinBound;
@@ -64,6 +70,7 @@ public final class WitnessOptions {
     /** Builds {@link WitnessOptions}. Not thread-safe. */
     public static final class Builder {
         private int classLimit = DEFAULT_CLASS_LIMIT;
+        private int orderLimit = DEFAULT_ORDER_LIMIT;
         private int stackStoreLimit = DEFAULT_STACK_STORE_LIMIT;
         private int stackDepth = 32;
         private long spinBound = 100_000;
@@ -77,7 +84,10 @@ public final class WitnessOptions {
         private Builder() {
         }
 
-        /** Maximum number of lock classes (1..{@value #MAX_CLASS_LIMIT}); past it the checker disables itself. */
+        /**
+         * Maximum number of lock classes (1..{@value #MAX_CLASS_LIMIT}); past it the checker disables itself. Memory
+         * grows with the classes enrolled, not with the limit.
+         */
         public Builder classLimit(int limit) {
             if (limit < 1 || limit > MAX_CLASS_LIMIT) {
                 throw new IllegalArgumentException("classLimit must be in 1.." + MAX_CLASS_LIMIT + ": " + limit);
@@ -86,7 +96,23 @@ public final class WitnessOptions {
             return this;
         }
 
-        /** Maximum number of stored lock-order stacks; later edges are kept without a stack. */
+        /**
+         * Maximum number of lock-order pairs (1..{@value #MAX_ORDER_LIMIT}): every (held class, acquired class)
+         * pair the slow path sees, order or reversal. Past it the checker disables itself. Memory grows with the
+         * pairs seen, about 100 bytes each.
+         */
+        public Builder orderLimit(int limit) {
+            if (limit < 1 || limit > MAX_ORDER_LIMIT) {
+                throw new IllegalArgumentException("orderLimit must be in 1.." + MAX_ORDER_LIMIT + ": " + limit);
+            }
+            this.orderLimit = limit;
+            return this;
+        }
+
+        /**
+         * Maximum number of distinct stored stacks; once reached, later orders are kept without a stack (and their
+         * stacks not captured). A stack shared by several orders is stored once.
+         */
         public Builder stackStoreLimit(int limit) {
             if (limit < 0) {
                 throw new IllegalArgumentException("stackStoreLimit must be >= 0: " + limit);

@@ -9,31 +9,34 @@ import org.lockwitness.witness.report.ReportSnapshot;
 
 /**
  * Everything behind the one checker lock, FreeBSD's {@code w_mtx} (lockdep's graph lock): the
- * witness types, the order graph and its {@link OrderMatrix} cache, the findings, the stack store,
+ * witness types, the order graph and its {@link OrderCache}, the findings, the stack store,
  * the thread and CPU registries and the per-run sets. The rule families read and change it; this
  * class only records findings, names locks and sites, and takes snapshots and resets.
  *
  * <h2>Design</h2>
- * The fast path of every event reads only per-thread state, per-CPU state, the matrix and
+ * The fast path of every event reads only per-thread state, per-CPU state, the order cache and
  * {@link #disabled}; anything that may create an edge, a reversal, a type or a finding runs with
  * this object's monitor held (through {@link Dispatch#run}), so the graph can never gain a cycle
  * through two racing threads (the race of Guava issue 2048). A stack is captured at most once per
- * new edge, under the lock. The monitor is a plain JDK monitor, which the agent never instruments,
+ * new edge, under the lock, and only while the {@link StackStore} has room. Every table grows with
+ * what is used; the class table and the order cache have limits, and filling either disables the
+ * checker ({@link #exhausted}); a full stack store only drops stacks. The monitor is a plain JDK monitor, which the agent never instruments,
  * so the checker never observes its own lock.
  *
  * <h2>Thread-safety</h2>
  * Callers hold the monitor for every method and field here, except: the {@code synchronized}
  * methods, which take it; {@link #disabled}, volatile; {@link #sites}, {@link #stacks} and
  * {@link #run}, thread-safe on their own; {@link #cpus}, whose lookup is lock-free; and the
- * matrix's lock-free reads ({@link OrderMatrix}).
+ * cache's lock-free reads ({@link OrderCache#knownAndCount}).
  */
 final class WitnessState {
     final WitnessOptions options;
     final ClassTable classes;
-    final OrderMatrix matrix;
-    final OrderGraph graph = new OrderGraph();
+    final OrderCache cache;
+    final OrderGraph graph;
     final SiteTable sites = new SiteTable();
     final StackCapture stacks;
+    final StackStore stackStore;
     final Findings findings;
     final RunHeader run = new RunHeader();
     final CpuTable cpus;
@@ -42,19 +45,19 @@ final class WitnessState {
     final Set<Long> reportedPairs = new HashSet<>();
     /** The configured orders, put back after a reset. */
     final List<OrderEdge> declaredEdges = new ArrayList<>();
-    /** How many order stacks are stored ({@code w_lock_order_data} in use). */
-    int storedStacks;
-    /** Set once the class table filled up ({@code witness_watch = -1}): every event is a no-op. */
+    /** Set once a table filled up ({@code witness_watch = -1}): every event is a no-op. */
     volatile boolean disabled;
     private boolean newFinding;
 
     WitnessState(WitnessOptions options) {
         this.options = options;
         this.classes = new ClassTable(options.classLimit);
-        this.matrix = new OrderMatrix(options.classLimit);
+        this.cache = new OrderCache(options.orderLimit);
+        this.graph = new OrderGraph(cache);
         this.stacks = new StackCapture(options.frameFilter, options.stackDepth);
+        this.stackStore = new StackStore(options.stackStoreLimit);
         this.findings = new Findings(options);
-        this.cpus = new CpuTable(this, options.classLimit);
+        this.cpus = new CpuTable(this);
     }
 
     /** The type of this name, created without a kind if new; null when the table is full. */
@@ -93,7 +96,7 @@ final class WitnessState {
 
     /** The current stack under {@link Messages#STACK_BACKTRACE}. */
     Backtrace backtrace() {
-        return new Backtrace(Messages.STACK_BACKTRACE, stacks.capture());
+        return new Backtrace(Messages.STACK_BACKTRACE, stacks.capture().lines());
     }
 
     /** Records a finding seen by {@code t} (null: none) on its CPU; returns it if its policy is PANIC. */
@@ -114,6 +117,15 @@ final class WitnessState {
         return panic;
     }
 
+    /**
+     * Disables the checker and reports the table that filled ({@link Rule#CHECKER_EXHAUSTED}, as
+     * WITNESS does when it runs out of {@code struct witness}, lockdep's {@code debug_locks_off}).
+     */
+    Finding exhausted(String table, String message, List<String> locks) {
+        disabled = true;
+        return report(Rule.CHECKER_EXHAUSTED, table, message, locks, List.of(), List.of(backtrace()), null);
+    }
+
     /** Records a finding about one lock at one site, with the current stack. */
     Finding reportLock(Rule rule, String key, String message, int lock, String site, WitnessThread t) {
         return report(rule, key, message, List.of(name(lock)), List.of(site), List.of(backtrace()), t);
@@ -124,6 +136,17 @@ final class WitnessState {
         boolean b = newFinding;
         newFinding = false;
         return b;
+    }
+
+    /** Adds a declared order ({@code order_lists}); false if the order cache is full. */
+    boolean addDeclared(OrderEdge e) {
+        int slot = cache.claim(e.from, e.to);
+        if (slot < 0) {
+            return false;
+        }
+        graph.addEdge(slot, Deps.EN, e);
+        cache.addEdge(slot, Deps.EN);
+        return true;
     }
 
     /** Registers a thread handle and returns it. */
@@ -158,7 +181,7 @@ final class WitnessState {
 
     private ReportSnapshot.EdgeInfo edgeInfo(OrderEdge e) {
         return new ReportSnapshot.EdgeInfo(classes.byId(e.from).name, classes.byId(e.to).name,
-                matrix.count(e.from, e.to), e.siteText, e.stack, e.reversal, e.declared);
+                cache.count(e.from, e.to), e.siteText, stackStore.get(e.stack), e.reversal, e.declared);
     }
 
     /**
@@ -167,10 +190,10 @@ final class WitnessState {
      */
     synchronized void reset() {
         graph.clear();
-        matrix.clear();
+        cache.clear();
+        stackStore.clear();
         reportedPairs.clear();
         findings.clear();
-        storedStacks = 0;
         newFinding = false;
         for (WitnessType c : classes.all()) {
             c.usedInInterrupt = false;
@@ -178,8 +201,7 @@ final class WitnessState {
             c.duplicateReported = false;
         }
         for (OrderEdge e : declaredEdges) {
-            graph.addEdge(e.from, e.to, OrderMatrix.DEP_EN, e);
-            matrix.addEdge(e.from, e.to, OrderMatrix.DEP_EN);
+            addDeclared(e);
         }
         for (WitnessThread t : threads) {
             t.sleepLocks.clear();

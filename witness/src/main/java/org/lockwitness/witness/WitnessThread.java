@@ -39,10 +39,10 @@ public final class WitnessThread {
     /** Set while the witness calls out (the panic handler); events are ignored meanwhile. */
     boolean busy;
 
-    WitnessThread(long tid, String name, int classLimit) {
+    WitnessThread(long tid, String name) {
         this.tid = tid;
         this.name = name;
-        this.sleepLocks = new HeldLocks(classLimit);
+        this.sleepLocks = new HeldLocks();
     }
 
     /**

@@ -23,7 +23,8 @@
  * ({@code ContextRules}, {@code witness_warn} and the preemption checks); the machine events
  * ({@code MachineEvents}); lock init ({@code Enrollment}, {@code KindRules}); the state behind the
  * checker lock ({@code WitnessState}, with {@code ClassTable}, {@code OrderGraph},
- * {@code OrderMatrix}, {@code Findings}, {@code CpuTable}); the lock-id layout ({@code LockId});
+ * {@code OrderCache}, {@code StackStore}, {@code Findings}, {@code CpuTable}; the graph's
+ * {@code OrderEdges}, {@code TopoOrder} and {@code StrongPaths}); the lock-id layout ({@code LockId});
  * every message text ({@code Messages}); and what follows a finding ({@code Dispatch},
  * {@code Reports}).
  *

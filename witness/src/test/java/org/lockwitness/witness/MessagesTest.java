@@ -206,9 +206,12 @@ class MessagesTest {
     void checkerFault_andExhausted() {
         assertEquals("witness fault in agent advice: java.lang.IllegalArgumentException: probe",
                 Messages.fault("agent advice", new IllegalArgumentException("probe")));
-        assertEquals("WITNESS: unable to allocate a new witness object for \"C\"\nWitness disabled.",
-                Messages.exhausted("C"));
-        assertEquals("WITNESS: unable to allocate a new witness object\nWitness disabled.", Messages.exhausted(null));
+        assertEquals("WITNESS: unable to allocate a new witness object for \"C\"\nclass table full at 1536 classes\n"
+                + "Witness disabled.", Messages.exhausted("C", 1536));
+        assertEquals("WITNESS: unable to allocate a new witness object\nclass table full at 2 classes\nWitness disabled.",
+                Messages.exhausted(null, 2));
+        assertEquals("WITNESS: unable to allocate a new lock order \"A\" -> \"B\"\norder table full at 4 orders\n"
+                + "Witness disabled.", Messages.ordersExhausted("A", "B", 4));
     }
 
     @Test

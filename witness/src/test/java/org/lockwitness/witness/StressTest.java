@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,13 +18,14 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lockwitness.witness.report.ReportSnapshot;
 
 /**
- * 8 threads, 1,000,000 random blocking acquisitions over 64 classes, nesting up to 3, checked by an
- * oracle that uses only what each thread did (issue 5):
+ * 8 threads, 1,000,000 random blocking acquisitions over 64 classes, and again over 10,000
+ * classes, nesting up to 3, checked by an oracle that uses only what each thread did (issue 5):
  * <ol>
  *   <li>every acquisition's observed order plock -&gt; new (FreeBSD's order: the most recent held
  *       lock to the new one) is an order edge or a reversal, or the acquisition hit a reversal
@@ -32,23 +37,25 @@ import org.lockwitness.witness.report.ReportSnapshot;
  */
 class StressTest {
     private static final int THREADS = 8;
-    private static final int CLASSES = 64;
     private static final int ACQUISITIONS = 1_000_000;
     private static final int MAX_DEPTH = 3;
+    private static final int PER_THREAD = ACQUISITIONS / THREADS;
 
-    /** What one thread did: for each acquisition, the held set (a bit mask), the plock and the new class. */
+    /** What one thread did: for each acquisition, the classes held (-1: none), the plock and the new class. */
     private static final class Trace {
-        final long[] held = new long[ACQUISITIONS / THREADS];
-        final byte[] plock = new byte[ACQUISITIONS / THREADS];
-        final byte[] taken = new byte[ACQUISITIONS / THREADS];
+        final int[] held = new int[PER_THREAD * MAX_DEPTH];
+        final int[] plock = new int[PER_THREAD];
+        final int[] taken = new int[PER_THREAD];
     }
 
-    @Test
-    @Timeout(90)
-    void randomAcquisitions_satisfyTheOracle() throws Exception {
-        Witness w = Witness.create(WitnessOptions.builder().stackDepth(4).build());
-        int[] ids = new int[CLASSES];
-        for (int c = 0; c < CLASSES; c++) {
+    @ParameterizedTest
+    @ValueSource(ints = {64, 10_000})
+    @Timeout(600)
+    void randomAcquisitions_satisfyTheOracle(int classes) throws Exception {
+        Witness w = Witness.create(WitnessOptions.builder().classLimit(Math.max(classes, WitnessOptions.DEFAULT_CLASS_LIMIT))
+                .stackDepth(4).build());
+        int[] ids = new int[classes];
+        for (int c = 0; c < classes; c++) {
             ids[c] = w.enroll(name(c), LockKind.SLEEP_MUTEX, 0);
         }
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -64,32 +71,30 @@ class StressTest {
         pool.shutdown();
 
         ReportSnapshot s = w.snapshot();
-        boolean[][] edge = new boolean[CLASSES][CLASSES];
-        boolean[][] reversal = new boolean[CLASSES][CLASSES];
+        Set<Long> edge = new HashSet<>();
+        Set<Long> reversal = new HashSet<>();
         for (ReportSnapshot.EdgeInfo e : s.edges()) {
-            (e.reversal() ? reversal : edge)[index(e.from())][index(e.to())] = true;
+            (e.reversal() ? reversal : edge).add(pair(index(e.from()), index(e.to())));
         }
         Graph<Integer, DefaultEdge> observed = new DefaultDirectedGraph<>(DefaultEdge.class);
-        for (int c = 0; c < CLASSES; c++) {
+        for (int c = 0; c < classes; c++) {
             observed.addVertex(c);
         }
         long checked = 0;
         for (Trace t : traces) {
-            for (int k = 0; k < t.held.length; k++) {
-                long held = t.held[k];
+            for (int k = 0; k < PER_THREAD; k++) {
                 int n = t.taken[k];
-                if (held == 0) {
+                if (t.held[k * MAX_DEPTH] < 0) {
                     continue;
                 }
                 boolean hitReversal = false;
-                for (int h = 0; h < CLASSES; h++) {
-                    if ((held & (1L << h)) != 0) {
-                        observed.addEdge(h, n);
-                        hitReversal |= reversal[h][n];
-                    }
+                for (int d = 0; d < MAX_DEPTH && t.held[k * MAX_DEPTH + d] >= 0; d++) {
+                    int h = t.held[k * MAX_DEPTH + d];
+                    observed.addEdge(h, n);
+                    hitReversal |= reversal.contains(pair(h, n));
                 }
                 int p = t.plock[k];
-                assertTrue(edge[p][n] || reversal[p][n] || hitReversal,
+                assertTrue(edge.contains(pair(p, n)) || reversal.contains(pair(p, n)) || hitReversal,
                         () -> "observed " + name(p) + " -> " + name(n) + " is neither an edge nor a reversal");
                 checked++;
             }
@@ -97,19 +102,25 @@ class StressTest {
         assertTrue(checked > ACQUISITIONS / 2, "most acquisitions happen with a lock held: " + checked);
 
         KosarajuStrongConnectivityInspector<Integer, DefaultEdge> scc = new KosarajuStrongConnectivityInspector<>(observed);
+        Map<Integer, Integer> component = new HashMap<>();
+        List<Set<Integer>> sets = scc.stronglyConnectedSets();
+        for (int i = 0; i < sets.size(); i++) {
+            for (int c : sets.get(i)) {
+                component.put(c, i);
+            }
+        }
         List<Finding> reversals = new ArrayList<>();
         for (Finding f : w.findings()) {
             assertEquals(Rule.LOCK_ORDER_REVERSAL, f.rule(), f::toString);
             reversals.add(f);
-            int first = index(f.locks().get(0));
+            int first = component.get(index(f.locks().get(0)));
             for (String l : f.locks()) {
-                assertTrue(scc.stronglyConnectedSets().stream()
-                        .anyMatch(set -> set.contains(first) && set.contains(index(l))),
+                assertEquals(first, component.get(index(l)),
                         () -> "reversal " + f.locks() + " does not lie on a cycle of observed pairs");
             }
         }
         int components = 0;
-        for (java.util.Set<Integer> set : scc.stronglyConnectedSets()) {
+        for (Set<Integer> set : sets) {
             if (set.size() < 2) {
                 continue;
             }
@@ -117,7 +128,7 @@ class StressTest {
             assertTrue(reversals.stream().anyMatch(f -> f.locks().stream().allMatch(l -> set.contains(index(l)))),
                     () -> "component " + set + " has no reported reversal");
         }
-        assertTrue(components > 0, "random orders over 64 classes must form cycles");
+        assertTrue(components > 0, "random orders over " + classes + " classes must form cycles");
     }
 
     private static Trace run(Witness w, int[] ids, int thread) {
@@ -126,30 +137,42 @@ class StressTest {
         WitnessThread t = w.thread(thread, "stress-" + thread);
         int[] stack = new int[MAX_DEPTH];
         int depth = 0;
-        long held = 0;
         int done = 0;
-        while (done < trace.held.length) {
+        while (done < PER_THREAD) {
             if (depth < MAX_DEPTH && (depth == 0 || random.nextInt(10) < 6)) {
-                int c;
-                do {
-                    c = random.nextInt(CLASSES);
-                } while ((held & (1L << c)) != 0);
-                long instance = (long) thread << 8 | c;
-                trace.held[done] = held;
-                trace.plock[done] = (byte) (depth == 0 ? 0 : stack[depth - 1]);
-                trace.taken[done] = (byte) c;
+                int c = random.nextInt(ids.length);
+                while (held(stack, depth, c)) {
+                    c = random.nextInt(ids.length);
+                }
+                for (int d = 0; d < MAX_DEPTH; d++) {
+                    trace.held[done * MAX_DEPTH + d] = d < depth ? stack[d] : -1;
+                }
+                trace.plock[done] = depth == 0 ? 0 : stack[depth - 1];
+                trace.taken[done] = c;
                 done++;
+                long instance = (long) thread << 16 | c;
                 w.checkOrder(t, ids[c], instance, 0, 0, 0);
                 w.acquired(t, ids[c], instance, 0, 0);
                 stack[depth++] = c;
-                held |= 1L << c;
             } else {
                 int c = stack[--depth];
-                w.release(t, ids[c], (long) thread << 8 | c, 0, 0);
-                held &= ~(1L << c);
+                w.release(t, ids[c], (long) thread << 16 | c, 0, 0);
             }
         }
         return trace;
+    }
+
+    private static boolean held(int[] stack, int depth, int c) {
+        for (int d = 0; d < depth; d++) {
+            if (stack[d] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long pair(int from, int to) {
+        return ((long) from << 32) | to;
     }
 
     private static String name(int c) {
