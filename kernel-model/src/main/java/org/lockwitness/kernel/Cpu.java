@@ -11,8 +11,8 @@ import org.lockwitness.kernel.probe.NoWindows;
  *
  * <p>Design: {@code curthread} is the per-CPU baton; the thread it names is the only one allowed to
  * run here. The run queue is guarded by the machine's sched lock. Pending interrupts are atomics
- * because any CPU may post them. {@code intrEnabled} and {@code eoiPending} are touched only by the
- * thread running on this CPU.
+ * because any CPU may post them. {@code intrEnabled}, {@code eoiPending} and {@code points} are
+ * touched only by the thread running on this CPU.
  */
 @NoWindows
 final class Cpu {
@@ -29,6 +29,11 @@ final class Cpu {
     boolean idling;
     /** Interrupts in service not yet EOI'd. */
     int eoiPending;
+    /**
+     * The scheduling points taken on this CPU, by whichever thread ran here: the own time of the
+     * spin locks this CPU holds. Touched only by the thread running here.
+     */
+    long points;
 
     /** Pending IPIs and the hardclock, one bit per {@link Irq} vector above 0xff. */
     final AtomicInteger ipiPending = new AtomicInteger();
