@@ -347,13 +347,14 @@ public final class Witness extends EventGuard {
         return !state.disabled;
     }
 
-    /**
-     * Sets the run information shown in {@code witness.json}'s {@code run} object.
-     *
-     * @param seed the seed, or null when there is none
-     */
+    /** Sets {@code witness.json}'s {@code run} object (seed may be null); machine runs refine it ({@link #runs()}). */
     public void runInfo(String command, Long seed, String strategy, String replayCommand) {
         state.run.set(command, seed, strategy, replayCommand);
+    }
+
+    /** The machine runs: the schedule, each run's start and end, kernel panics ({@link Runs}). Thread-safe. */
+    public Runs runs() {
+        return runs;
     }
 
     /**

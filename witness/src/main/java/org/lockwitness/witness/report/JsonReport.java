@@ -12,7 +12,7 @@ import org.lockwitness.witness.Finding;
 
 /**
  * {@code witness.json}, written with Gson's streaming {@link JsonWriter}: top-level {@code tool},
- * {@code run}, {@code instrumentation}, {@code lockClasses}, {@code edges} and {@code findings}
+ * {@code run}, {@code instrumentation}, {@code runs}, {@code lockClasses}, {@code edges} and {@code findings}
  * (DESIGN.md, "Reports"). Stateless; called by {@link ReportWriter} only.
  */
 final class JsonReport {
@@ -32,12 +32,15 @@ final class JsonReport {
         w.name("seed").value(run.seed());
         w.name("strategy").value(run.strategy());
         w.name("replay").value(run.replay());
+        w.name("schedule").value(run.schedule());
+        w.name("machineRun").value(run.machineRun());
         w.endObject();
         w.name("instrumentation").beginObject();
         for (Map.Entry<String, Long> e : run.counters().entrySet()) {
             w.name(e.getKey()).value(e.getValue());
         }
         w.endObject();
+        RunSections.json(s.runs(), w);
         w.name("lockClasses").beginArray();
         for (ReportSnapshot.TypeInfo c : s.classes()) {
             w.beginObject().name("name").value(c.name()).name("kind").value(c.kind()).name("flags");
@@ -87,6 +90,7 @@ final class JsonReport {
             w.value(cpu);
         }
         w.endArray();
+        RunSections.json(f, w);
         w.endObject();
     }
 

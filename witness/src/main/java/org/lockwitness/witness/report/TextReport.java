@@ -23,10 +23,12 @@ final class TextReport {
     static void write(ReportSnapshot s, Writer w) throws IOException {
         w.write("# lockwitness witness report: " + s.findings().size() + " finding(s), " + s.classes().size()
                 + " lock class(es), " + s.edges().size() + " order(s)\n");
+        RunSections.text(s.runs(), w);
         for (Finding f : s.findings()) {
             w.write("\n# " + f.rule() + " (" + f.policy().name().toLowerCase(Locale.ROOT) + ") count=" + f.count()
                     + " threads=" + String.join(",", f.threads()) + " cpus="
                     + f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
+            RunSections.text(f, w);
             w.write(f.message());
             w.write('\n');
             for (Backtrace t : f.stacks()) {
