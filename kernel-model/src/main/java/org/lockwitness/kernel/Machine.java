@@ -501,7 +501,7 @@ public final class Machine {
             finish(RunResult.Status.HALTED, halt, null);
             throw MachineStop.INSTANCE;
         }
-        td.cpu.points++;
+        td.cpu.count(kind);
         long now = parallel ? parallelSteps.incrementAndGet() : ++steps;
         if (now > stepLimit) {
             finish(RunResult.Status.STEP_LIMIT, "step limit of " + stepLimit + " scheduling points reached", null);
@@ -525,7 +525,7 @@ public final class Machine {
             if (kind == SchedulingPoint.Kind.IDLE) {
                 parallelIdle();
             } else if (kind == SchedulingPoint.Kind.SPIN) {
-                Thread.onSpinWait();
+                c.spinDelay();
             }
             return;
         }

@@ -118,9 +118,11 @@ public final class Snapshot {
 
     /**
      * @return the scheduling points taken on the thread's CPU so far, by the threads that ran
-     *     there: the holder's own time for the spin locks the CPU holds (a spin lock's holder runs
-     *     with interrupts off and switches only to hand the thread lock to the next thread on the
-     *     same CPU). Idle and other CPUs add nothing to it, in either mode.
+     *     there, spin-wait loops left out: the holder's own working time for the spin locks the
+     *     CPU holds (a spin lock's holder runs with interrupts off and switches only to hand the
+     *     thread lock to the next thread on the same CPU; its waits for other CPUs are bounded as
+     *     waits, by the spinner's own iterations). Idle and other CPUs add nothing to it, in either
+     *     mode.
      */
     public long cpuSteps() {
         return cpuSteps;
