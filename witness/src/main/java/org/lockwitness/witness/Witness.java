@@ -386,7 +386,8 @@ public final class Witness extends EventGuard {
 
     /**
      * Forgets orders, reversals, findings, held locks and stored stacks, for the next explored schedule. Lock ids, site
-     * ids and thread handles stay valid, declared orders stay. Call only while no other thread reports events.
+     * ids and thread handles stay valid, declared orders and the machine runs' record stay. Call only while no other
+     * thread reports events.
      */
     public void reset() {
         state.reset();

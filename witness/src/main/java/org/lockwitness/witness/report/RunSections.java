@@ -14,7 +14,8 @@ import org.lockwitness.witness.RunRef;
 /**
  * The machine runs in both reports: {@code witness.json}'s {@code runs} object and each finding's
  * {@code firstSeen} and {@code panic}; {@code witness.txt}'s short runs section after its first
- * line and a first-seen line per finding. The text section is written only when machine runs are
+ * line, and a first-seen line and a panic line closing each finding (after its message and stacks,
+ * which stay FreeBSD's lines as they were). The text section is written only when machine runs are
  * known. Stateless; called by {@link JsonReport} and {@link TextReport} only.
  */
 final class RunSections {
@@ -90,7 +91,7 @@ final class RunSections {
         }
     }
 
-    /** The first-seen and panic lines of a finding, when known. */
+    /** The first-seen and panic lines that close a finding, when known. */
     static void text(Finding f, Writer w) throws IOException {
         RunRef r = f.firstSeen();
         if (r != null) {

@@ -28,12 +28,12 @@ final class TextReport {
             w.write("\n# " + f.rule() + " (" + f.policy().name().toLowerCase(Locale.ROOT) + ") count=" + f.count()
                     + " threads=" + String.join(",", f.threads()) + " cpus="
                     + f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
-            RunSections.text(f, w);
             w.write(f.message());
             w.write('\n');
             for (Backtrace t : f.stacks()) {
                 writeTrace(t, w);
             }
+            RunSections.text(f, w);
         }
     }
 
