@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.lockwitness.agent.runtime.ProbeRuntime;
 import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.kernel.probe.CheckerFinding;
+import org.lockwitness.kernel.probe.RunEnd;
+import org.lockwitness.kernel.probe.RunStart;
 import org.lockwitness.kernel.probe.ScheduleInfo;
 import org.lockwitness.witness.Witness;
 
@@ -63,7 +65,17 @@ final class AgentChecker extends Checker {
 
     @Override
     public void runInfo(ScheduleInfo info) {
-        witness.runInfo(info.command(), info.seed(), info.strategy(), info.replay());
+        witness.runs().schedule(info.command(), info.seed(), info.strategy(), info.replay(), info.index());
+    }
+
+    @Override
+    public void runStarted(RunStart start) {
+        witness.runs().started(start.machine(), start.seed(), start.strategy(), start.mode(), start.cpus());
+    }
+
+    @Override
+    public void runEnded(RunEnd end) {
+        witness.runs().ended(end.machine(), end.outcome(), end.reason(), end.waiters(), end.steps(), end.wallNanos());
     }
 
     @Override

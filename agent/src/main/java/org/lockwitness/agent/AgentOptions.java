@@ -13,11 +13,13 @@ import org.lockwitness.agent.weave.ClassPatterns;
 import org.lockwitness.agent.weave.WeaveSettings;
 import org.lockwitness.agent.weave.Windows;
 import org.lockwitness.witness.Rule;
+import org.lockwitness.witness.WitnessOptions;
 
 /**
  * The agent's options, parsed from {@code key=value,...} exactly as DESIGN.md ("The agent") lists
  * them: {@code report}, {@code windows}, {@code fail}, {@code panic}, {@code config},
- * {@code include}, {@code exclude}, {@code stacks}. Lists inside a value are separated by
+ * {@code include}, {@code exclude}, {@code stacks}, and our {@code spinBound} and {@code holdBound}
+ * ({@code SPIN_HELD_TOO_LONG}'s two bounds). Lists inside a value are separated by
  * {@code +}. A value may contain commas: the string is split only at a comma followed by
  * {@code key=} (as JaCoCo's agent options are), so {@code report=/tmp/a,b,windows=lines} names the
  * directory {@code /tmp/a,b}. {@link #javaAgentArgument} renders options back into a
@@ -28,11 +30,13 @@ import org.lockwitness.witness.Rule;
 final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
-            "exclude", "stacks");
+            "exclude", "stacks", "spinBound", "holdBound");
 
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report), windows=lines|probes|off"
             + " (default probes), fail=RULE+...|all|none (default none), panic=RULE+...|all|none, config=FILE,"
-            + " include=PATTERN+..., exclude=PATTERN+..., stacks=N";
+            + " include=PATTERN+..., exclude=PATTERN+..., stacks=N, spinBound=N (a spinner's own iterations,"
+            + " default " + WitnessOptions.DEFAULT_SPIN_BOUND + "), holdBound=N (a spin lock holder's own"
+            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + ")";
 
     /** Where the option string is split: at a comma followed by a key and {@code =}. */
     static final Pattern SPLIT = Pattern.compile(",(?=\\s*[A-Za-z0-9_\\-]+\\s*=)");
@@ -47,6 +51,9 @@ final class AgentOptions {
     final ClassPatterns include;
     final ClassPatterns exclude;
     final int stacks;
+    /** {@code SPIN_HELD_TOO_LONG}'s bounds: a spinner's own iterations, a holder's own scheduling points. */
+    final long spinBound;
+    final long holdBound;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
@@ -59,6 +66,8 @@ final class AgentOptions {
         this.include = b.include;
         this.exclude = b.exclude;
         this.stacks = b.stacks;
+        this.spinBound = b.spinBound;
+        this.holdBound = b.holdBound;
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -163,6 +172,8 @@ final class AgentOptions {
         ClassPatterns include = ClassPatterns.ALL;
         ClassPatterns exclude = ClassPatterns.NONE;
         int stacks = 32;
+        long spinBound = WitnessOptions.DEFAULT_SPIN_BOUND;
+        long holdBound = WitnessOptions.DEFAULT_HOLD_BOUND;
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
@@ -175,6 +186,8 @@ final class AgentOptions {
                 case "include" -> include = patterns(key, value);
                 case "exclude" -> exclude = patterns(key, value);
                 case "stacks" -> stacks = stacks(value);
+                case "spinBound" -> spinBound = bound(key, value);
+                case "holdBound" -> holdBound = bound(key, value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
         }
@@ -212,6 +225,18 @@ final class AgentOptions {
                 }
             }
             return rules;
+        }
+
+        private static long bound(String key, String value) throws OptionException {
+            try {
+                long n = Long.parseLong(value);
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new OptionException("bad value " + key + "=" + value + " (a number, 1 or more)");
         }
 
         private static int stacks(String value) throws OptionException {

@@ -91,6 +91,8 @@ final class Boot {
         WitnessOptions.Builder b = WitnessOptions.builder()
                 .reportDir(options.report)
                 .stackDepth(options.stacks)
+                .spinBound(options.spinBound)
+                .holdBound(options.holdBound)
                 .config(config)
                 .panicHandler(f -> halt.get().accept("lockwitness: " + f.rule() + ": " + f.message()));
         for (Rule r : options.fail) {

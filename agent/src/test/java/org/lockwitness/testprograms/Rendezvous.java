@@ -38,7 +38,7 @@ public final class Rendezvous {
         for (long seed = first; seed <= last; seed++) {
             checker.reset();
             checker.runInfo(new ScheduleInfo("Rendezvous " + args[0] + " " + first + " " + last, seed, "random",
-                    "Rendezvous " + args[0] + " " + seed + " " + seed));
+                    "Rendezvous " + args[0] + " " + seed + " " + seed, (int) (seed - first + 1)));
             RunResult r = runOnce(action, seed);
             if (checker.findings().stream().anyMatch(f -> f.rule().equals(RULE))) {
                 System.out.println("found " + RULE + " with seed " + seed + " after " + (seed - first + 1)

@@ -96,6 +96,10 @@ final class RuleTable {
             new Entry("LOST_WAKEUP", "A thread sleeps forever on a wakeup that came before its sleep.",
                     "The only wakeup of the sleep channel happened before the thread slept.",
                     "Queue for the wakeup before dropping the lock that orders it (tsleep_interlock, msleep)."),
+            new Entry("KERNEL_PANIC", "The model panicked and no finding of the same event explains it.",
+                    "A panic or failed KASSERT of the kernel model, with its string and the site and stack of"
+                            + " the panic call; the machine run halted there.",
+                    "Read the panic string: the program broke a primitive's contract the witness has no rule for."),
             new Entry("CHECKER_FAULT", "The checker itself failed.",
                     "An exception in the checker or its glue; the run's other results may be incomplete.",
                     "Report it with the stack; the program under test is not at fault."),

@@ -3,6 +3,7 @@ package org.lockwitness.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.lockwitness.kernel.probe.NoWindows;
 
 /**
@@ -11,8 +12,8 @@ import org.lockwitness.kernel.probe.NoWindows;
  *
  * <p>Design: {@code curthread} is the per-CPU baton; the thread it names is the only one allowed to
  * run here. The run queue is guarded by the machine's sched lock. Pending interrupts are atomics
- * because any CPU may post them. {@code intrEnabled} and {@code eoiPending} are touched only by the
- * thread running on this CPU.
+ * because any CPU may post them. {@code intrEnabled}, {@code eoiPending} and {@code points} are
+ * touched only by the thread running on this CPU.
  */
 @NoWindows
 final class Cpu {
@@ -29,6 +30,28 @@ final class Cpu {
     boolean idling;
     /** Interrupts in service not yet EOI'd. */
     int eoiPending;
+    /**
+     * The scheduling points taken on this CPU, by whichever thread ran here, less its spin-wait
+     * loops: the own working time of the spin locks this CPU holds ({@link #count}). Touched only
+     * by the thread running here.
+     */
+    long points;
+    /** Windows taken since this CPU's last spin-wait iteration. */
+    private long sinceSpin;
+    /** The iterations of the spin-wait this CPU is in (0: none). */
+    private long spinStreak;
+
+    /** The most interrupt windows one iteration of a spin-wait loop takes (its few lines'). */
+    static final int SPIN_LOOP_WINDOWS = 16;
+    /**
+     * The windows after which a spin-wait iteration starts a new wait rather than continuing one:
+     * more than an interrupt handler taken in the loop.
+     */
+    static final int SPIN_WAIT_GAP = 1000;
+    /** PARALLEL mode: the iterations a spin-wait loop busy-waits before it backs off. */
+    static final int SPINS_BEFORE_BACKOFF = 1000;
+    /** PARALLEL mode: how long one backed-off iteration parks the CPU's carrier thread. */
+    static final long BACKOFF_NANOS = 10_000;
 
     /** Pending IPIs and the hardclock, one bit per {@link Irq} vector above 0xff. */
     final AtomicInteger ipiPending = new AtomicInteger();
@@ -41,6 +64,41 @@ final class Cpu {
     Cpu(Machine machine, int id) {
         this.machine = machine;
         this.id = id;
+    }
+
+    /**
+     * Counts a scheduling point taken here into {@link #points}. A spin-wait iteration
+     * ({@code cpu_spinwait}) is waiting, not work: it is not counted, and it takes back the windows
+     * of its loop's iteration (those since the previous iteration, at most
+     * {@link #SPIN_LOOP_WINDOWS}), which under {@code windows=lines} come with every line of the
+     * loop. So a spin lock holder that waits for another CPU, or spins on another lock, adds
+     * nothing, and neither does the host's scheduling of the CPU it waits for.
+     */
+    void count(SchedulingPoint.Kind kind) {
+        if (kind == SchedulingPoint.Kind.SPIN) {
+            spinStreak = sinceSpin <= SPIN_WAIT_GAP ? spinStreak + 1 : 1;
+            points -= Math.min(sinceSpin, SPIN_LOOP_WINDOWS);
+            sinceSpin = 0;
+        } else {
+            points++;
+            sinceSpin++;
+        }
+    }
+
+    /**
+     * PARALLEL mode's {@code cpu_spinwait}: a pause, and once the loop has spun
+     * {@link #SPINS_BEFORE_BACKOFF} iterations, a short park, as {@code lock_delay}'s back-off: the
+     * CPU this one waits for is a host thread too, which a host with fewer cores than busy carrier
+     * threads must get to run (the sched lock is held across a hand-off that unparks the next
+     * thread's carrier). It bounds how many iterations a wait for the host takes, so that a
+     * spinner's own iteration count measures the wait.
+     */
+    void spinDelay() {
+        if (spinStreak < SPINS_BEFORE_BACKOFF) {
+            Thread.onSpinWait();
+        } else {
+            LockSupport.parkNanos(BACKOFF_NANOS);
+        }
     }
 
     void post(int vector) {

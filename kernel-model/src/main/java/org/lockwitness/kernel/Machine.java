@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.kernel.probe.HaltHook;
 import org.lockwitness.kernel.probe.NoWindows;
+import org.lockwitness.kernel.probe.Panic;
+import org.lockwitness.kernel.probe.RunStart;
 
 /**
  * A simulated SMP machine: CPUs, kernel threads, simulated time, and the scheduling points where
@@ -185,6 +188,7 @@ public final class Machine {
      * @param message the panic message
      * @return never; declared so callers can write {@code throw Machine.panic(...)}
      */
+    @Panic
     public static Error panic(String message) {
         KThread td = KThread.current();
         if (td == null) {
@@ -243,7 +247,9 @@ public final class Machine {
 
     /**
      * Runs the machine until every non-daemon thread has exited, it hangs, it halts, or
-     * {@code stepLimit} scheduling points pass (reported as hung). A machine runs once.
+     * {@code stepLimit} scheduling points pass ({@link RunResult.Status#STEP_LIMIT}). A machine runs
+     * once. It tells the installed {@link Checker} when the run starts and, once its kernel threads
+     * have stopped, how it ended.
      *
      * @param stepLimit the most scheduling points to run
      * @return how the run ended
@@ -255,6 +261,9 @@ public final class Machine {
             throw new IllegalArgumentException("stepLimit must be positive");
         }
         this.stepLimit = stepLimit;
+        Checker checker = Checker.installed();
+        checker.runStarted(new RunStart(id, seed, strategy.name(), mode.name(), cpus.length));
+        long t0 = System.nanoTime();
         running = this;
         strategy.start(cpus.length);
         activeCpu = 0;
@@ -262,13 +271,11 @@ public final class Machine {
             td.carrier.start();
         }
         RunResult result = control.await(wallClockLimit);
-        dead = true;
-        for (KThread td : threadsSnapshot()) {
-            LockSupport.unpark(td.carrier);
-        }
+        control.stop(result);
         if (running == this) {
             running = null;
         }
+        checker.runEnded(RunControl.ended(id, result, System.nanoTime() - t0));
         return result;
     }
 
@@ -494,9 +501,10 @@ public final class Machine {
             finish(RunResult.Status.HALTED, halt, null);
             throw MachineStop.INSTANCE;
         }
+        td.cpu.count(kind);
         long now = parallel ? parallelSteps.incrementAndGet() : ++steps;
         if (now > stepLimit) {
-            finish(RunResult.Status.HUNG, "step limit of " + stepLimit + " scheduling points reached", null);
+            finish(RunResult.Status.STEP_LIMIT, "step limit of " + stepLimit + " scheduling points reached", null);
             throw MachineStop.INSTANCE;
         }
         if (clock.advanceTo(now)) {
@@ -517,7 +525,7 @@ public final class Machine {
             if (kind == SchedulingPoint.Kind.IDLE) {
                 parallelIdle();
             } else if (kind == SchedulingPoint.Kind.SPIN) {
-                Thread.onSpinWait();
+                c.spinDelay();
             }
             return;
         }

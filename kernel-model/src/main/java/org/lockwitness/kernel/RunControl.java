@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.lockwitness.kernel.probe.NoWindows;
+import org.lockwitness.kernel.probe.RunEnd;
 
 /**
  * How one run of a {@link Machine} starts and ends: once, and within its wall-clock limit whatever
@@ -25,8 +27,14 @@ import org.lockwitness.kernel.probe.NoWindows;
  * result. If a kernel thread had claimed the end and does not publish within a short grace, the
  * controlling thread publishes its TIMED_OUT result in its place.
  *
- * <p>Thread-safety: {@link #begin} and {@link #await} run on the controlling thread; {@link #finish}
- * on any thread.
+ * <p>Once the result is out, {@link #stop} makes the run's end final for the host too: it wakes every
+ * carrier thread and waits, within the grace, until each has unwound, so that no kernel thread of
+ * this machine still reports events when the next machine starts (in PARALLEL mode the other CPUs
+ * run on until their next scheduling point). A TIMED_OUT run's carriers may be stuck on the host
+ * for good; they are woken but not waited for.
+ *
+ * <p>Thread-safety: {@link #begin}, {@link #await} and {@link #stop} run on the controlling thread;
+ * {@link #finish} on any thread.
  */
 @NoWindows
 final class RunControl {
@@ -72,6 +80,41 @@ final class RunControl {
         return result.get();
     }
 
+    /**
+     * Stops the machine after {@code result}: every kernel thread sees it dead, and unless the run
+     * timed out, each carrier thread has ended when this returns, or the grace has expired.
+     */
+    void stop(RunResult result) {
+        machine.dead = true;
+        List<KThread> all = machine.threadsSnapshot();
+        for (KThread td : all) {
+            LockSupport.unpark(td.carrier);
+        }
+        if (result.status() == RunResult.Status.TIMED_OUT) {
+            return;
+        }
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (KThread td : all) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !join(td.carrier, left)) {
+                return;
+            }
+        }
+    }
+
+    /** @return what the checker is told about the end of the run of machine {@code id} */
+    static RunEnd ended(int id, RunResult result, long wallNanos) {
+        List<String> waiters = new ArrayList<>();
+        if (result.status() == RunResult.Status.HUNG) {
+            for (RunResult.ThreadReport t : result.threads()) {
+                if (t.state() == KThread.State.LOCK || t.state() == KThread.State.SLEEPING) {
+                    waiters.add(t.toString());
+                }
+            }
+        }
+        return new RunEnd(id, result.status().name(), result.reason(), waiters, result.steps(), wallNanos);
+    }
+
     /** Ends the run once; later calls, and calls after a time-out, are ignored. */
     void finish(RunResult.Status status, String reason, Throwable cause) {
         if (!ending.compareAndSet(false, true)) {
@@ -80,9 +123,10 @@ final class RunControl {
         List<KThread> all = machine.threadsSnapshot();
         List<String> detections = List.of();
         KThread cur = KThread.current();
+        boolean stuck = status == RunResult.Status.HUNG || status == RunResult.Status.STEP_LIMIT;
         if (cur != null && cur.machine == machine && !machine.parallel
-                && (status == RunResult.Status.HUNG || status == RunResult.Status.COMPLETED)) {
-            detections = Detection.run(machine, all, status == RunResult.Status.HUNG);
+                && (stuck || status == RunResult.Status.COMPLETED)) {
+            detections = Detection.run(machine, all, stuck);
         }
         publish(build(status, reason, cause, all, detections, Map.of()));
     }
@@ -117,6 +161,16 @@ final class RunControl {
         result.compareAndSet(null, r);
         machine.dead = true;
         done.countDown();
+    }
+
+    private static boolean join(Thread carrier, long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.timedJoin(carrier, nanos);
+            return !carrier.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static boolean await(CountDownLatch latch, Duration limit) {

@@ -13,7 +13,7 @@ public final class RunResult {
     public enum Status {
         /** Every non-daemon kernel thread exited. */
         COMPLETED,
-        /** No thread could make progress (all blocked with no timer), or the step limit was reached. */
+        /** No thread could make progress: every thread is blocked and no timer is pending. */
         HUNG,
         /** A panic, an uncaught throwable in a kernel thread, or a checker's halt request. */
         HALTED,
@@ -21,7 +21,12 @@ public final class RunResult {
          * The wall-clock limit expired: an infrastructure error, never a finding. The reason and the
          * thread reports name what the carrier threads were stuck on in the JVM.
          */
-        TIMED_OUT
+        TIMED_OUT,
+        /**
+         * The step limit of {@link Machine#run(long)} was reached while threads could still run: the
+         * run may be livelocked or just long, but it is not hung.
+         */
+        STEP_LIMIT
     }
 
     /**

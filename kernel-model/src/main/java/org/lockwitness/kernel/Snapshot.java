@@ -28,6 +28,8 @@ public final class Snapshot {
     private boolean threadLockHeld;
     private int spinlockCount;
     private long step;
+    private long cpuSteps;
+    private boolean stopped;
 
     Snapshot() {
     }
@@ -45,6 +47,8 @@ public final class Snapshot {
         threadLockHeld = td.machine.schedLock.ownerThread() == td;
         spinlockCount = td.spinlockCount;
         step = td.machine.steps();
+        cpuSteps = c == null ? 0 : c.points;
+        stopped = td.machine.dead;
     }
 
     /** @return the kernel thread */
@@ -110,5 +114,25 @@ public final class Snapshot {
     /** @return the machine's scheduling-point count: simulated time */
     public long step() {
         return step;
+    }
+
+    /**
+     * @return the scheduling points taken on the thread's CPU so far, by the threads that ran
+     *     there, spin-wait loops left out: the holder's own working time for the spin locks the
+     *     CPU holds (a spin lock's holder runs with interrupts off and switches only to hand the
+     *     thread lock to the next thread on the same CPU; its waits for other CPUs are bounded as
+     *     waits, by the spinner's own iterations). Idle and other CPUs add nothing to it, in either
+     *     mode.
+     */
+    public long cpuSteps() {
+        return cpuSteps;
+    }
+
+    /**
+     * @return whether the thread's machine has stopped: its run ended, and the thread only unwinds
+     *     (in PARALLEL mode the other CPUs run on until their next scheduling point)
+     */
+    public boolean stopped() {
+        return stopped;
     }
 }

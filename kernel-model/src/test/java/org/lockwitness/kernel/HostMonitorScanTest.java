@@ -61,6 +61,8 @@ class HostMonitorScanTest {
             "KThread#awaitRun", "LockSupport.park for the baton: this is the scheduling point itself, with no"
                     + " monitor held (checked by the scan)",
             "Machine#parallelIdle", "PARALLEL mode's idle parkNanos(20 us): timed, holds nothing",
+            "Cpu#spinDelay", "PARALLEL mode's spin-wait back-off parkNanos(10 us), as lock_delay's: timed, holds"
+                    + " no monitor (the scan checks the scheduling point it is called from)",
             "RunControl#await", "the controlling thread's timed wait for the end of the run: not a kernel"
                     + " thread, holds nothing");
 

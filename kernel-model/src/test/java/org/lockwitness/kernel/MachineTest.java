@@ -45,7 +45,7 @@ class MachineTest {
             }
         });
         RunResult s = spin.run(10_000);
-        assertEquals(RunResult.Status.HUNG, s.status());
+        assertEquals(RunResult.Status.STEP_LIMIT, s.status());
         assertTrue(s.reason().contains("step limit"), s::reason);
     }
 

@@ -83,7 +83,7 @@ final class Explorer {
             if (resetEach) {
                 checker.reset();
             }
-            checker.runInfo(new ScheduleInfo(command, s.seed(), kind.id(), replay(s)));
+            checker.runInfo(new ScheduleInfo(command, s.seed(), kind.id(), replay(s), j + 1));
             Runner.Outcome o = runner.run(s);
             tried++;
             coverage.ifPresent(c -> c.ran(o));

@@ -33,7 +33,7 @@ final class RunCommand {
                     cl.interrupt.orElse(0), cl.delay.orElse(0));
             in.out().println(String.join(" ", explorer.runArgs(s)));
             in.checker().reset();
-            in.checker().runInfo(new ScheduleInfo(command, s.seed(), s.kind().id(), explorer.replay(s)));
+            in.checker().runInfo(new ScheduleInfo(command, s.seed(), s.kind().id(), explorer.replay(s), 1));
             RunResult r = runner.run(s).result();
             in.out().println("  " + Findings.outcome(r));
             return report(in.checker().findings(), r, s, explorer);

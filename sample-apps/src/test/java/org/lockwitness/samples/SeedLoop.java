@@ -46,7 +46,7 @@ final class SeedLoop {
             String replay = launcher.replay(List.of("run", w.profile().name(), "--variant", v.id(), "--steps",
                     Long.toString(steps), "--seed", Long.toString(seed)));
             checker.reset();
-            checker.runInfo(new ScheduleInfo("seed loop", seed, s.kind().id(), replay));
+            checker.runInfo(new ScheduleInfo("seed loop", seed, s.kind().id(), replay, (int) (seed - from + 1)));
             long t0 = System.nanoTime();
             RunResult r = runner.run(s).result();
             List<CheckerFinding> findings = checker.findings();

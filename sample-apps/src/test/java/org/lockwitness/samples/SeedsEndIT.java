@@ -20,9 +20,9 @@ import org.lockwitness.samples.workload.Workload;
 /**
  * No schedule hangs the JVM: every workload, both variants, the random schedules of seeds
  * 1..{@value #SEEDS} under {@code windows=lines}, one JVM per workload and variant looping the
- * seeds in process ({@link SeedLoop}), two JVMs at a time. Every run must end (COMPLETED, HUNG or
- * HALTED; never TIMED_OUT, and the JVM must exit), and no fixed variant may report a finding. To
- * stay within CI's budget a run stops at {@value #STEPS} scheduling points (reported HUNG); the
+ * seeds in process ({@link SeedLoop}), two JVMs at a time. Every run must end (COMPLETED, HUNG,
+ * HALTED or STEP_LIMIT; never TIMED_OUT, and the JVM must exit), and no fixed variant may report a
+ * finding. To stay within CI's budget a run stops at {@value #STEPS} scheduling points (STEP_LIMIT); the
  * seed count is never cut. (Seed 8 of iflib-queues hung the JVM within the first 10,000 points
  * while a window in the softclock's construction handed the CPU away under a Java monitor.)
  */

@@ -9,8 +9,8 @@ abstract class EventGuard {
      * Design. Each event method of Witness is a guard, one call into the family that owns the rule, and the fault net;
      * nothing else. The families are Enrollment (witness_init), OrderCheck (witness_checkorder), HoldRules
      * (witness_lock, _unlock, _upgrade, _downgrade, _assert, _destroy), ContextRules (witness_warn and the preemption
-     * checks) and MachineEvents. They are created here once and never change, so every field is final and safely
-     * published with the Witness.
+     * checks), MachineEvents and Runs (the machine runs and KERNEL_PANIC). They are created here once and never
+     * change, so every field is final and safely published with the Witness.
      *
      * The guard. It is lock-free and is the whole cost of an ignored event. It drops the events of an UNTRACKED lock
      * (NOWITNESS, or declined at enroll); of a thread whose handle is busy, because the panic handler runs on it
@@ -35,6 +35,7 @@ abstract class EventGuard {
     final HoldRules holds;
     final ContextRules context;
     final MachineEvents machine;
+    final Runs runs;
 
     EventGuard(WitnessOptions options) {
         state = new WitnessState(options);
@@ -46,6 +47,7 @@ abstract class EventGuard {
         enrollment = new Enrollment(state, dispatch, kinds);
         holds = new HoldRules(state, dispatch, context, kinds, orderCheck);
         machine = new MachineEvents(state, dispatch);
+        runs = new Runs(state, dispatch);
         dispatch.run(null, orderCheck::seedDeclaredOrders);
     }
 

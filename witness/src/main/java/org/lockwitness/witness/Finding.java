@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A snapshot of one finding: a rule, its FreeBSD-worded message, the lock class names involved
  * (the whole cycle for a reversal, in cycle order), the sites ({@code file:line}), the stacks, how
- * often it was seen, and by which threads and on which CPUs. Immutable and thread-safe; obtained
+ * often it was seen, by which threads and on which CPUs, the machine run it was first seen in, and
+ * the kernel panic it explains, if any. Immutable and thread-safe; obtained
  * from {@link Witness#findings()} or given to the panic handler.
  */
 public final class Finding {
@@ -18,9 +19,12 @@ public final class Finding {
     private final long count;
     private final List<String> threads;
     private final List<Integer> cpus;
+    private final RunRef firstSeen;
+    private final String panic;
 
     Finding(Rule rule, Policy policy, String message, List<String> locks, List<String> sites,
-            List<Backtrace> stacks, long count, List<String> threads, List<Integer> cpus) {
+            List<Backtrace> stacks, long count, List<String> threads, List<Integer> cpus, RunRef firstSeen,
+            String panic) {
         this.rule = rule;
         this.policy = policy;
         this.message = message;
@@ -30,6 +34,8 @@ public final class Finding {
         this.count = count;
         this.threads = List.copyOf(threads);
         this.cpus = List.copyOf(cpus);
+        this.firstSeen = firstSeen;
+        this.panic = panic;
     }
 
     /** The rule that fired. */
@@ -75,6 +81,22 @@ public final class Finding {
     /** CPUs it was seen on. */
     public List<Integer> cpus() {
         return cpus;
+    }
+
+    /**
+     * The machine run it was first seen in, with its own replay command when the program gave one;
+     * null when it was seen while no machine run was ever announced.
+     */
+    public RunRef firstSeen() {
+        return firstSeen;
+    }
+
+    /**
+     * The message of the kernel panic this finding explains (the model panicked in the same event,
+     * e.g. "mutex m not owned" after {@link Rule#RELEASE_NOT_OWNED}), or null.
+     */
+    public String panic() {
+        return panic;
     }
 
     @Override

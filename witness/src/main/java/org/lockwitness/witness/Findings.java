@@ -16,24 +16,35 @@ import java.util.TreeSet;
 final class Findings {
     private final WitnessOptions options;
     private final Map<String, Record> byKey = new LinkedHashMap<>();
+    /** Findings first seen between machine runs, attributed to the next run when it starts. */
+    private final List<Record> awaitingRun = new ArrayList<>();
     private boolean failed;
 
     Findings(WitnessOptions options) {
         this.options = options;
     }
 
+    /** The key a finding of {@code rule} with the rule's own {@code key} is merged under. */
+    static String key(Rule rule, String key) {
+        return rule.name() + '|' + key;
+    }
+
     /**
-     * Records one occurrence; {@code message}, {@code locks} and {@code stacks} are kept from the
-     * first occurrence of the key, sites, threads and CPUs accumulate.
+     * Records one occurrence; {@code message}, {@code locks}, {@code stacks} and the run it was first
+     * seen in ({@code run}, null between runs) are kept from the first occurrence of the key, sites,
+     * threads and CPUs accumulate.
      *
      * @return the finding if its rule's policy is PANIC, else null
      */
     Finding record(Rule rule, String key, String message, List<String> locks, List<String> sites,
-            List<Backtrace> stacks, List<String> threadNames, int cpu) {
-        Record r = byKey.get(rule.name() + '|' + key);
+            List<Backtrace> stacks, List<String> threadNames, int cpu, RunRef run) {
+        Record r = byKey.get(key(rule, key));
         if (r == null) {
-            r = new Record(rule, options.policy(rule), message, locks, stacks);
-            byKey.put(rule.name() + '|' + key, r);
+            r = new Record(rule, options.policy(rule), message, locks, stacks, run);
+            byKey.put(key(rule, key), r);
+            if (run == null) {
+                awaitingRun.add(r);
+            }
         }
         r.count++;
         r.sites.addAll(sites);
@@ -45,6 +56,30 @@ final class Findings {
             failed = true;
         }
         return r.policy == Policy.PANIC ? r.snapshot() : null;
+    }
+
+    /** A machine run starts: the findings first seen since the last one are its. */
+    void attribute(RunRef run) {
+        for (Record r : awaitingRun) {
+            r.firstSeen = run;
+        }
+        awaitingRun.clear();
+    }
+
+    /**
+     * Notes the kernel panic that the finding under {@code fullKey} ({@link #key}) explains.
+     *
+     * @return false when there is no such finding
+     */
+    boolean explain(String fullKey, String panic) {
+        Record r = byKey.get(fullKey);
+        if (r == null) {
+            return false;
+        }
+        if (r.panic == null) {
+            r.panic = panic;
+        }
+        return true;
     }
 
     List<Finding> snapshot() {
@@ -65,6 +100,7 @@ final class Findings {
 
     void clear() {
         byKey.clear();
+        awaitingRun.clear();
         failed = false;
     }
 
@@ -78,18 +114,21 @@ final class Findings {
         final Set<String> threads = new LinkedHashSet<>();
         final Set<Integer> cpus = new TreeSet<>();
         long count;
+        RunRef firstSeen;
+        String panic;
 
-        Record(Rule rule, Policy policy, String message, List<String> locks, List<Backtrace> stacks) {
+        Record(Rule rule, Policy policy, String message, List<String> locks, List<Backtrace> stacks, RunRef run) {
             this.rule = rule;
             this.policy = policy;
             this.message = message;
             this.locks = List.copyOf(locks);
             this.stacks = List.copyOf(stacks);
+            this.firstSeen = run;
         }
 
         Finding snapshot() {
             return new Finding(rule, policy, message, locks, new ArrayList<>(sites), stacks, count,
-                    new ArrayList<>(threads), new ArrayList<>(cpus));
+                    new ArrayList<>(threads), new ArrayList<>(cpus), firstSeen, panic);
         }
     }
 }

@@ -10,6 +10,11 @@ package org.lockwitness.witness;
  * {@link Rule#HELD_AT_EXIT}, and, for try-acquires, which have no order check,
  * {@link Rule#KIND_MISMATCH} and {@link Rule#RECURSION}.
  *
+ * <p>{@link Rule#SPIN_HELD_TOO_LONG} has two bounds. The spinner's, FreeBSD's
+ * {@code _mtx_lock_spin_failed}, counts the spinner's own iterations. The holder's is our own
+ * extension (FreeBSD has none): it counts the scheduling points taken on the CPU that holds the
+ * lock, so neither idle CPUs nor other CPUs' work add to it in PARALLEL mode.
+ *
  * <h2>Design and thread-safety</h2>
  * Stateless itself. The fast path pushes, pops and re-modes entries of the {@link HeldLocks} of
  * the reporting thread (sleep locks) or of its CPU (spin locks), which only that thread touches, and
@@ -78,7 +83,7 @@ final class HoldRules {
             }
         }
         long heldFor = t.step - held.since[i];
-        if (spin && heldFor > state.options.spinBound) {
+        if (spin && heldFor > state.options.holdBound) {
             dispatch.run(t, () -> tooLong(t, lock, instance, site, false, heldFor));
         }
         if (held.recursed[i] > 0) {
@@ -135,10 +140,10 @@ final class HoldRules {
         });
     }
 
-    /** {@link Witness#spinWait}: a contended spin acquire past the bound. */
-    void spinWait(WitnessThread t, int lock, long instance, int site, long spunSteps) {
-        if (spunSteps > state.options.spinBound) {
-            dispatch.run(t, () -> tooLong(t, lock, instance, site, true, spunSteps));
+    /** {@link Witness#spinWait}: a contended spin acquire past the spinner's bound. */
+    void spinWait(WitnessThread t, int lock, long instance, int site, long spins) {
+        if (spins > state.options.spinBound) {
+            dispatch.run(t, () -> tooLong(t, lock, instance, site, true, spins));
         }
     }
 
@@ -202,10 +207,11 @@ final class HoldRules {
         return state.reportLock(Rule.RELEASE_NOT_OWNED, name + '\u0000' + here, message, lock, here, t);
     }
 
-    private Finding tooLong(WitnessThread t, int lock, long instance, int site, boolean spun, long steps) {
+    private Finding tooLong(WitnessThread t, int lock, long instance, int site, boolean spun, long count) {
         String here = state.siteText(site);
+        long bound = spun ? state.options.spinBound : state.options.holdBound;
         return state.reportLock(Rule.SPIN_HELD_TOO_LONG, state.name(lock), Messages.spinTooLong(instance,
-                state.name(lock), spun, steps, state.options.spinBound, here), lock, here, t);
+                state.name(lock), spun, count, bound, here), lock, here, t);
     }
 
     /** Who holds {@code instance}: a thread or a CPU; null if nobody. Under the lock. */

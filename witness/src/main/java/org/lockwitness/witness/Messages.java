@@ -172,10 +172,13 @@ public final class Messages {
         return "thread " + shown(name);
     }
 
-    /** {@link Rule#SPIN_HELD_TOO_LONG}, held ({@code spun} false) or spun on. */
-    static String spinTooLong(long instance, String name, boolean spun, long steps, long bound, String site) {
-        return "spin lock " + pointer(instance) + " (" + shown(name) + ") " + (spun ? "spun on for " : "held for ")
-                + steps + " scheduling points, more than " + bound + " @ " + shown(site);
+    /**
+     * {@link Rule#SPIN_HELD_TOO_LONG}: held for {@code count} of the holder's scheduling points
+     * ({@code spun} false), or spun on for {@code count} of the spinner's own iterations.
+     */
+    static String spinTooLong(long instance, String name, boolean spun, long count, long bound, String site) {
+        return "spin lock " + pointer(instance) + " (" + shown(name) + ") " + (spun ? "spun on for " : "held for ") + count
+                + (spun ? " iterations" : " scheduling points") + ", more than " + bound + " @ " + shown(site);
     }
 
     /** {@link Rule#HELD_AT_EXIT}; {@code line} is a {@link #listLock} line. */
@@ -299,6 +302,14 @@ public final class Messages {
         return "lost wakeup: thread " + shown(thread) + " sleeps forever on \"" + shown(ident)
                 + "\", whose wakeup by thread " + shown(waker) + " came before the sleep @ " + shown(site);
     }
+
+    /** {@link Rule#KERNEL_PANIC}: FreeBSD's {@code panic: %s}, with the site of the panic call. */
+    static String kernelPanic(String message, String site) {
+        return "panic: " + message + " @ " + site;
+    }
+
+    /** The reason of a machine run whose end the witness was not told (machines are expected one at a time). */
+    static final String OVERLAPPING_RUN = "another machine run started before this one ended";
 
     /** {@link Rule#CHECKER_FAULT}. */
     static String fault(String where, Throwable error) {

@@ -3,8 +3,8 @@ package org.lockwitness.witness;
 /**
  * The witness's rules, with the stable IDs of DESIGN.md ("Rules"). Reports and tests use
  * {@link #name()}. Findings of one rule with the same key merge: the count grows and threads,
- * CPUs and sites are added. The last two constants are the checker's own findings and are not in
- * DESIGN.md's table. Immutable and thread-safe.
+ * CPUs and sites are added. {@link #KERNEL_PANIC} and the last two constants, the checker's own
+ * findings, are not in DESIGN.md's table. Immutable and thread-safe.
  */
 public enum Rule {
     /** A cycle in the lock-order graph. Key: the unordered class set of the cycle. */
@@ -51,6 +51,11 @@ public enum Rule {
     DEADLOCK,
     /** A thread sleeps forever on an ident whose only wakeup came before its sleep. Key: ident. */
     LOST_WAKEUP,
+    /**
+     * The model panicked and no finding of the same event explains it (one that does carries the
+     * panic text instead). Key: panic message, site.
+     */
+    KERNEL_PANIC,
     /** The checker itself failed (an exception in the checker or its host glue). Key: where, exception class. */
     CHECKER_FAULT,
     /** The class table is full: the checker disabled itself, as WITNESS does. Key: none. */

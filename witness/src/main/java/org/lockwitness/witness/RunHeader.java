@@ -35,6 +35,6 @@ final class RunHeader {
     synchronized ReportSnapshot.Run snapshot() {
         Map<String, Long> values = new LinkedHashMap<>();
         counters.forEach((k, v) -> values.put(k, v.getAsLong()));
-        return new ReportSnapshot.Run(command, seed, strategy, replay, values);
+        return new ReportSnapshot.Run(command, seed, strategy, replay, values, null, null);
     }
 }

@@ -347,13 +347,14 @@ public final class Witness extends EventGuard {
         return !state.disabled;
     }
 
-    /**
-     * Sets the run information shown in {@code witness.json}'s {@code run} object.
-     *
-     * @param seed the seed, or null when there is none
-     */
+    /** Sets {@code witness.json}'s {@code run} object (seed may be null); machine runs refine it ({@link #runs()}). */
     public void runInfo(String command, Long seed, String strategy, String replayCommand) {
         state.run.set(command, seed, strategy, replayCommand);
+    }
+
+    /** The machine runs: the schedule, each run's start and end, kernel panics ({@link Runs}). Thread-safe. */
+    public Runs runs() {
+        return runs;
     }
 
     /**
@@ -386,7 +387,8 @@ public final class Witness extends EventGuard {
 
     /**
      * Forgets orders, reversals, findings, held locks and stored stacks, for the next explored schedule. Lock ids, site
-     * ids and thread handles stay valid, declared orders stay. Call only while no other thread reports events.
+     * ids and thread handles stay valid, declared orders and the machine runs' record stay. Call only while no other
+     * thread reports events.
      */
     public void reset() {
         state.reset();

@@ -16,6 +16,10 @@ public final class WitnessOptions {
     public static final int DEFAULT_CLASS_LIMIT = 1536;
     /** Default number of distinct stored lock-order stacks, FreeBSD's {@code WITNESS_LO_DATA_COUNT}. */
     public static final int DEFAULT_STACK_STORE_LIMIT = 2048;
+    /** Default {@link Builder#spinBound}: a spinner's own iterations on one spin lock. */
+    public static final long DEFAULT_SPIN_BOUND = 100_000;
+    /** Default {@link Builder#holdBound}: the holder's own scheduling points with a spin lock held. */
+    public static final long DEFAULT_HOLD_BOUND = 100_000;
     /** Largest class table the lock id layout allows: 1,048,575 (20 bits of class id). */
     public static final int MAX_CLASS_LIMIT = LockId.MAX_CLASS_ID;
     /** Default number of lock-order pairs, lockdep's {@code MAX_LOCKDEP_ENTRIES} scaled up: 1,048,576. */
@@ -32,6 +36,7 @@ public final class WitnessOptions {
     final int stackStoreLimit;
     final int stackDepth;
     final long spinBound;
+    final long holdBound;
     final Map<Rule, Policy> policies;
     final List<String> frameFilter;
     final Consumer<Finding> panicHandler;
@@ -45,6 +50,7 @@ public final class WitnessOptions {
         this.stackStoreLimit = b.stackStoreLimit;
         this.stackDepth = b.stackDepth;
         this.spinBound = b.spinBound;
+        this.holdBound = b.holdBound;
         this.policies = new EnumMap<>(b.policies);
         this.frameFilter = List.copyOf(b.frameFilter);
         this.panicHandler = b.panicHandler;
@@ -73,7 +79,8 @@ public final class WitnessOptions {
         private int orderLimit = DEFAULT_ORDER_LIMIT;
         private int stackStoreLimit = DEFAULT_STACK_STORE_LIMIT;
         private int stackDepth = 32;
-        private long spinBound = 100_000;
+        private long spinBound = DEFAULT_SPIN_BOUND;
+        private long holdBound = DEFAULT_HOLD_BOUND;
         private final Map<Rule, Policy> policies = new EnumMap<>(Rule.class);
         private List<String> frameFilter = DEFAULT_FRAME_FILTER;
         private Consumer<Finding> panicHandler = f -> { };
@@ -130,12 +137,29 @@ public final class WitnessOptions {
             return this;
         }
 
-        /** A spin lock held or spun on for more scheduling points than this is {@link Rule#SPIN_HELD_TOO_LONG}. */
-        public Builder spinBound(long steps) {
-            if (steps < 1) {
-                throw new IllegalArgumentException("spinBound must be >= 1: " + steps);
+        /**
+         * A spinner that spins on one spin lock for more of its own iterations than this is
+         * {@link Rule#SPIN_HELD_TOO_LONG}, as FreeBSD's {@code _mtx_lock_spin_failed} bounds only the
+         * spinner's own loop.
+         */
+        public Builder spinBound(long iterations) {
+            if (iterations < 1) {
+                throw new IllegalArgumentException("spinBound must be >= 1: " + iterations);
             }
-            this.spinBound = steps;
+            this.spinBound = iterations;
+            return this;
+        }
+
+        /**
+         * A spin lock held for more of its holder's own scheduling points than this (those taken on
+         * the CPU that holds it, {@link WitnessThread#at}'s {@code step}) is {@link Rule#SPIN_HELD_TOO_LONG}.
+         * Our extension: FreeBSD bounds only the spinner.
+         */
+        public Builder holdBound(long steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("holdBound must be >= 1: " + steps);
+            }
+            this.holdBound = steps;
             return this;
         }
 

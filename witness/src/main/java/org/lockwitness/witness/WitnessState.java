@@ -9,7 +9,7 @@ import org.lockwitness.witness.report.ReportSnapshot;
 
 /**
  * Everything behind the one checker lock, FreeBSD's {@code w_mtx} (lockdep's graph lock): the
- * witness types, the order graph and its {@link OrderCache}, the findings, the stack store,
+ * witness types, the order graph and its {@link OrderCache}, the findings, the machine runs, the stack store,
  * the thread and CPU registries and the per-run sets. The rule families read and change it; this
  * class only records findings, names locks and sites, and takes snapshots and resets.
  *
@@ -39,6 +39,8 @@ final class WitnessState {
     final StackStore stackStore;
     final Findings findings;
     final RunHeader run = new RunHeader();
+    /** The machine runs: the one in progress, the notable ones, counts per outcome. */
+    final RunLog runs = new RunLog();
     final CpuTable cpus;
     final List<WitnessThread> threads = new ArrayList<>();
     /** Class pairs whose reversal was reported ({@code w_rmatrix}'s WITNESS_REVERSAL bit). */
@@ -48,6 +50,8 @@ final class WitnessState {
     /** Set once a table filled up ({@code witness_watch = -1}): every event is a no-op. */
     volatile boolean disabled;
     private boolean newFinding;
+    /** The most thread handles registered at once. */
+    private int maxThreads;
 
     WitnessState(WitnessOptions options) {
         this.options = options;
@@ -102,15 +106,27 @@ final class WitnessState {
     /** Records a finding seen by {@code t} (null: none) on its CPU; returns it if its policy is PANIC. */
     Finding report(Rule rule, String key, String message, List<String> locks, List<String> siteList,
             List<Backtrace> traces, WitnessThread t) {
+        if (t != null) {
+            t.lastFinding = Findings.key(rule, key);
+            t.lastFindingSite = siteList.isEmpty() ? null : siteList.get(0);
+        }
         return report(rule, key, message, locks, siteList, traces, t == null ? List.of() : List.of(t.name),
                 t == null ? -1 : t.cpu);
     }
 
-    /** Records a finding seen by these threads on this CPU (-1: none); returns it if its policy is PANIC. */
+    /**
+     * Records a finding seen by these threads on this CPU (-1: none) in the machine run in progress;
+     * returns it if its policy is PANIC.
+     */
     Finding report(Rule rule, String key, String message, List<String> locks, List<String> siteList,
             List<Backtrace> traces, List<String> threadNames, int cpu) {
         int before = findings.size();
-        Finding panic = findings.record(rule, key, message, locks, siteList, traces, threadNames, cpu);
+        MachineRun current = runs.current();
+        Finding panic = findings.record(rule, key, message, locks, siteList, traces, threadNames, cpu,
+                current == null ? null : current.ref);
+        if (current != null) {
+            current.findings++;
+        }
         if (findings.size() != before) {
             newFinding = true;
         }
@@ -151,8 +167,21 @@ final class WitnessState {
 
     /** Registers a thread handle and returns it. */
     synchronized WitnessThread addThread(WitnessThread t) {
+        t.run = runs.currentIndex();
         threads.add(t);
+        maxThreads = Math.max(maxThreads, threads.size());
         return t;
+    }
+
+    /**
+     * Machine run {@code run} ended and none of its kernel threads runs any more: drops their
+     * handles (idle threads, ithreads and other daemons end without a thread-exit event) and the
+     * spin locks it left held on its CPUs, which the next machine's CPUs of the same numbers must
+     * not inherit. Caller holds the lock.
+     */
+    void dropRun(long run) {
+        threads.removeIf(t -> t.run == run);
+        cpus.clearSpinLocks();
     }
 
     synchronized List<Finding> findings() {
@@ -176,7 +205,9 @@ final class WitnessState {
         for (OrderEdge e : graph.reversals()) {
             edges.add(edgeInfo(e));
         }
-        return new ReportSnapshot(run.snapshot(), types, edges, findings.snapshot());
+        List<Finding> all = findings.snapshot();
+        return new ReportSnapshot(runs.header(run.snapshot(), all), types, edges, all,
+                runs.snapshot(threads.size(), maxThreads));
     }
 
     private ReportSnapshot.EdgeInfo edgeInfo(OrderEdge e) {

@@ -39,6 +39,15 @@ public final class WitnessThread {
     /** Set while the witness calls out (the panic handler); events are ignored meanwhile. */
     boolean busy;
 
+    /** The ordinal of the machine run the handle was made in (0: none), whose end drops it. */
+    long run;
+    /**
+     * The key and the site of the latest finding this thread recorded, or null: a kernel panic of
+     * this thread at the same site is that finding's ({@link Runs#panicked}).
+     */
+    String lastFinding;
+    String lastFindingSite;
+
     WitnessThread(long tid, String name) {
         this.tid = tid;
         this.name = name;
@@ -57,7 +66,8 @@ public final class WitnessThread {
      * @param eoiPending whether the interrupt being handled has not been EOI'd yet
      * @param inRendezvous whether the CPU runs an SMP rendezvous handler
      * @param pinned whether the thread is pinned to its CPU ({@code sched_pin})
-     * @param step the machine's scheduling-point count (simulated time)
+     * @param step the scheduling points taken so far on the thread's CPU: the own time of the
+     *     spin locks that CPU holds, for {@link WitnessOptions.Builder#holdBound}
      * @return this handle
      */
     public WitnessThread at(int cpu, int critnest, boolean owepreempt, boolean interruptsEnabled,

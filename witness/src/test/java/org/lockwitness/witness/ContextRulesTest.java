@@ -204,7 +204,7 @@ class ContextRulesTest {
 
     @Test
     void spinHeldTooLong_andSpunOnTooLong() {
-        Sim s = new Sim(WitnessOptions.builder().spinBound(100).build());
+        Sim s = new Sim(WitnessOptions.builder().spinBound(100).holdBound(100).build());
         Sim.Lock spin = s.lock("sched lock", LockKind.SPIN_MUTEX);
         WitnessThread t = s.thread("t");
         s.takeSpin(t, spin, 0);
@@ -217,6 +217,22 @@ class ContextRulesTest {
         assertEquals(1, s.findings().get(0).count());
         s.w.spinWait(t, spin.id, spin.instance, 0, 500);
         assertEquals(2, s.findings().get(0).count(), "same key: the class");
+    }
+
+    @Test
+    void spinAndHoldBounds_areIndependent() {
+        Sim s = new Sim(WitnessOptions.builder().spinBound(1000).holdBound(10).build());
+        Sim.Lock spin = s.lock("turnstile chain", LockKind.SPIN_MUTEX);
+        WitnessThread t = s.thread("t");
+        s.w.spinWait(t, spin.id, spin.instance, 0, 1000);
+        s.silent();
+        s.takeSpin(t, spin, 0);
+        t.at(0, 1, false, false, 0, false, false, false, 11);
+        s.dropSpin(t, spin, s.site("turnstile.c", 3));
+        Finding f = s.only(Rule.SPIN_HELD_TOO_LONG);
+        assertTrue(f.message().contains("held for 11 scheduling points, more than 10"), f.message());
+        s.w.spinWait(t, spin.id, spin.instance, 0, 1001);
+        assertTrue(s.findings().get(0).count() == 2, s.findings()::toString);
     }
 
     @Test

@@ -102,8 +102,15 @@ class MessagesTest {
     void spinHeldTooLong_heldAndSpun() {
         assertEquals("spin lock 0x20 (sched lock) held for 101 scheduling points, more than 100 @ s.c:1",
                 Messages.spinTooLong(0x20, "sched lock", false, 101, 100, "s.c:1"));
-        assertEquals("spin lock 0x20 (sched lock) spun on for 101 scheduling points, more than 100 @ s.c:1",
+        assertEquals("spin lock 0x20 (sched lock) spun on for 101 iterations, more than 100 @ s.c:1",
                 Messages.spinTooLong(0x20, "sched lock", true, 101, 100, "s.c:1"));
+    }
+
+    @Test
+    void kernelPanic_andAnOverlappingRun() {
+        assertEquals("panic: mtx_lock() by idle thread idle: cpu0 on sleep mutex m @ Foo.java:12",
+                Messages.kernelPanic("mtx_lock() by idle thread idle: cpu0 on sleep mutex m", "Foo.java:12"));
+        assertEquals("another machine run started before this one ended", Messages.OVERLAPPING_RUN);
     }
 
     @Test

@@ -6,7 +6,8 @@ import org.lockwitness.witness.WitnessThread;
 /**
  * What the agent keeps per Java thread: the current call site and the sites it interrupted, the
  * reentrancy guard, whether the thread carries a kernel thread, the witness handle of that kernel
- * thread, and the spin-wait progress for {@code SPIN_HELD_TOO_LONG}.
+ * thread, and the spin-wait progress for {@code SPIN_HELD_TOO_LONG} (the spinner's own iterations,
+ * as FreeBSD's {@code _mtx_lock_spin_failed} counts them).
  *
  * <p>Design: a kernel thread runs on exactly one Java carrier thread for its whole life, so a
  * {@link ThreadLocal} is a per-kernel-thread store. Call-site instrumentation saves the current
@@ -34,12 +35,9 @@ final class PerThread {
     byte kind;
     /** The witness's handle of the kernel thread, created on its first event. */
     WitnessThread handle;
-    /** The lock instance being spun on, 0 for none, and the step the spin started at. */
+    /** The lock instance being spun on, 0 for none, and the spinner's own iterations on it so far. */
     long spinInstance;
-    long spinSince;
-    /** The simulated step and the CPU of the thread's latest event. */
-    long step;
-    int cpu;
+    long spins;
 
     private int[] saved = new int[8];
     private int depth;

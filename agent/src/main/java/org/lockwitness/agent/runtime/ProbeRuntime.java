@@ -33,9 +33,8 @@ public final class ProbeRuntime {
         witness = w;
     }
 
-    /** Forgets the per-CPU spin-lock mirror and the event trace, as the witness's reset does. */
+    /** Forgets the event trace, as the witness's reset forgets its findings. */
     public static void reset() {
-        Probes.CPUS.reset();
         EventTrace.reset();
     }
 

@@ -86,7 +86,6 @@ public final class Probes {
     private static final String FAULT_LOCK = ProbeRuntime.faultLock();
     /** The site of each kernel thread's last sleep, by thread name, for the model's end-of-run LOST_WAKEUP. */
     private static final Map<String, Integer> LAST_SLEEP_SITE = new ConcurrentHashMap<>();
-    static final CpuEpochs CPUS = new CpuEpochs();
 
     private Probes() {
     }
@@ -215,6 +214,21 @@ public final class Probes {
     }
 
     /**
+     * {@code @Panic}: the model panics on the calling kernel thread, before its machine halts. Not
+     * an event of the trace: the thread's latest finding, if at this site, explains it.
+     *
+     * @param message the panic message
+     */
+    public static void panic(String message) {
+        cold("panic probe", pt -> {
+            WitnessThread t = handle(pt);
+            if (t != null) {
+                W.runs().panicked(t, String.valueOf(message), pt.site);
+            }
+        });
+    }
+
+    /**
      * Runs a probe that is not on a hot path under the reentrancy guard, recording what it throws
      * as a fault. Unlike the lock and context events it may run on any thread and may allocate.
      */
@@ -233,8 +247,27 @@ public final class Probes {
         }
     }
 
-    /** The thread's handle with this moment's snapshot; null on a thread that is not a kernel thread. */
+    /**
+     * The thread's handle with this moment's snapshot; null on a thread that is not a kernel thread,
+     * and for a thread whose machine has stopped: it only unwinds, and the run's end has dropped what
+     * the witness kept of its machine.
+     */
     private static WitnessThread begin(PerThread pt, int event, int detail) {
+        WitnessThread t = handle(pt);
+        if (t == null) {
+            return null;
+        }
+        Snapshot s = KThread.curthread().snapshot();
+        if (s.stopped()) {
+            return null;
+        }
+        EventTrace.record(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
+        return t.at(s.cpu(), s.critnest(), s.owepreempt(), s.interruptsEnabled(), s.intrNesting(), s.eoiPending(),
+                s.inRendezvous(), s.pinned(), s.cpuSteps());
+    }
+
+    /** The kernel thread's witness handle, made on its first event; null on any other thread. */
+    private static WitnessThread handle(PerThread pt) {
         if (pt.kind != PerThread.KERNEL) {
             if (pt.kind == PerThread.UNKNOWN) {
                 pt.kind = isKernelThread() ? PerThread.KERNEL : PerThread.OTHER;
@@ -243,18 +276,12 @@ public final class Probes {
                 return null;
             }
         }
-        Snapshot s = KThread.curthread().snapshot();
         WitnessThread t = pt.handle;
         if (t == null) {
-            t = W.thread(s.tid(), s.thread().name());
+            KThread td = KThread.curthread();
+            t = W.thread(td.tid(), td.name());
             pt.handle = t;
         }
-        pt.step = s.step();
-        pt.cpu = s.cpu();
-        EventTrace.record(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
-        t.at(s.cpu(), s.critnest(), s.owepreempt(), s.interruptsEnabled(), s.intrNesting(), s.eoiPending(),
-                s.inRendezvous(), s.pinned(), s.step());
-        CPUS.enter(W, t, s.cpu(), s.thread().machine());
         return t;
     }
 
@@ -272,16 +299,8 @@ public final class Probes {
                     pt.spinInstance = 0;
                 }
                 W.acquired(t, id, instance, site, arg);
-                if (id != Witness.UNTRACKED && lock.lockClass().isSpin()) {
-                    CPUS.acquired(pt.cpu, id, instance);
-                }
             }
-            case RELEASE -> {
-                W.release(t, id, instance, site, arg);
-                if (id != Witness.UNTRACKED && lock.lockClass().isSpin()) {
-                    CPUS.released(pt.cpu, instance);
-                }
-            }
+            case RELEASE -> W.release(t, id, instance, site, arg);
             case UPGRADE -> W.upgrade(t, id, instance, site);
             case DOWNGRADE -> W.downgrade(t, id, instance, site);
             case DESTROY -> W.destroy(t, id, instance, site);
@@ -289,9 +308,9 @@ public final class Probes {
             case SPIN_WAIT -> {
                 if (pt.spinInstance != instance) {
                     pt.spinInstance = instance;
-                    pt.spinSince = pt.step;
+                    pt.spins = 0;
                 }
-                W.spinWait(t, id, instance, site, pt.step - pt.spinSince);
+                W.spinWait(t, id, instance, site, ++pt.spins);
             }
             default -> throw new IllegalArgumentException("not a lock event: " + event);
         }

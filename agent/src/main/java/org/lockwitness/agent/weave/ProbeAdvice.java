@@ -125,6 +125,17 @@ final class ProbeAdvice {
         }
     }
 
+    /** {@code @Panic} on entry: the panic message. */
+    static final class Panic {
+        private Panic() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) String message) {
+            Probes.panic(message);
+        }
+    }
+
     /** {@code @LockInit} when the constructor returns. */
     static final class LockInit {
         private LockInit() {

@@ -115,6 +115,11 @@ final class ProbeAdvisor {
                     throw new Refused(m, "@LostWakeup needs (String ident, String thread, String waker) first");
                 }
                 return machineEvent(m, String.class, ProbeAdvice.LostWakeup.class);
+            case "Panic":
+                if (m.getParameters().isEmpty() || !m.getParameters().get(0).getType().represents(String.class)) {
+                    throw new Refused(m, "@Panic needs a String message first");
+                }
+                return Advice.to(ProbeAdvice.Panic.class);
             default:
                 throw new Refused(m, "unknown probe @" + probe);
         }

@@ -56,11 +56,39 @@ public abstract class Checker {
     public abstract List<CheckerFinding> findings();
 
     /**
-     * Describes the run for the reports (command, seed, strategy, the command that replays it).
+     * Describes the schedule of the next machine run for the reports (command, seed, strategy, the
+     * command that replays it, its index among the program's schedules).
      *
      * @param info the run description
      */
     public abstract void runInfo(ScheduleInfo info);
+
+    /**
+     * A machine run starts. The model calls it from {@code Machine.run}, on the calling thread,
+     * before any kernel thread of the machine runs; a checker attributes what it finds until
+     * {@link #runEnded} to this run.
+     *
+     * <p>The default, and the no-op checker, do nothing.
+     *
+     * @param start the machine's seed, strategy, mode and CPUs
+     */
+    public void runStarted(RunStart start) {
+        Objects.requireNonNull(start, "start");
+    }
+
+    /**
+     * A machine run ended. The model calls it from {@code Machine.run} on the calling thread, after
+     * the machine's kernel threads have stopped (for a TIMED_OUT run, whose threads may be stuck on
+     * the host, without waiting for them): a checker may drop what it keeps per kernel thread and
+     * per CPU of this machine.
+     *
+     * <p>The default, and the no-op checker, do nothing.
+     *
+     * @param end how the run ended
+     */
+    public void runEnded(RunEnd end) {
+        Objects.requireNonNull(end, "end");
+    }
 
     /**
      * Renders the {@code -javaagent:} argument that starts this checker's agent in another JVM with

@@ -45,7 +45,7 @@ final class GuideExamples {
             fixed("SxAndRw"),
             buggy("RmLocks", Status.COMPLETED, "SLEEP_WITH_LOCKS_HELD"),
             fixed("RmLocks"),
-            buggy("LockManager", Status.HALTED, "ASSERTION_FAILED", "RELEASE_NOT_OWNED"),
+            buggy("LockManager", Status.HALTED, "ASSERTION_FAILED", "RELEASE_NOT_OWNED", "KERNEL_PANIC"),
             fixed("LockManager"),
             buggy("SleepAndWakeup", Status.HUNG, "SLEEP_WITH_LOCKS_HELD"),
             fixed("SleepAndWakeup"),

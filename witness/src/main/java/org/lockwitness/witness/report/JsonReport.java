@@ -16,7 +16,7 @@ import org.lockwitness.witness.FindingKey;
 /**
  * {@code witness.json}, the machine interface of the reports, written with Gson's streaming
  * {@link JsonWriter}: top-level {@code snapshot} (the number every file of one write carries),
- * {@code tool}, {@code run}, {@code instrumentation}, {@code lockClasses}, {@code edges} and
+ * {@code tool}, {@code run}, {@code instrumentation}, {@code runs}, {@code lockClasses}, {@code edges} and
  * {@code findings} (DESIGN.md, "Reports"). Every string value goes through {@link JsonEscape}.
  * Stateless; called by {@link ReportWriter} only.
  */
@@ -43,12 +43,15 @@ final class JsonReport {
         w.name("seed").value(run.seed());
         string(w.name("strategy"), run.strategy());
         string(w.name("replay"), run.replay());
+        w.name("schedule").value(run.schedule());
+        w.name("machineRun").value(run.machineRun());
         w.endObject();
         w.name("instrumentation").beginObject();
         for (Map.Entry<String, Long> e : run.counters().entrySet()) {
             w.name(e.getKey()).value(e.getValue());
         }
         w.endObject();
+        RunSections.json(s.runs(), w);
         w.name("lockClasses").beginArray();
         for (ReportSnapshot.TypeInfo c : s.classes()) {
             w.beginObject();
@@ -109,6 +112,7 @@ final class JsonReport {
             w.value(cpu);
         }
         w.endArray();
+        RunSections.json(f, w);
         w.endObject();
     }
 

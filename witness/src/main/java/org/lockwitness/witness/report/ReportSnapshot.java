@@ -15,8 +15,10 @@ import org.lockwitness.witness.Finding;
  * @param classes the witness types, in class-id order
  * @param edges the order edges, then the reversals
  * @param findings the findings, in order of first occurrence
+ * @param runs the machine runs
  */
-public record ReportSnapshot(Run run, List<TypeInfo> classes, List<EdgeInfo> edges, List<Finding> findings) {
+public record ReportSnapshot(Run run, List<TypeInfo> classes, List<EdgeInfo> edges, List<Finding> findings,
+        MachineRuns runs) {
 
     /** Copies the lists. */
     public ReportSnapshot {
@@ -26,18 +28,70 @@ public record ReportSnapshot(Run run, List<TypeInfo> classes, List<EdgeInfo> edg
     }
 
     /**
-     * The run header: command, seed, strategy, replay command and instrumentation counters.
+     * The run header: command, seed, strategy, replay command and instrumentation counters. Once
+     * machine runs are known, the seed, strategy, schedule and replay are those of the run that
+     * produced the first finding (with no finding: the only run's, without a replay).
      *
      * @param command the command line, or null
      * @param seed the seed, or null when there is none
      * @param strategy the exploration strategy, or null
      * @param replay the command that replays the run, or null
      * @param counters the instrumentation counters by name, in registration order
+     * @param schedule the schedule index of the run named, or null
+     * @param machineRun the ordinal of the machine run named, or null
      */
-    public record Run(String command, Long seed, String strategy, String replay, Map<String, Long> counters) {
+    public record Run(String command, Long seed, String strategy, String replay, Map<String, Long> counters,
+            Integer schedule, Long machineRun) {
         /** Copies the counters. */
         public Run {
             counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
+        }
+    }
+
+    /**
+     * The machine runs the witness was told of.
+     *
+     * @param total how many ended
+     * @param byOutcome how many ended with each outcome, by outcome name
+     * @param listLimit the most notable runs listed
+     * @param unlisted the notable runs past the limit, counted only
+     * @param threadHandles the kernel-thread handles the witness holds now
+     * @param maxThreadHandles the most it held at once
+     * @param listed the notable runs (those that did not complete or produced a finding) in order,
+     *     and the run in progress if it produced a finding
+     */
+    public record MachineRuns(long total, Map<String, Long> byOutcome, int listLimit, long unlisted,
+            int threadHandles, int maxThreadHandles, List<MachineRun> listed) {
+        /** Copies the map and the list. */
+        public MachineRuns {
+            byOutcome = Collections.unmodifiableMap(new LinkedHashMap<>(byOutcome));
+            listed = List.copyOf(listed);
+        }
+    }
+
+    /**
+     * One machine run.
+     *
+     * @param index its ordinal among the machine runs, from 1
+     * @param seed the machine's seed
+     * @param strategy its strategy
+     * @param mode its mode
+     * @param cpus its CPUs
+     * @param schedule the schedule index the program gave, or null
+     * @param replay the command that replays it, or null
+     * @param outcome how it ended, or {@code RUNNING}
+     * @param reason why, in words (a panic's text for a halt)
+     * @param waiters for a hang, the blocked threads
+     * @param steps its scheduling points
+     * @param wallMillis its wall-clock time in milliseconds
+     * @param findings the finding occurrences it produced
+     */
+    public record MachineRun(long index, long seed, String strategy, String mode, int cpus, Integer schedule,
+            String replay, String outcome, String reason, List<String> waiters, long steps, long wallMillis,
+            long findings) {
+        /** Copies the waiters. */
+        public MachineRun {
+            waiters = List.copyOf(waiters);
         }
     }
 

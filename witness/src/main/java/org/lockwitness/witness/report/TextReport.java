@@ -28,6 +28,7 @@ final class TextReport {
         w.write("# lockwitness snapshot " + sequence + "\n");
         w.write("# lockwitness witness report: " + s.findings().size() + " finding(s), " + s.classes().size()
                 + " lock class(es), " + s.edges().size() + " order(s)\n");
+        RunSections.text(s.runs(), w);
         for (Finding f : s.findings()) {
             w.write("\n# " + f.rule() + " (" + f.policy().name().toLowerCase(Locale.ROOT) + ") count=" + f.count()
                     + " threads=" + f.threads().stream().map(TextEscape::line).collect(Collectors.joining(","))
@@ -37,6 +38,7 @@ final class TextReport {
             for (Backtrace t : f.stacks()) {
                 writeTrace(t, w);
             }
+            RunSections.text(f, w);
         }
     }
 
