@@ -4,7 +4,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-
 import org.lockwitness.witness.report.ReportSnapshot;
 
 /**
@@ -16,8 +15,7 @@ import org.lockwitness.witness.report.ReportSnapshot;
  *   <li><b>Lock</b>: {@link #enroll(String, LockKind, int)} returns an int (FreeBSD's {@code lo_witness}) that the
  *       caller caches in the lock object and passes as {@code lock} to every event; {@link #UNTRACKED} (0) makes every
  *       event a no-op. The class of a lock is its name.</li>
- *   <li><b>Instance</b>: a caller-chosen non-zero {@code long} that tells two locks of one name apart (recursion vs
- *       duplicate type). 0 means "no lock" where an interlock is optional.</li>
+ *   <li><b>Instance</b>: a caller-chosen non-zero {@code long} telling two locks of one name apart; 0 is "no lock".</li>
  *   <li><b>Site</b>: {@link #site(String, int, String)} returns a constant id for a call site; 0 is unknown, in which
  *       case the slow path uses the first stack frame outside the configured frame filter.</li>
  *   <li><b>Thread</b>: {@link #thread(long, String)} returns a {@link WitnessThread} the caller caches; before each
