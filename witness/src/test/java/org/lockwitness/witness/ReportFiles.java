@@ -26,7 +26,7 @@ import org.jgrapht.nio.dot.DOTImporter;
 
 /** Reads report files as a strict reader would: strict UTF-8, strict JSON, jgrapht-io's DOT. */
 final class ReportFiles {
-    static final List<String> JSON_KEYS = List.of("snapshot", "tool", "run", "instrumentation", "lockClasses",
+    static final List<String> JSON_KEYS = List.of("snapshot", "tool", "run", "instrumentation", "runs", "lockClasses",
             "edges", "findings");
     private static final Pattern TEXT_SNAPSHOT = Pattern.compile("# lockwitness snapshot ([1-9][0-9]*)");
     private static final Pattern DOT_SNAPSHOT = Pattern.compile("// lockwitness snapshot ([1-9][0-9]*)");
