@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Issue 12: the whole demo, every workload and variant in a JVM of its own, is right and exits 0. */
 class DemoIT {
 
+    /**
+     * Ten JVMs, two at a time, the longest (lockmgr-interlock fixed, its whole 200-schedule budget)
+     * about 45 s of one core; the hang guard leaves room for a busy machine, and each forked run has
+     * the demo's own limit too.
+     */
     @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void every_workload_and_variant_gets_a_right_verdict_and_its_own_report() throws Exception {
         Path dir = Forked.dir("demo-all");
         Path runs = dir.resolve("runs");
