@@ -58,6 +58,9 @@ public enum Rule {
     KERNEL_PANIC,
     /** The checker itself failed (an exception in the checker or its host glue). Key: where, exception class. */
     CHECKER_FAULT,
-    /** The class table is full: the checker disabled itself, as WITNESS does. Key: none. */
+    /**
+     * The class table or the order table is full: the checker disabled itself, as WITNESS does. The message names the
+     * table and its size. A full stack store is not a finding: orders are then kept without stacks. Key: the table.
+     */
     CHECKER_EXHAUSTED
 }

@@ -25,7 +25,7 @@ import org.lockwitness.witness.report.ReportSnapshot;
  * <h2>Cost</h2>
  * Re-acquiring in an order already seen reads per-thread state, per-CPU state and one entry of the order cache, and
  * allocates nothing. Only a never-seen edge, a reversal or a finding takes the slow path (one lock, a stack capture,
- * the JGraphT graph).
+ * the order graph, whose incremental topological order bounds the search to the region a new order affects).
  *
  * <h2>Thread-safety and failure</h2>
  * All methods are thread-safe, subject to {@link WitnessThread}'s confinement: a handle is used only by its own thread,
@@ -97,7 +97,8 @@ public final class Witness extends EventGuard {
      * locks): {@link Rule#RECURSION} for an instance already held in a conflicting mode or without RECURSE,
      * {@link Rule#DUPLICATE_LOCK_TYPE} once per class, {@link Rule#LOCK_ORDER_REVERSAL} once per class pair. Otherwise
      * records the order plock -&gt; lock, plock being the most recently acquired held lock other than
-     * {@code interlock}.
+     * {@code interlock}; a new pair that the full order table cannot take is one {@link Rule#CHECKER_EXHAUSTED}
+     * finding, after which the checker disables itself.
      *
      * @param t the thread's handle, with the snapshot of this moment
      * @param lock the lock id from {@link #enroll}

@@ -106,7 +106,7 @@ public final class WitnessOptions {
         /**
          * Maximum number of lock-order pairs (1..{@value #MAX_ORDER_LIMIT}): every (held class, acquired class)
          * pair the slow path sees, order or reversal. Past it the checker disables itself. Memory grows with the
-         * pairs seen, about 100 bytes each.
+         * pairs seen, about 150 bytes each with stacks off (WitnessNewOrderBenchmark).
          */
         public Builder orderLimit(int limit) {
             if (limit < 1 || limit > MAX_ORDER_LIMIT) {
