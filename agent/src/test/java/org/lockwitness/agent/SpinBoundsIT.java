@@ -28,24 +28,24 @@ class SpinBoundsIT {
 
     @Test
     void theBounds_areAgentOptions() throws Exception {
-        Forked held = run("spin-bounds-hold", "holdBound=50000", "deterministic");
+        Forked held = run("spin-bounds-hold", "holdBound=2000", "deterministic", "3000");
         List<JsonObject> h = Forked.findings(held.json(), RULE);
         assertEquals(1, h.size(), held.json().toString());
-        assertTrue(h.get(0).get("message").getAsString().contains(" held for 60000 scheduling points, more than 50000 @ "),
+        assertTrue(h.get(0).get("message").getAsString().contains(" held for 3000 scheduling points, more than 2000 @ "),
                 h.toString());
         assertEquals(List.of("holder"), Forked.strings(h.get(0), "threads"));
 
-        Forked spun = run("spin-bounds-spin", "spinBound=1000", "deterministic");
+        Forked spun = run("spin-bounds-spin", "spinBound=100", "deterministic", "3000");
         List<JsonObject> s = Forked.findings(spun.json(), RULE);
         assertEquals(1, s.size(), spun.json().toString());
-        assertTrue(s.get(0).get("message").getAsString().contains(" spun on for 1001 iterations, more than 1000 @ "),
+        assertTrue(s.get(0).get("message").getAsString().contains(" spun on for 101 iterations, more than 100 @ "),
                 s.toString());
         assertEquals(List.of("spinner"), Forked.strings(s.get(0), "threads"));
     }
 
-    private static Forked run(String name, String options, String mode) throws Exception {
+    private static Forked run(String name, String options, String... args) throws Exception {
         Path dir = Forked.dir(name);
-        Forked f = Forked.run(dir, List.of(Forked.agent(dir, options)), true, PROGRAM, mode);
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, options)), true, PROGRAM, args);
         assertEquals(0, f.await(), f.stderr());
         assertTrue(f.stdout().startsWith("COMPLETED"), f.stdout());
         return f;

@@ -9,10 +9,11 @@ import org.lockwitness.kernel.RunResult;
 
 /**
  * A spin mutex held while other CPUs are busy, and spun on meanwhile, on a 3-CPU machine: CPU 0
- * takes it and then works {@value #HOLD_WINDOWS} windows (DETERMINISTIC) or waits 300 ms on the
- * host, taking no scheduling point (PARALLEL); CPU 1 runs a loop of windows; CPU 2 spins on the
- * mutex until CPU 0 drops it. The machine takes far more scheduling points while the mutex is held
- * than the holder and the spinner take themselves. Argument: {@code deterministic|parallel}.
+ * takes it and then works HOLD windows (DETERMINISTIC) or waits 300 ms on the host, taking no
+ * scheduling point (PARALLEL); CPU 1 runs a loop of windows; CPU 2 spins on the mutex until CPU 0
+ * drops it. The machine takes far more scheduling points while the mutex is held than the holder
+ * and the spinner take themselves. Arguments: {@code deterministic|parallel [HOLD]}, HOLD
+ * {@value #HOLD_WINDOWS} by default.
  */
 public final class SpinBounds {
 
@@ -28,13 +29,14 @@ public final class SpinBounds {
 
     public static void main(String[] args) {
         Machine.Mode mode = Machine.Mode.valueOf(args[0].toUpperCase(Locale.ROOT));
+        int hold = args.length > 1 ? Integer.parseInt(args[1]) : HOLD_WINDOWS;
         Machine m = Machine.builder().cpus(3).seed(7).mode(mode).wallClockLimit(Duration.ofSeconds(30)).build();
         Mtx spin = new Mtx("bounded spin", Mtx.SPIN);
         m.spawn("holder", KThread.PRI_MIN_KERN, () -> {
             spin.lockSpin();
             held = true;
             if (mode == Machine.Mode.DETERMINISTIC) {
-                for (int i = 0; i < HOLD_WINDOWS; i++) {
+                for (int i = 0; i < hold; i++) {
                     Machine.window();
                 }
             } else {

@@ -16,7 +16,7 @@ import org.lockwitness.witness.RunRef;
  * {@code firstSeen} and {@code panic}; {@code witness.txt}'s short runs section after its first
  * line, and a first-seen line and a panic line closing each finding (after its message and stacks,
  * which stay FreeBSD's lines as they were). The text section is written only when machine runs are
- * known. Stateless; called by {@link JsonReport} and {@link TextReport} only.
+ * known, and leaves out the wall time, so that one seed gives the same {@code witness.txt} each time. Stateless; called by {@link JsonReport} and {@link TextReport} only.
  */
 final class RunSections {
     private RunSections() {
@@ -81,7 +81,7 @@ final class RunSections {
             w.write("# run " + r.index() + ": seed " + r.seed() + " " + r.strategy() + ", " + r.cpus() + " cpus "
                     + r.mode() + (r.schedule() == null ? "" : ", schedule " + r.schedule()) + ": " + r.outcome()
                     + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")") + " after " + r.steps()
-                    + " scheduling points, " + r.wallMillis() + " ms, " + r.findings() + " finding(s)\n");
+                    + " scheduling points, " + r.findings() + " finding(s)\n");
             for (String waiter : r.waiters()) {
                 w.write("#   waiting: " + waiter + "\n");
             }
