@@ -1,3 +1,6 @@
+// Over 400 lines: it mirrors kern_lock.c's one __lockmgr_args, whose LK_* requests (shared,
+// exclusive, upgrade, downgrade, release, drain) share the lock word, the interlock (spin lock or
+// DragonFly token) and the sleep protocol; split apart they would pass all of that between classes.
 package org.lockwitness.kernel;
 
 import org.lockwitness.kernel.probe.Acquire;
