@@ -1,5 +1,6 @@
 package org.lockwitness.agent;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -19,7 +20,9 @@ import org.lockwitness.witness.WitnessOptions;
  * The agent's options, parsed from {@code key=value,...} exactly as DESIGN.md ("The agent") lists
  * them: {@code report}, {@code windows}, {@code fail}, {@code panic}, {@code config},
  * {@code include}, {@code exclude}, {@code stacks}, and our {@code spinBound} and {@code holdBound}
- * ({@code SPIN_HELD_TOO_LONG}'s two bounds). Lists inside a value are separated by
+ * ({@code SPIN_HELD_TOO_LONG}'s two bounds) and {@code classes} and {@code orders} (the witness's
+ * table sizes, as FreeBSD's {@code WITNESS_COUNT} and lockdep's {@code MAX_LOCKDEP_KEYS}). The report
+ * directory is a {@link ReportPattern}. Lists inside a value are separated by
  * {@code +}. A value may contain commas: the string is split only at a comma followed by
  * {@code key=} (as JaCoCo's agent options are), so {@code report=/tmp/a,b,windows=lines} names the
  * directory {@code /tmp/a,b}. {@link #javaAgentArgument} renders options back into a
@@ -30,20 +33,26 @@ import org.lockwitness.witness.WitnessOptions;
 final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
-            "exclude", "stacks", "spinBound", "holdBound");
+            "exclude", "stacks", "spinBound", "holdBound", "classes", "orders");
 
-    static final String USAGE = "valid keys: report=DIR (default lockwitness-report), windows=lines|probes|off"
+    static final String USAGE = "valid keys: report=DIR (default lockwitness-report; {pid} and {start} are replaced"
+            + " by the process id and start time), windows=lines|probes|off"
             + " (default probes), fail=RULE+...|all|none (default none), panic=RULE+...|all|none, config=FILE,"
             + " include=PATTERN+..., exclude=PATTERN+..., stacks=N, spinBound=N (a spinner's own iterations,"
             + " default " + WitnessOptions.DEFAULT_SPIN_BOUND + "), holdBound=N (a spin lock holder's own"
-            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + ")";
+            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + "), classes=N (lock classes, 1.."
+            + WitnessOptions.MAX_CLASS_LIMIT + ", default " + WitnessOptions.DEFAULT_CLASS_LIMIT + "), orders=N (lock"
+            + " orders, 1.." + WitnessOptions.MAX_ORDER_LIMIT + ", default " + WitnessOptions.DEFAULT_ORDER_LIMIT + ")";
 
     /** Where the option string is split: at a comma followed by a key and {@code =}. */
     static final Pattern SPLIT = Pattern.compile(",(?=\\s*[A-Za-z0-9_\\-]+\\s*=)");
 
     private static final String JAVAAGENT = "-javaagent:";
 
+    /** The report directory of this JVM: {@link #reportPattern} expanded. */
     final Path report;
+    /** The {@code report=} value as given, before {@link ReportPattern} expands it. */
+    final String reportPattern;
     final Windows windows;
     final Set<Rule> fail;
     final Set<Rule> panic;
@@ -54,11 +63,15 @@ final class AgentOptions {
     /** {@code SPIN_HELD_TOO_LONG}'s bounds: a spinner's own iterations, a holder's own scheduling points. */
     final long spinBound;
     final long holdBound;
+    /** The witness's class and order limits. */
+    final int classes;
+    final int orders;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
     private AgentOptions(Builder b) {
-        this.report = b.report;
+        this.reportPattern = b.report;
+        this.report = ReportPattern.expandForThisProcess(b.report);
         this.windows = b.windows;
         this.fail = Set.copyOf(b.fail);
         this.panic = Set.copyOf(b.panic);
@@ -68,6 +81,8 @@ final class AgentOptions {
         this.stacks = b.stacks;
         this.spinBound = b.spinBound;
         this.holdBound = b.holdBound;
+        this.classes = b.classes;
+        this.orders = b.orders;
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -135,11 +150,12 @@ final class AgentOptions {
 
     /**
      * @return the options as given, for starting the same agent from any directory: the report
-     *     directory always named, it and the config file as absolute paths
+     *     directory always named, it and the config file as absolute paths; a report pattern stays a
+     *     pattern, so a replay never writes into the directory of the run it replays
      */
     Map<String, String> forRelaunch() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("report", report.toAbsolutePath().toString());
+        m.put("report", Path.of(reportPattern).toAbsolutePath().toString());
         for (Map.Entry<String, String> e : given.entrySet()) {
             if (!e.getKey().equals("report")) {
                 m.put(e.getKey(), e.getKey().equals("config") ? config.toAbsolutePath().toString() : e.getValue());
@@ -164,7 +180,7 @@ final class AgentOptions {
     }
 
     private static final class Builder {
-        Path report = Path.of("lockwitness-report");
+        String report = "lockwitness-report";
         Windows windows = Windows.PROBES;
         Set<Rule> fail = EnumSet.noneOf(Rule.class);
         Set<Rule> panic = EnumSet.noneOf(Rule.class);
@@ -174,11 +190,13 @@ final class AgentOptions {
         int stacks = 32;
         long spinBound = WitnessOptions.DEFAULT_SPIN_BOUND;
         long holdBound = WitnessOptions.DEFAULT_HOLD_BOUND;
+        int classes = WitnessOptions.DEFAULT_CLASS_LIMIT;
+        int orders = WitnessOptions.DEFAULT_ORDER_LIMIT;
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
             switch (key) {
-                case "report" -> report = Path.of(value);
+                case "report" -> report = report(value);
                 case "windows" -> windows = windows(value);
                 case "fail" -> fail = rules(key, value);
                 case "panic" -> panic = rules(key, value);
@@ -188,8 +206,35 @@ final class AgentOptions {
                 case "stacks" -> stacks = stacks(value);
                 case "spinBound" -> spinBound = bound(key, value);
                 case "holdBound" -> holdBound = bound(key, value);
+                case "classes" -> classes = limit(key, value, WitnessOptions.MAX_CLASS_LIMIT);
+                case "orders" -> orders = limit(key, value, WitnessOptions.MAX_ORDER_LIMIT);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
+        }
+
+        private static String report(String value) throws OptionException {
+            String problem = ReportPattern.problem(value);
+            if (problem != null) {
+                throw new OptionException("bad value report=" + value + ": " + problem);
+            }
+            try {
+                Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new OptionException("bad value report=" + value + ": " + e.getReason());
+            }
+            return value;
+        }
+
+        private static int limit(String key, String value, int max) throws OptionException {
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 1 && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new OptionException("bad value " + key + "=" + value + " (a number, 1.." + max + ")");
         }
 
         private static Windows windows(String value) throws OptionException {

@@ -93,6 +93,8 @@ final class Boot {
                 .stackDepth(options.stacks)
                 .spinBound(options.spinBound)
                 .holdBound(options.holdBound)
+                .classLimit(options.classes)
+                .orderLimit(options.orders)
                 .config(config)
                 .panicHandler(f -> halt.get().accept("lockwitness: " + f.rule() + ": " + f.message()));
         for (Rule r : options.fail) {

@@ -87,4 +87,31 @@ class OptionsIT {
         assertTrue(instrumentation.get("windowsStripped").getAsLong() > 0, "windows=off: " + instrumentation);
         assertEquals(0, instrumentation.get("windowsWoven").getAsLong(), instrumentation.toString());
     }
+
+    @Test
+    void aPidPattern_givesTwoJvmsWithTheSameOptionTwoDirectories() throws Exception {
+        Path dir = Forked.dir("options-pid");
+        String options = "report=" + dir.resolve("lw").resolve("{pid}") + ",windows=off";
+        Forked first = Forked.start(dir, List.of(Forked.agent(dir, options)), true, "org.lockwitness.testprograms.Abba");
+        Forked second = Forked.start(dir, List.of(Forked.agent(dir, options)), true, "org.lockwitness.testprograms.Abba");
+        assertEquals(0, first.await(), first.stderr());
+        assertEquals(0, second.await(), second.stderr());
+        for (Forked f : List.of(first, second)) {
+            Path report = dir.resolve("lw").resolve(Long.toString(f.process.pid()));
+            JsonObject json = JsonParser.parseString(Forked.read(report.resolve("witness.json"))).getAsJsonObject();
+            assertEquals(1, Forked.findings(json, "LOCK_ORDER_REVERSAL").size(), json.toString());
+        }
+    }
+
+    @Test
+    void aClassLimit_isTheWitnesssAndItsExhaustionNamesTheTable() throws Exception {
+        Path dir = Forked.dir("options-classes");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "windows=off,classes=2")), true,
+                "org.lockwitness.testprograms.Abba");
+        assertEquals(0, f.await(), f.stderr());
+        List<JsonObject> exhausted = Forked.findings(f.json(), "CHECKER_EXHAUSTED");
+        assertEquals(1, exhausted.size(), f.json().toString());
+        assertTrue(exhausted.get(0).get("message").getAsString().contains("class table full at 2 classes"),
+                exhausted.get(0).toString());
+    }
 }
