@@ -1,0 +1,11 @@
+// The test JVM wrote its own run directory, and check failed the build naming the rule and the key.
+def runs = new File(basedir, 'target/lockwitness').listFiles()
+        .findAll { new File(it, 'witness.json').isFile() }
+assert runs.size() == 1 : "one run directory per test JVM, got ${runs}"
+assert runs[0].name ==~ /\d+/ : "the run directory is named by the pid: ${runs[0].name}"
+def log = new File(basedir, 'build.log').text
+assert log.contains('-javaagent:') : 'prepare-agent set argLine'
+assert log =~ /LOCK_ORDER_REVERSAL LOCK_ORDER_REVERSAL\|lock=A \(sleep mutex\)\|lock=B \(sleep mutex\): /
+assert log.contains('lockwitness: FAILED: LOCK_ORDER_REVERSAL')
+assert log.contains('BUILD FAILURE')
+true

@@ -1,0 +1,57 @@
+package org.lockwitness.maven;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.maven.plugin.logging.Log;
+import org.lockwitness.cli.Main;
+
+/**
+ * Runs a command of the command line ({@link Main#run}) in the build's JVM and keeps what it printed, so the
+ * goals give the same verdicts, messages and exit statuses as {@code java -jar lockwitness-cli.jar}.
+ * Stateless; each call is independent.
+ */
+final class Cli {
+    /** The command line's exit status for new findings of a failing rule. */
+    static final int FINDINGS = 1;
+
+    /**
+     * What one command did.
+     *
+     * @param status its exit status: 0 ok, 1 findings of a failing rule, 2 bad usage, 3 infrastructure
+     * @param out the lines it printed as results
+     * @param err the lines it printed as diagnostics
+     */
+    record Result(int status, List<String> out, List<String> err) {
+        Result {
+            out = List.copyOf(out);
+            err = List.copyOf(err);
+        }
+
+        /** Everything it printed, results first. */
+        String text() {
+            return String.join(System.lineSeparator(), Stream.concat(out.stream(), err.stream()).toList());
+        }
+    }
+
+    private Cli() {
+    }
+
+    /** Runs {@code args} (the command first) and logs what it printed: results as info, diagnostics as warnings. */
+    static Result run(List<String> args, Log log) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        Result r = new Result(status, lines(out), lines(err));
+        r.out().forEach(log::info);
+        r.err().forEach(log::warn);
+        return r;
+    }
+
+    private static List<String> lines(StringWriter w) {
+        String s = w.toString();
+        return s.isEmpty() ? List.of() : s.lines().toList();
+    }
+}
