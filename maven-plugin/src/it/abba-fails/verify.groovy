@@ -8,4 +8,6 @@ assert log =~ /argLine set to -XX:TieredStopAtLevel=1 -javaagent:\S+=report=\S+\
 assert log =~ /LOCK_ORDER_REVERSAL LOCK_ORDER_REVERSAL\|lock=A \(sleep mutex\)\|lock=B \(sleep mutex\): /
 assert log.contains('lockwitness: FAILED: LOCK_ORDER_REVERSAL')
 assert log.contains('BUILD FAILURE')
+def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/lockwitness/lockwitness.sarif'))
+assert sarif.runs[0].results*.ruleId == ['LOCK_ORDER_REVERSAL'] : 'check wrote the SARIF before failing'
 true

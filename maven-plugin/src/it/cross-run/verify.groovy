@@ -12,4 +12,6 @@ def log = new File(basedir, 'build.log').text
 assert log =~ /LOCK_ORDER_REVERSAL LOCK_ORDER_REVERSAL\|lock=A \(sleep mutex\)\|lock=B \(sleep mutex\): lock order reversal across runs: /
 assert log.contains('lockwitness: FAILED: LOCK_ORDER_REVERSAL')
 assert log.contains('BUILD FAILURE')
+def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/lockwitness/lockwitness.sarif'))
+assert sarif.runs[0].results*.ruleId == ['LOCK_ORDER_REVERSAL'] : 'check wrote the SARIF before failing'
 true
