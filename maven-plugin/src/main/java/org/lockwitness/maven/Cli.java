@@ -2,6 +2,7 @@ package org.lockwitness.maven;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,23 +31,41 @@ final class Cli {
             err = List.copyOf(err);
         }
 
-        /** Everything it printed, results first. */
+        /**
+         * What it printed, results first, without the usage text that follows a bad-usage message: the
+         * goal's parameters, not the command's options, are what a build sets.
+         */
         String text() {
-            return String.join(System.lineSeparator(), Stream.concat(out.stream(), err.stream()).toList());
+            return String.join(System.lineSeparator(), Stream.concat(out.stream(), diagnostics().stream()).toList());
+        }
+
+        /** The diagnostics up to the usage text. */
+        List<String> diagnostics() {
+            List<String> d = new ArrayList<>();
+            for (String line : err) {
+                if (line.startsWith("Usage: ")) {
+                    break;
+                }
+                d.add(line);
+            }
+            return d;
         }
     }
 
     private Cli() {
     }
 
-    /** Runs {@code args} (the command first) and logs what it printed: results as info, diagnostics as warnings. */
+    /**
+     * Runs {@code args} (the command first) and logs what it printed: results as info, diagnostics as
+     * warnings.
+     */
     static Result run(List<String> args, Log log) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         Result r = new Result(status, lines(out), lines(err));
         r.out().forEach(log::info);
-        r.err().forEach(log::warn);
+        r.diagnostics().forEach(log::warn);
         return r;
     }
 
