@@ -30,13 +30,14 @@ import org.lockwitness.witness.WitnessOptions;
 final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
-            "exclude", "stacks", "spinBound", "holdBound");
+            "exclude", "stacks", "spinBound", "holdBound", "graph");
 
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report), windows=lines|probes|off"
             + " (default probes), fail=RULE+...|all|none (default none), panic=RULE+...|all|none, config=FILE,"
             + " include=PATTERN+..., exclude=PATTERN+..., stacks=N, spinBound=N (a spinner's own iterations,"
             + " default " + WitnessOptions.DEFAULT_SPIN_BOUND + "), holdBound=N (a spin lock holder's own"
-            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + ")";
+            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + "), graph=all|default"
+            + " (lock-order.dot: every class, or leave out the program's own locks in no finding and classes with no order)";
 
     /** Where the option string is split: at a comma followed by a key and {@code =}. */
     static final Pattern SPLIT = Pattern.compile(",(?=\\s*[A-Za-z0-9_\\-]+\\s*=)");
@@ -54,6 +55,8 @@ final class AgentOptions {
     /** {@code SPIN_HELD_TOO_LONG}'s bounds: a spinner's own iterations, a holder's own scheduling points. */
     final long spinBound;
     final long holdBound;
+    /** Whether lock-order.dot draws every class ({@code graph=all}). */
+    final boolean graphAll;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
@@ -68,6 +71,7 @@ final class AgentOptions {
         this.stacks = b.stacks;
         this.spinBound = b.spinBound;
         this.holdBound = b.holdBound;
+        this.graphAll = b.graphAll;
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -174,6 +178,7 @@ final class AgentOptions {
         int stacks = 32;
         long spinBound = WitnessOptions.DEFAULT_SPIN_BOUND;
         long holdBound = WitnessOptions.DEFAULT_HOLD_BOUND;
+        boolean graphAll;
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
@@ -188,6 +193,7 @@ final class AgentOptions {
                 case "stacks" -> stacks = stacks(value);
                 case "spinBound" -> spinBound = bound(key, value);
                 case "holdBound" -> holdBound = bound(key, value);
+                case "graph" -> graphAll = graph(value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
         }
@@ -198,6 +204,14 @@ final class AgentOptions {
             } catch (IllegalArgumentException e) {
                 throw new OptionException("bad value windows=" + value + " (lines, probes or off)");
             }
+        }
+
+        private static boolean graph(String value) throws OptionException {
+            return switch (value) {
+                case "all" -> true;
+                case "default" -> false;
+                default -> throw new OptionException("bad value graph=" + value + " (all or default)");
+            };
         }
 
         private static ClassPatterns patterns(String key, String value) throws OptionException {

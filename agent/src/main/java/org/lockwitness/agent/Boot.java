@@ -93,6 +93,7 @@ final class Boot {
                 .stackDepth(options.stacks)
                 .spinBound(options.spinBound)
                 .holdBound(options.holdBound)
+                .graphAll(options.graphAll)
                 .config(config)
                 .panicHandler(f -> halt.get().accept("lockwitness: " + f.rule() + ": " + f.message()));
         for (Rule r : options.fail) {
