@@ -18,9 +18,10 @@ final class CycleSvg {
 
     static String svg(List<String> locks, String site) {
         int n = locks.size();
-        double width = 2 * R + NODE_W + 40;
+        double label = site == null ? 0 : ("reversal @ " + site).length() * 6.5;
+        double width = 2 * R + NODE_W + 40 + label;
         double height = 2 * R + NODE_H + 50;
-        double cx = width / 2;
+        double cx = (2 * R + NODE_W + 40) / 2;
         double cy = height / 2 - 6;
         double[] xs = new double[n];
         double[] ys = new double[n];

@@ -44,7 +44,7 @@ final class DotReport {
         w.write(snapshotComment(sequence));
         w.write("digraph \"lock-order\" {\n");
         w.write("  graph [label=<" + LEGEND + (g.hidden() > 0 ? hiddenNote(g.hidden()) : "")
-                + ">, labelloc=b, labeljust=l, fontsize=10];\n");
+                + ">, labelloc=b, labeljust=l, fontname=Helvetica, fontsize=10];\n");
         w.write("  node [shape=box, style=rounded, fontname=Helvetica];\n  edge [fontname=Helvetica, fontsize=10];\n");
         for (LockGraph.Node n : g.nodes()) {
             w.write("  " + quote(n.name()) + " [" + nodeAttributes(g, n) + "];\n");
