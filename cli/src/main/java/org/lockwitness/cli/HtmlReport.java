@@ -1,6 +1,7 @@
 package org.lockwitness.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.lockwitness.witness.report.LockGraph;
@@ -33,7 +35,7 @@ final class HtmlReport {
     }
 
     /** Writes {@code dir/index.html} of what the options loaded, and says where on {@code out}. */
-    static void write(Path dir, InputOptions.Loaded loaded, boolean graphAll, java.io.PrintWriter out) {
+    static void write(Path dir, InputOptions.Loaded loaded, boolean graphAll, PrintWriter out) {
         List<RunSection> runs = new ArrayList<>();
         for (Inputs.Source s : loaded.sources()) {
             runs.add(RunSection.read(s.dir(), s.run()));
@@ -92,7 +94,7 @@ final class HtmlReport {
                 b.append("<table class=\"machine-runs\"><thead><tr><th>run</th><th>outcome</th><th>seed</th>"
                         + "<th>strategy</th><th>findings</th><th>reason</th><th>replay</th></tr></thead><tbody>\n");
                 for (RunSection.Machine m : r.listed()) {
-                    b.append("<tr class=\"outcome-").append(esc(String.valueOf(m.outcome()).toLowerCase(java.util.Locale.ROOT)))
+                    b.append("<tr class=\"outcome-").append(esc(String.valueOf(m.outcome()).toLowerCase(Locale.ROOT)))
                             .append("\"><td>").append(m.index()).append("</td><td>").append(esc(m.outcome()))
                             .append("</td><td>").append(esc(m.seed())).append("</td><td>").append(esc(m.strategy()))
                             .append("</td><td>").append(m.findings()).append("</td><td>").append(esc(m.reason()))

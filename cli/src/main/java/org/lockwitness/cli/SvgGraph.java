@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.math.KVector;
+import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
@@ -44,7 +44,7 @@ final class SvgGraph {
         root.setProperty(CoreOptions.EDGE_LABELS_INLINE, false);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 30.0);
-        root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(20));
+        root.setProperty(CoreOptions.PADDING, new ElkPadding(20));
         Map<String, ElkNode> nodes = new HashMap<>();
         Map<ElkNode, LockGraph.Node> info = new LinkedHashMap<>();
         for (LockGraph.Node n : g.nodes()) {
@@ -125,8 +125,7 @@ final class SvgGraph {
                         + (e.count() == 1 ? " time" : " times")))
                 .append("</title><path d=\"").append(d).append("\" marker-end=\"url(#").append(marker).append(")\"/>");
         for (ElkLabel l : edge.getLabels()) {
-            KVector c = new KVector(l.getX() + 3, l.getY() + 11);
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">", c.x, c.y))
+            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">", l.getX() + 3, l.getY() + 11))
                     .append(HtmlText.escape(l.getText())).append("</text>");
         }
         b.append("</g>").append(finding >= 0 ? "</a>" : "").append('\n');
