@@ -104,6 +104,7 @@ final class Demo {
     private Row timed(Workload w, Variant v, Path dir) {
         long start = System.nanoTime();
         Verdict verdict = fork(w, v, dir);
+        double seconds = (System.nanoTime() - start) / 1e9;
         if (html.isPresent() && Files.isRegularFile(dir.resolve("witness.json"))) {
             try {
                 String problem = html.get().write(dir);
@@ -114,7 +115,7 @@ final class Demo {
                 Thread.currentThread().interrupt();
             }
         }
-        return new Row(w, v, verdict, (System.nanoTime() - start) / 1e9, dir);
+        return new Row(w, v, verdict, seconds, dir);
     }
 
     private Verdict fork(Workload w, Variant v, Path dir) {

@@ -47,7 +47,7 @@ final class HtmlReports {
             }
         });
         return candidates.stream().filter(Files::isRegularFile).findFirst()
-                .map(jar -> new HtmlReports(launcher.java(), jar.toAbsolutePath()));
+                .map(jar -> new HtmlReports(launcher.java(), jar.toAbsolutePath().normalize()));
     }
 
     /** The command-line jar used. */
