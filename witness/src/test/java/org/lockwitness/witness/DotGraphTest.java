@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What lock-order.dot draws by default and with graph=all, and how (issue 20). */
@@ -89,6 +92,20 @@ class DotGraphTest {
         assertTrue(dot.contains("\"X\" -> \"Y\" [style=dashed, color=grey50, fontcolor=grey40,"
                 + " label=\"declared lockwitness.conf:2\""), dot);
         assertTrue(dot.contains("\"X\" [label=\"X\ndeclared only\", style=\"rounded,dashed\"]"), dot);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void awkwardNames_renderWithGraphviz_whereItIsInstalled() throws Exception {
+        Path dot = Path.of("/usr/bin/dot");
+        Assumptions.assumeTrue(Files.isExecutable(dot), "Graphviz is not installed: the jgrapht-io parse stands alone");
+        write(false, "q\"uote\\back\nline\u0000nul\\", "</b>&\"]]>");
+        Process p = new ProcessBuilder(dot.toString(), "-Tsvg", "-o", dir.resolve("graph.svg").toString(),
+                dir.resolve("lock-order.dot").toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("dot.txt").toFile()).start();
+        assertTrue(p.waitFor(50, TimeUnit.SECONDS), "dot timed out");
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("dot.txt")));
+        assertTrue(Files.readString(dir.resolve("graph.svg")).contains("reversal @ kern_b.c:201"));
     }
 
     @Test
