@@ -33,7 +33,7 @@ import org.lockwitness.witness.WitnessOptions;
 final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
-            "exclude", "stacks", "spinBound", "holdBound", "classes", "orders");
+            "exclude", "stacks", "spinBound", "holdBound", "classes", "orders", "graph");
 
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report; {pid} and {start} are replaced"
             + " by the process id and start time), windows=lines|probes|off"
@@ -42,7 +42,9 @@ final class AgentOptions {
             + " default " + WitnessOptions.DEFAULT_SPIN_BOUND + "), holdBound=N (a spin lock holder's own"
             + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + "), classes=N (lock classes, 1.."
             + WitnessOptions.MAX_CLASS_LIMIT + ", default " + WitnessOptions.DEFAULT_CLASS_LIMIT + "), orders=N (lock"
-            + " orders, 1.." + WitnessOptions.MAX_ORDER_LIMIT + ", default " + WitnessOptions.DEFAULT_ORDER_LIMIT + ")";
+            + " orders, 1.." + WitnessOptions.MAX_ORDER_LIMIT + ", default " + WitnessOptions.DEFAULT_ORDER_LIMIT + "),"
+            + " graph=all|default"
+            + " (lock-order.dot: every class, or leave out the program's own locks in no finding and classes with no order)";
 
     /** Where the option string is split: at a comma followed by a key and {@code =}. */
     static final Pattern SPLIT = Pattern.compile(",(?=\\s*[A-Za-z0-9_\\-]+\\s*=)");
@@ -66,6 +68,8 @@ final class AgentOptions {
     /** The witness's class and order limits. */
     final int classes;
     final int orders;
+    /** Whether lock-order.dot draws every class ({@code graph=all}). */
+    final boolean graphAll;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
@@ -83,6 +87,7 @@ final class AgentOptions {
         this.holdBound = b.holdBound;
         this.classes = b.classes;
         this.orders = b.orders;
+        this.graphAll = b.graphAll;
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -192,6 +197,7 @@ final class AgentOptions {
         long holdBound = WitnessOptions.DEFAULT_HOLD_BOUND;
         int classes = WitnessOptions.DEFAULT_CLASS_LIMIT;
         int orders = WitnessOptions.DEFAULT_ORDER_LIMIT;
+        boolean graphAll;
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
@@ -208,6 +214,7 @@ final class AgentOptions {
                 case "holdBound" -> holdBound = bound(key, value);
                 case "classes" -> classes = limit(key, value, WitnessOptions.MAX_CLASS_LIMIT);
                 case "orders" -> orders = limit(key, value, WitnessOptions.MAX_ORDER_LIMIT);
+                case "graph" -> graphAll = graph(value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
         }
@@ -243,6 +250,14 @@ final class AgentOptions {
             } catch (IllegalArgumentException e) {
                 throw new OptionException("bad value windows=" + value + " (lines, probes or off)");
             }
+        }
+
+        private static boolean graph(String value) throws OptionException {
+            return switch (value) {
+                case "all" -> true;
+                case "default" -> false;
+                default -> throw new OptionException("bad value graph=" + value + " (all or default)");
+            };
         }
 
         private static ClassPatterns patterns(String key, String value) throws OptionException {

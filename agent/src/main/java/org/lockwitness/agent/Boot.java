@@ -95,6 +95,7 @@ final class Boot {
                 .holdBound(options.holdBound)
                 .classLimit(options.classes)
                 .orderLimit(options.orders)
+                .graphAll(options.graphAll)
                 .config(config)
                 .panicHandler(f -> halt.get().accept("lockwitness: " + f.rule() + ": " + f.message()));
         for (Rule r : options.fail) {

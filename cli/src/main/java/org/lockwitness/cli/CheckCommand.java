@@ -47,6 +47,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "Source roots where SARIF locations are looked up, e.g. src/main/java (repeatable).")
     List<Path> sourceRoots = new ArrayList<>();
 
+    @Option(names = "--html", paramLabel = "DIR", description = "Also write the HTML report, DIR/index.html.")
+    Path html;
+
+    @Mixin
+    GraphOption graph;
+
     @Spec
     CommandSpec spec;
 
@@ -69,6 +75,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (junit != null) {
             JunitWriter.write(junit, verdicts);
+        }
+        if (html != null) {
+            HtmlReport.write(html, loaded, graph.all(spec), spec.commandLine().getOut());
         }
         PrintWriter out = spec.commandLine().getOut();
         long fresh = 0;

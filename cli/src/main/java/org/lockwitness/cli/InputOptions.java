@@ -44,8 +44,9 @@ final class InputOptions {
      * @param report the runs merged
      * @param inputs the directories as named, for the merged report's header
      * @param config the configuration, empty without {@code --config}
+     * @param sources the report directories read, each with its run label
      */
-    record Loaded(Model.Report report, List<String> inputs, WitnessConfig config) {
+    record Loaded(Model.Report report, List<String> inputs, WitnessConfig config, List<Inputs.Source> sources) {
     }
 
     /** Reads and merges the runs; says once which directories hold no data. */
@@ -80,7 +81,7 @@ final class InputOptions {
         }
         List<String> inputs = named.stream().map(n -> (n.namespace() == null ? "" : n.namespace() + "=") + n.dir())
                 .toList();
-        return new Loaded(Merger.merge(runs, cfg), inputs, cfg);
+        return new Loaded(Merger.merge(runs, cfg), inputs, cfg, resolved.sources());
     }
 
     private WitnessConfig config(CommandSpec spec) {

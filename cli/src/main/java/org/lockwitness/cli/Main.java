@@ -10,14 +10,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line for CI: {@code java -jar lockwitness-cli.jar merge|check|baseline ...}. Exit statuses
+ * The command line for CI: {@code java -jar lockwitness-cli.jar merge|check|baseline|report ...}. Exit statuses
  * are the project's table: 0 ok, 1 findings of a failing rule, 2 bad usage (with the usage printed), 3
  * infrastructure. Each call of {@link #run} is independent; nothing is shared between calls.
  */
 @Command(name = "lockwitness-cli", mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitStatus.USAGE, exitCodeOnExecutionException = ExitStatus.INFRASTRUCTURE,
         versionProvider = Main.ToolVersion.class,
-        subcommands = {MergeCommand.class, CheckCommand.class, BaselineCommand.class},
+        subcommands = {MergeCommand.class, CheckCommand.class, BaselineCommand.class, ReportCommand.class},
         description = "Merges and checks lockwitness report directories for CI.")
 public final class Main implements Runnable {
     @Spec
@@ -70,6 +70,6 @@ public final class Main implements Runnable {
     /** Without a command: bad usage. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: merge, check or baseline");
+        throw new ParameterException(spec.commandLine(), "a command is required: merge, check, baseline or report");
     }
 }

@@ -22,6 +22,12 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the merged report goes.")
     Path out;
 
+    @Option(names = "--html", paramLabel = "DIR", description = "Also write the HTML report, DIR/index.html.")
+    Path html;
+
+    @Mixin
+    GraphOption graph;
+
     @Spec
     CommandSpec spec;
 
@@ -29,6 +35,9 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         InputOptions.Loaded loaded = inputs.load(spec);
         MergedReport.write(loaded.report(), loaded.inputs(), out);
+        if (html != null) {
+            HtmlReport.write(html, loaded, graph.all(spec), spec.commandLine().getOut());
+        }
         long crossRun = loaded.report().findings().stream().filter(Model.Finding::crossRun).count();
         spec.commandLine().getOut().println("lockwitness: merged " + loaded.report().findings().size()
                 + " finding(s), " + crossRun + " across runs, " + loaded.report().edges().size() + " order(s) into "

@@ -12,6 +12,9 @@
  *   {@code RuleTable}) and JUnit XML ({@code JunitWriter}, {@code XmlText}), one line per new finding, and the
  *   project's exit statuses ({@code ExitStatus});</li>
  *   <li>{@code baseline}: the current finding keys, one per line, for a person to edit.</li>
+ *   <li>{@code report} (and {@code --html} of {@code check} and {@code merge}): the self-contained
+ *   {@code index.html} ({@code HtmlReport}, {@code HtmlText}, {@code RunSection}), its lock-order graph
+ *   laid out by the Eclipse Layout Kernel as inline SVG ({@code SvgGraph}, {@code CycleSvg}).</li>
  * </ul>
  *
  * <p>Findings are identified by {@link org.lockwitness.witness.FindingKey}, computed again from each report so

@@ -82,7 +82,7 @@ public final class LockMgr extends LockObject {
 
     /** The default interlock: a spin mutex, slept on with {@code msleep_spin}. */
     private static final class SpinInterlock implements Interlock {
-        private final Mtx mtx = new Mtx("lockmgr interlock", Mtx.SPIN);
+        private final Mtx mtx = new Mtx("lockmgr interlock", Mtx.SPIN | Mtx.INFRASTRUCTURE);
 
         @Override
         public void lock() {

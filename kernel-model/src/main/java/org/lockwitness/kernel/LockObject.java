@@ -21,6 +21,12 @@ public abstract class LockObject {
     public static final int LO_UPGRADABLE = 0x00200000;
     /** {@code LO_DUPOK}. */
     public static final int LO_DUPOK = 0x00400000;
+    /**
+     * Not FreeBSD's: the lock is this model's own machinery (a scheduler, sleep-queue, turnstile,
+     * rendezvous, callout or taskqueue lock), not one a program using the model wrote. A checker
+     * may leave such locks out of what it shows a user.
+     */
+    public static final int LO_INFRASTRUCTURE = 0x40000000;
 
     /** {@code LA_UNLOCKED}: assert not held. */
     public static final int LA_UNLOCKED = 0x00;
@@ -76,6 +82,11 @@ public abstract class LockObject {
     /** @return whether a checker should track it */
     public final boolean witnessed() {
         return (flags & LO_WITNESS) != 0;
+    }
+
+    /** @return whether it is the model's own machinery ({@link #LO_INFRASTRUCTURE}) */
+    public final boolean infrastructure() {
+        return (flags & LO_INFRASTRUCTURE) != 0;
     }
 
     /** @return whether it may be held across a sleep ({@code LO_SLEEPABLE}) */

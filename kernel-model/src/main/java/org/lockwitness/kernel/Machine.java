@@ -89,7 +89,7 @@ public final class Machine {
     final Mtx giant;
     final Sleepq sleepq;
     final Mtx turnstileChain;
-    final Mtx rmSpinlock = new Mtx("rm_spinlock", Mtx.SPIN);
+    final Mtx rmSpinlock = new Mtx("rm_spinlock", Mtx.SPIN | Mtx.INFRASTRUCTURE);
     final Smp.Rendezvous rendezvous;
     final LostWakeups lostWakeups = new LostWakeups(this);
     private final AtomicReference<Softclock> softclock = new AtomicReference<>();
@@ -124,9 +124,9 @@ public final class Machine {
         this.spinLimit = b.spinLimit;
         this.wallClockLimit = b.wallClockLimit;
         this.clock = new Clock(b.stepsPerTick);
-        this.schedLock = new Mtx("sched lock", Mtx.SPIN | Mtx.RECURSE);
+        this.schedLock = new Mtx("sched lock", Mtx.SPIN | Mtx.RECURSE | Mtx.INFRASTRUCTURE);
         this.giant = new Mtx("Giant", Mtx.DEF | Mtx.RECURSE);
-        this.turnstileChain = new Mtx("turnstile chain", Mtx.SPIN);
+        this.turnstileChain = new Mtx("turnstile chain", Mtx.SPIN | Mtx.INFRASTRUCTURE);
         this.sleepq = new Sleepq(this);
         this.rendezvous = new Smp.Rendezvous();
         this.cpus = new Cpu[b.cpus];

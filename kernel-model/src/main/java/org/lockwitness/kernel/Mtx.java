@@ -37,6 +37,8 @@ public final class Mtx extends LockObject {
     public static final int NOWITNESS = 0x8;
     /** {@code MTX_DUPOK}: holding two of this name is fine. */
     public static final int DUPOK = 0x10;
+    /** Not FreeBSD's: the model's own lock ({@link LockObject#LO_INFRASTRUCTURE}). */
+    public static final int INFRASTRUCTURE = 0x100;
 
     /** The contested mark of one owner. */
     static final class Contested {
@@ -57,7 +59,7 @@ public final class Mtx extends LockObject {
      *
      * @param name the lock's name (its witness type)
      * @param opts {@link #DEF} or {@link #SPIN}, with {@link #RECURSE}, {@link #NOWITNESS},
-     *             {@link #DUPOK}
+     *             {@link #DUPOK}, {@link #INFRASTRUCTURE}
      */
     @LockInit
     public Mtx(String name, int opts) {
@@ -65,7 +67,7 @@ public final class Mtx extends LockObject {
     }
 
     private static int loFlags(int opts) {
-        if ((opts & ~(SPIN | RECURSE | NOWITNESS | DUPOK)) != 0) {
+        if ((opts & ~(SPIN | RECURSE | NOWITNESS | DUPOK | INFRASTRUCTURE)) != 0) {
             throw new IllegalArgumentException("unknown mutex options 0x" + Integer.toHexString(opts));
         }
         int f = 0;
@@ -77,6 +79,9 @@ public final class Mtx extends LockObject {
         }
         if ((opts & DUPOK) != 0) {
             f |= LO_DUPOK;
+        }
+        if ((opts & INFRASTRUCTURE) != 0) {
+            f |= LO_INFRASTRUCTURE;
         }
         return f;
     }

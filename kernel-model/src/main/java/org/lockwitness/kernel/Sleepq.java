@@ -18,7 +18,7 @@ import org.lockwitness.kernel.probe.NoWindows;
 final class Sleepq {
 
     private final Machine machine;
-    final Mtx chain = new Mtx("sleepq chain", Mtx.SPIN);
+    final Mtx chain = new Mtx("sleepq chain", Mtx.SPIN | Mtx.INFRASTRUCTURE);
     private final Map<Object, List<KThread>> queues = new IdentityHashMap<>();
 
     Sleepq(Machine machine) {

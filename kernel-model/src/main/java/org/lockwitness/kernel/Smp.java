@@ -30,7 +30,7 @@ public final class Smp {
 
     /** The rendezvous state of one machine ({@code smp_rv_*}). */
     static final class Rendezvous {
-        final Mtx smpIpiMtx = new Mtx("smp rendezvous", Mtx.SPIN);
+        final Mtx smpIpiMtx = new Mtx("smp rendezvous", Mtx.SPIN | Mtx.INFRASTRUCTURE);
         final AtomicIntegerArray waiters = new AtomicIntegerArray(4);
         volatile int ncpus;
         volatile Runnable setup;

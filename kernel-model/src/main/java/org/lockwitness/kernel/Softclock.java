@@ -13,7 +13,7 @@ import org.lockwitness.kernel.probe.KernelCode;
 @KernelCode
 final class Softclock {
 
-    final Mtx lock = new Mtx("callout", Mtx.SPIN);
+    final Mtx lock = new Mtx("callout", Mtx.SPIN | Mtx.INFRASTRUCTURE);
     private final Machine machine;
     private final ArrayDeque<Callout> ready = new ArrayDeque<>();
     private final Ithread swi;

@@ -29,7 +29,7 @@ public final class Taskqueue {
     public Taskqueue(Machine machine, String name, boolean fast) {
         this.machine = machine;
         this.name = name;
-        this.mtx = new Mtx(fast ? "fast_taskqueue" : "taskqueue", (fast ? Mtx.SPIN : Mtx.DEF) | Mtx.DUPOK);
+        this.mtx = new Mtx(fast ? "fast_taskqueue" : "taskqueue", (fast ? Mtx.SPIN : Mtx.DEF) | Mtx.DUPOK | Mtx.INFRASTRUCTURE);
     }
 
     /**

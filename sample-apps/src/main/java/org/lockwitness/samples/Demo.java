@@ -24,7 +24,8 @@ import org.lockwitness.samples.workload.Workload;
  * {@code demo}: one JVM per workload and variant, each under the agent jar of this JVM with its
  * own report directory (and the variant's witness configuration), running {@code run NAME
  * --variant V}; then a table of workload, variant, rules expected, rules found, verdict, seconds
- * and report directory. A JVM that exits 3 (a run hit its wall-clock limit) or outlives
+ * and report directory. After each row the command line writes the run's HTML report
+ * ({@link HtmlReports}), when its jar is found. A JVM that exits 3 (a run hit its wall-clock limit) or outlives
  * {@link #TIMEOUT_SECONDS} is an infrastructure failure: the demo says TIMED_OUT for it and exits 3.
  *
  * <p>The forked JVMs run side by side, one per available processor (a DETERMINISTIC machine runs
@@ -42,6 +43,7 @@ final class Demo {
     private final PrintStream out;
     private final PrintStream err;
     private final List<String> timedOut = Collections.synchronizedList(new ArrayList<>());
+    private Optional<HtmlReports> html = Optional.empty();
 
     Demo(Launcher launcher, PrintStream out, PrintStream err) {
         this.launcher = launcher;
@@ -60,6 +62,9 @@ final class Demo {
             err.println("lockwitness-samples: the agent cannot take this report directory: " + e.getMessage());
             return Main.USAGE;
         }
+        html = HtmlReports.find(launcher);
+        out.println(html.map(h -> "demo: an HTML report beside each witness.txt, by " + h.jar())
+                .orElse("demo: no " + HtmlReports.JAR + " found (-Dlockwitness.cli.jar=JAR), so no HTML report"));
         List<Future<Row>> futures = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         ExecutorService side = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -99,7 +104,18 @@ final class Demo {
     private Row timed(Workload w, Variant v, Path dir) {
         long start = System.nanoTime();
         Verdict verdict = fork(w, v, dir);
-        return new Row(w, v, verdict, (System.nanoTime() - start) / 1e9, dir);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (html.isPresent() && Files.isRegularFile(dir.resolve("witness.json"))) {
+            try {
+                String problem = html.get().write(dir);
+                if (problem != null) {
+                    err.println("demo: " + w.profile().name() + " --variant " + v.id() + ": " + problem);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new Row(w, v, verdict, seconds, dir);
     }
 
     private Verdict fork(Workload w, Variant v, Path dir) {

@@ -71,6 +71,16 @@ final class Launcher {
         return any;
     }
 
+    /** @return the agent jar this JVM runs under, as an absolute path, if it has one */
+    Optional<Path> agentJar() {
+        return jvmAgentArgument.map(a -> jarOf(a).toAbsolutePath());
+    }
+
+    /** @return the Java executable */
+    String java() {
+        return java;
+    }
+
     /** @return the jar of a {@code -javaagent:jar[=options]} argument */
     static Path jarOf(String agentArgument) {
         String rest = agentArgument.substring(AGENT.length());

@@ -32,6 +32,8 @@ class DemoIT {
                     name + " fixed in\n" + r.output());
             assertTrue(Files.isRegularFile(runs.resolve(name + "-buggy").resolve("witness.json")), name);
             assertTrue(Files.isRegularFile(runs.resolve(name + "-fixed").resolve("lock-order.dot")), name);
+            assertTrue(Files.isRegularFile(runs.resolve(name + "-buggy").resolve("index.html")), name + "\n" + r.output());
+            assertTrue(Files.isRegularFile(runs.resolve(name + "-fixed").resolve("index.html")), name);
         }
         assertTrue(Files.isRegularFile(runs.resolve("smpng-subsystems-fixed").resolve("witness.conf")));
     }

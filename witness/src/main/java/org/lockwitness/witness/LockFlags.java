@@ -15,6 +15,12 @@ public final class LockFlags {
     public static final int SLEEPABLE = 0x8;
     /** It may be upgraded and downgraded ({@code LO_UPGRADABLE}); implied for sx, rw and lockmgr. */
     public static final int UPGRADABLE = 0x10;
+    /**
+     * Not FreeBSD's: the lock is the checked program's own machinery (a scheduler or sleep-queue
+     * lock of the kernel model), not a lock its user wrote. The checker treats it like any other;
+     * the lock-order graph leaves it out unless it takes part in a finding.
+     */
+    public static final int INFRASTRUCTURE = 0x20;
 
     private LockFlags() {
     }

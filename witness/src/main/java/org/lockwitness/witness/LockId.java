@@ -11,7 +11,7 @@ package org.lockwitness.witness;
  * </pre>
  *
  * The class id indexes the {@link ClassTable} and keys the {@link OrderCache}; the flags are the lock's own (two locks of one class may differ in
- * DUPOK or RECURSE); spin, Giant and kind are copies of the class's, so that the fast path decides
+ * DUPOK or RECURSE; {@link LockFlags#INFRASTRUCTURE}, which only the reports read, is left out); spin, Giant and kind are copies of the class's, so that the fast path decides
  * without a table lookup. Bits 30 and 31 stay clear, so an id is never negative, and class ids
  * start at 1, so an id is never {@link Witness#UNTRACKED}. Stateless.
  */

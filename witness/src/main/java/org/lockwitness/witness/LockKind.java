@@ -35,7 +35,7 @@ public enum LockKind {
 
     LockKind(String className, int allowed, int implied) {
         this.className = className;
-        this.allowed = allowed | LockFlags.DUPOK | LockFlags.NOWITNESS;
+        this.allowed = allowed | LockFlags.DUPOK | LockFlags.NOWITNESS | LockFlags.INFRASTRUCTURE;
         this.implied = implied;
     }
 

@@ -46,7 +46,10 @@ final class OrderCheck {
      * finding if a table filled up, else null. Under the lock.
      */
     Finding seedDeclaredOrders() {
-        for (List<String> chain : state.options.config.orders()) {
+        List<List<String>> orders = state.options.config.orders();
+        for (int c = 0; c < orders.size(); c++) {
+            List<String> chain = orders.get(c);
+            String site = "declared " + state.options.config.orderSites().get(c);
             for (int k = 0; k + 1 < chain.size(); k++) {
                 WitnessType from = state.typeFor(chain.get(k));
                 WitnessType to = state.typeFor(chain.get(k + 1));
@@ -54,7 +57,7 @@ final class OrderCheck {
                     return state.exhausted(Messages.CLASS_TABLE, Messages.exhausted(null, state.options.classLimit),
                             List.of());
                 }
-                OrderEdge e = new OrderEdge(from.id, to.id, false, true, "declared", 0);
+                OrderEdge e = new OrderEdge(from.id, to.id, false, true, site, 0);
                 if (!state.addDeclared(e)) {
                     return ordersExhausted(from.id, to.id);
                 }

@@ -19,7 +19,8 @@ final class Reports {
 
     Reports(WitnessOptions options, Supplier<ReportSnapshot> source, BiConsumer<Throwable, String> onError) {
         this.writer = options.reportDir == null ? null
-                : new ReportWriter(options.reportDir, options.debounceMillis, source, onError);
+                : new ReportWriter(options.reportDir, options.debounceMillis, options.graphAll, source,
+                        onError);
     }
 
     /** Asks for a debounced rewrite after a new finding; returns at once. */

@@ -38,14 +38,17 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  */
 public final class WitnessConfig {
     /** No declared orders, nothing blessed. */
-    public static final WitnessConfig EMPTY = new WitnessConfig(List.of(), Set.of(), Map.of());
+    public static final WitnessConfig EMPTY = new WitnessConfig(List.of(), List.of(), Set.of(), Map.of());
 
     private final List<List<String>> orders;
+    private final List<String> orderSites;
     private final Set<String> blessed;
     private final Map<String, String> suppressions;
 
-    private WitnessConfig(List<List<String>> orders, Set<String> blessed, Map<String, String> suppressions) {
+    private WitnessConfig(List<List<String>> orders, List<String> orderSites, Set<String> blessed,
+            Map<String, String> suppressions) {
         this.orders = List.copyOf(orders);
+        this.orderSites = List.copyOf(orderSites);
         this.blessed = Set.copyOf(blessed);
         this.suppressions = Collections.unmodifiableMap(new LinkedHashMap<>(suppressions));
     }
@@ -64,6 +67,8 @@ public final class WitnessConfig {
      */
     public static WitnessConfig parse(String text, String source) throws WitnessConfigException {
         List<List<String>> orders = new ArrayList<>();
+        List<String> orderSites = new ArrayList<>();
+        String file = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
         Set<String> blessed = new LinkedHashSet<>();
         Map<String, String> suppressions = new LinkedHashMap<>();
         DirectedAcyclicGraph<String, DefaultEdge> declared = new DirectedAcyclicGraph<>(DefaultEdge.class);
@@ -89,6 +94,7 @@ public final class WitnessConfig {
                 }
                 declare(declared, chain, source, lineNo);
                 orders.add(chain);
+                orderSites.add(file + ":" + lineNo);
             } else if (directive.equals("blessed")) {
                 List<String> pair = names(rest, ",", source, lineNo);
                 if (pair.size() != 2 || pair.get(0).equals(pair.get(1))) {
@@ -104,12 +110,20 @@ public final class WitnessConfig {
                         + "' (expected 'order', 'blessed' or 'suppress')");
             }
         }
-        return new WitnessConfig(orders, blessed, suppressions);
+        return new WitnessConfig(orders, orderSites, blessed, suppressions);
     }
 
     /** The declared order chains, each as written. */
     public List<List<String>> orders() {
         return orders;
+    }
+
+    /**
+     * Where each chain of {@link #orders()} was declared, {@code FILE:LINE} with the file name
+     * without its directory, in the same order.
+     */
+    public List<String> orderSites() {
+        return orderSites;
     }
 
     /** Whether a reversal between these two lock names is blessed (either order). */

@@ -43,6 +43,7 @@ public final class WitnessOptions {
     final Path reportDir;
     final long debounceMillis;
     final WitnessConfig config;
+    final boolean graphAll;
 
     private WitnessOptions(Builder b) {
         this.classLimit = b.classLimit;
@@ -57,6 +58,7 @@ public final class WitnessOptions {
         this.reportDir = b.reportDir;
         this.debounceMillis = b.debounceMillis;
         this.config = b.config;
+        this.graphAll = b.graphAll;
     }
 
     /** A builder with every default. */
@@ -87,6 +89,7 @@ public final class WitnessOptions {
         private Path reportDir;
         private long debounceMillis = 250;
         private WitnessConfig config = WitnessConfig.EMPTY;
+        private boolean graphAll;
 
         private Builder() {
         }
@@ -204,6 +207,16 @@ public final class WitnessOptions {
         /** Declared orders and blessed pairs. */
         public Builder config(WitnessConfig config) {
             this.config = Objects.requireNonNull(config);
+            return this;
+        }
+
+        /**
+         * Whether {@code lock-order.dot} shows every class and order (the agent's {@code graph=all});
+         * by default it leaves out the program's infrastructure locks that take part in no finding
+         * and the classes with no order.
+         */
+        public Builder graphAll(boolean all) {
+            this.graphAll = all;
             return this;
         }
 

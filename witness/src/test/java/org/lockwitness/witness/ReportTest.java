@@ -137,7 +137,7 @@ class ReportTest {
         assertTrue(text.contains("\"a\\\"b\\\\u000Ac{}\""), text);
         assertTrue(g.vertexSet().contains("a\"b\\u000Ac{}"), g.toString());
         assertTrue(g.vertexSet().contains("back\\slash\\ "), g.toString());
-        assertTrue(text.contains("style=dashed, color=red"), text);
+        assertTrue(text.contains("color=red, fontcolor=red, penwidth=3, label=\"reversal @ kern_b.c:201\""), text);
         Graph<String, DefaultEdge> cycle = importDot(dir.resolve("lock-order-reversal-1.dot"));
         assertEquals(2, cycle.vertexSet().size());
         assertEquals(2, cycle.edgeSet().size());

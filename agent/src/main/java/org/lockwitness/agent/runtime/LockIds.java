@@ -59,6 +59,9 @@ final class LockIds {
         if ((lo & LockObject.LO_UPGRADABLE) != 0) {
             f |= LockFlags.UPGRADABLE;
         }
+        if ((lo & LockObject.LO_INFRASTRUCTURE) != 0) {
+            f |= LockFlags.INFRASTRUCTURE;
+        }
         return f;
     }
 

@@ -118,7 +118,7 @@ final class JsonReport {
 
     private static void flags(JsonWriter w, int flags) throws IOException {
         w.beginArray();
-        String[] names = {"RECURSE", "DUPOK", "NOWITNESS", "SLEEPABLE", "UPGRADABLE"};
+        String[] names = {"RECURSE", "DUPOK", "NOWITNESS", "SLEEPABLE", "UPGRADABLE", "INFRASTRUCTURE"};
         for (int i = 0; i < names.length; i++) {
             if ((flags & (1 << i)) != 0) {
                 w.value(names[i]);

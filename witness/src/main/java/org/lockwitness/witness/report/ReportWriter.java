@@ -38,6 +38,7 @@ public final class ReportWriter {
 
     private final Path dir;
     private final long debounceMillis;
+    private final boolean graphAll;
     private final Supplier<ReportSnapshot> source;
     private final BiConsumer<Throwable, String> onError;
     private final Object signal = new Object();
@@ -52,13 +53,15 @@ public final class ReportWriter {
      *
      * @param dir the report directory, created on the first write
      * @param debounceMillis how long a request waits for more before the rewrite
+     * @param graphAll whether {@code lock-order.dot} draws every class and order ({@link LockGraph})
      * @param source takes the snapshot to write, under the checker lock
      * @param onError told of a non-I/O exception of the daemon thread's write, with {@code "report writer"}
      */
-    public ReportWriter(Path dir, long debounceMillis, Supplier<ReportSnapshot> source,
+    public ReportWriter(Path dir, long debounceMillis, boolean graphAll, Supplier<ReportSnapshot> source,
             BiConsumer<Throwable, String> onError) {
         this.dir = dir;
         this.debounceMillis = debounceMillis;
+        this.graphAll = graphAll;
         this.source = source;
         this.onError = onError;
     }
@@ -112,7 +115,7 @@ public final class ReportWriter {
         List<Exception> failures = new ArrayList<>();
         write(failures, TEXT, w -> TextReport.write(snapshot, n, w));
         write(failures, JSON, w -> JsonReport.write(snapshot, n, w));
-        write(failures, DOT, w -> DotReport.writeGraph(snapshot, n, w));
+        write(failures, DOT, w -> DotReport.writeGraph(snapshot, n, graphAll, w));
         List<Finding> cycles = DotReport.reversals(snapshot);
         for (int i = 0; i < cycles.size(); i++) {
             Finding f = cycles.get(i);
