@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Settings of one {@link Witness}: limits, policies, frame filter, report directory, panic handler
@@ -43,6 +44,7 @@ public final class WitnessOptions {
     final Path reportDir;
     final long debounceMillis;
     final WitnessConfig config;
+    final Supplier<String> attribution;
 
     private WitnessOptions(Builder b) {
         this.classLimit = b.classLimit;
@@ -57,6 +59,7 @@ public final class WitnessOptions {
         this.reportDir = b.reportDir;
         this.debounceMillis = b.debounceMillis;
         this.config = b.config;
+        this.attribution = b.attribution;
     }
 
     /** A builder with every default. */
@@ -87,6 +90,7 @@ public final class WitnessOptions {
         private Path reportDir;
         private long debounceMillis = 250;
         private WitnessConfig config = WitnessConfig.EMPTY;
+        private Supplier<String> attribution = () -> null;
 
         private Builder() {
         }
@@ -204,6 +208,17 @@ public final class WitnessOptions {
         /** Declared orders and blessed pairs. */
         public Builder config(WitnessConfig config) {
             this.config = Objects.requireNonNull(config);
+            return this;
+        }
+
+        /**
+         * Names what was running when a finding first appears (the agent: the test), shown as the finding's
+         * {@link Finding#test()}; null for nothing known. Called under the checker lock on the thread that reported
+         * the event, once per new finding: it must be quick, take no lock and report no event. A supplier that
+         * throws counts as null.
+         */
+        public Builder attribution(Supplier<String> attribution) {
+            this.attribution = Objects.requireNonNull(attribution);
             return this;
         }
 
