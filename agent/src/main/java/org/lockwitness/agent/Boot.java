@@ -17,8 +17,8 @@ import org.lockwitness.witness.WitnessOptions;
 
 /**
  * Starts the agent once: parses the options (a bad one stops a {@code premain} JVM with status 2
- * and one message listing the valid keys), creates the witness, hands it to the run-time side,
- * creates the test registry of {@code LockwitnessApi} (which names each new finding's test),
+ * and one message listing the valid keys), creates the witness with the test registry of
+ * {@code LockwitnessApi} (which names each new finding's test), hands it to the run-time side,
  * installs the transformation (retransforming classes already loaded, so attach works), installs
  * the model's checker SPI when the model is on the class path, and registers the exit hook.
  *
