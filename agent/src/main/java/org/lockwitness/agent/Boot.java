@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.lockwitness.agent.api.TestRegistry;
 import org.lockwitness.agent.runtime.ProbeRuntime;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.agent.weave.Weaving;
@@ -16,7 +17,8 @@ import org.lockwitness.witness.WitnessOptions;
 
 /**
  * Starts the agent once: parses the options (a bad one stops a {@code premain} JVM with status 2
- * and one message listing the valid keys), creates the witness, hands it to the run-time side,
+ * and one message listing the valid keys), creates the witness with the test registry of
+ * {@code LockwitnessApi} (which names each new finding's test), hands it to the run-time side,
  * installs the transformation (retransforming classes already loaded, so attach works), installs
  * the model's checker SPI when the model is on the class path, and registers the exit hook.
  *
@@ -57,7 +59,9 @@ final class Boot {
         }
         started = true;
         AtomicReference<Consumer<String>> halt = new AtomicReference<>(reason -> { });
-        Witness witness = Witness.create(witnessOptions(options, config, halt));
+        TestRegistry tests = new TestRegistry(options.given.containsKey("fail"));
+        Witness witness = Witness.create(witnessOptions(options, config, halt).attribution(tests).build());
+        tests.install(witness);
         ProbeRuntime.start(witness);
         Counters counters = new Counters();
         counters.register(witness);
@@ -86,7 +90,7 @@ final class Boot {
         }
     }
 
-    private static WitnessOptions witnessOptions(AgentOptions options, WitnessConfig config,
+    private static WitnessOptions.Builder witnessOptions(AgentOptions options, WitnessConfig config,
             AtomicReference<Consumer<String>> halt) {
         WitnessOptions.Builder b = WitnessOptions.builder()
                 .reportDir(options.report)
@@ -104,7 +108,7 @@ final class Boot {
         for (Rule r : options.panic) {
             b.policy(r, Policy.PANIC);
         }
-        return b.build();
+        return b;
     }
 
     private static boolean modelPresent() {

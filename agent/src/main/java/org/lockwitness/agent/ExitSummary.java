@@ -3,6 +3,7 @@ package org.lockwitness.agent;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.lockwitness.agent.runtime.ExitStatus;
 import org.lockwitness.agent.runtime.ProbeRuntime;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.witness.Finding;
@@ -15,7 +16,9 @@ import org.lockwitness.witness.Witness;
  * that did; it says so in one line (the loud warning when the model was not instrumented).
  * A report that cannot be written is said once, in the summary line, and {@link MainReturn} makes
  * it the exit status {@link MainReturn#INFRASTRUCTURE}. An {@code include=} or {@code exclude=}
- * that matched no class gets a warning.
+ * that matched no class gets a warning. Findings of failing rules that did not make the exit status
+ * 1 ({@code main} ended by {@code System.exit}, as Surefire's and Gradle's test JVMs do, by an
+ * exception, or the agent was attached) are said in one line naming the way to fail a build.
  *
  * <p>Thread-safety: thread-safe; {@link #atExit()} runs on the shutdown-hook thread,
  * {@link #writeAtMainReturn()} on the main thread.
@@ -106,6 +109,12 @@ final class ExitSummary {
                 .append(", events seen ").append(ProbeRuntime.events());
         if (counters.transformErrors() > 0) {
             s.append(", transform errors ").append(counters.transformErrors());
+        }
+        if (witness.hasFailures() && !ExitStatus.changedStatus()) {
+            s.append("\nlockwitness: findings of the failing rules ").append(ExitStatus.failedRules(witness))
+                    .append(" did not change the exit status: main did not return normally (System.exit, as the")
+                    .append(" test JVMs of Surefire and Gradle end, an exception, or an attached agent); to fail a")
+                    .append(" build, run lockwitness-cli check --fail RULES or the Maven plugin's check");
         }
         unmatched(s, "include", counters.includeMatched());
         unmatched(s, "exclude", counters.excludeMatched());

@@ -64,19 +64,21 @@ class AgentJarIT {
     }
 
     @Test
-    void agentClasses_areInTheEntryWeaveAndRuntimePackagesOnly() throws Exception {
+    void agentClasses_areInTheEntryWeaveRuntimeAndApiPackagesOnly() throws Exception {
         List<String> elsewhere = new ArrayList<>();
         try (JarFile jar = new JarFile(Forked.agentJar().toFile())) {
             for (String n : jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).toList()) {
                 String pkg = n.substring(0, n.lastIndexOf('/') + 1);
                 if (!n.startsWith("org/lockwitness/agent/shaded/") && !List.of("org/lockwitness/agent/",
-                        "org/lockwitness/agent/weave/", "org/lockwitness/agent/runtime/").contains(pkg)) {
+                        "org/lockwitness/agent/weave/", "org/lockwitness/agent/runtime/", "org/lockwitness/agent/api/")
+                        .contains(pkg)) {
                     elsewhere.add(n);
                 }
             }
             for (String c : List.of("org/lockwitness/agent/LockwitnessAgent", "org/lockwitness/agent/Boot",
                     "org/lockwitness/agent/weave/Weaving", "org/lockwitness/agent/runtime/Probes",
-                    "org/lockwitness/agent/runtime/Sites", "org/lockwitness/agent/runtime/ExitStatus")) {
+                    "org/lockwitness/agent/runtime/Sites", "org/lockwitness/agent/runtime/ExitStatus",
+                    "org/lockwitness/agent/api/LockwitnessApi")) {
                 assertNotNull(jar.getEntry(c + ".class"), c + " missing");
             }
         }

@@ -11,7 +11,7 @@ import org.lockwitness.kernel.RunResult;
 /**
  * ABBA across two kernel threads on one CPU, so they run one after the other and never deadlock.
  * The lines marked {@code SITE:} are the sites the tests expect in the report. Modes (first
- * argument): none, {@code exit3} (ends with {@code System.exit(3)}), {@code hang} (stays alive after
+ * argument): none, {@code exit3} and {@code exit0} (end with {@code System.exit(3)}, {@code System.exit(0)}), {@code hang} (stays alive after
  * the run), {@code attach} (waits for a line on stdin before the run), {@code twice} (a second
  * machine after the first, on the same CPU numbers).
  */
@@ -35,6 +35,9 @@ public final class Abba {
         System.out.flush();
         if (mode.equals("exit3")) {
             System.exit(3);
+        }
+        if (mode.equals("exit0")) {
+            System.exit(0);
         }
         if (mode.equals("hang")) {
             Thread.sleep(60_000);

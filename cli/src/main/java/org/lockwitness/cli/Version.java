@@ -8,7 +8,7 @@ import java.util.Properties;
 /** The tool's version and the witness.json schema version it reads and writes. Constants only. */
 final class Version {
     /** The version of docs/witness.schema.json written, and the major version read. */
-    static final String SCHEMA = "1.0";
+    static final String SCHEMA = "1.1";
     /** The project's version, from the build. */
     static final String TOOL = load();
     /** Where people read about the rules: the man page whose semantics the checker follows. */

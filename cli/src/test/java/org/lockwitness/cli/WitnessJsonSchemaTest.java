@@ -63,4 +63,14 @@ class WitnessJsonSchemaTest {
         json.getAsJsonArray("findings").get(0).getAsJsonObject().addProperty("provenance", "a field added later");
         assertTrue(Schemas.errors(Schemas.WITNESS, json.toString()).isEmpty(), "additions validate");
     }
+
+    @Test
+    void theTestOfAFinding_isAStringSinceSchema1_1() throws IOException {
+        JsonObject json = JsonParser.parseString(Fixtures.read(abba().resolve("witness.json"))).getAsJsonObject();
+        JsonObject finding = json.getAsJsonArray("findings").get(0).getAsJsonObject();
+        finding.addProperty("test", "com.example.AbbaTest.abba()");
+        assertEquals(List.of(), Schemas.errors(Schemas.WITNESS, json.toString()));
+        finding.addProperty("test", 5);
+        assertFalse(Schemas.errors(Schemas.WITNESS, json.toString()).isEmpty());
+    }
 }

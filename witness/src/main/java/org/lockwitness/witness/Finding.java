@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * A snapshot of one finding: a rule, its FreeBSD-worded message, the lock class names involved
  * (the whole cycle for a reversal, in cycle order), the sites ({@code file:line}), the stacks, how
- * often it was seen, by which threads and on which CPUs, the machine run it was first seen in, and
- * the kernel panic it explains, if any. Immutable and thread-safe; obtained
- * from {@link Witness#findings()} or given to the panic handler.
+ * often it was seen, by which threads and on which CPUs, the machine run it was first seen in, the
+ * kernel panic it explains, if any, and the test during which it first appeared. Immutable and
+ * thread-safe; obtained from {@link Witness#findings()} or given to the panic handler.
  */
 public final class Finding {
     private final Rule rule;
@@ -21,10 +21,11 @@ public final class Finding {
     private final List<Integer> cpus;
     private final RunRef firstSeen;
     private final String panic;
+    private final String test;
 
     Finding(Rule rule, Policy policy, String message, List<String> locks, List<String> sites,
             List<Backtrace> stacks, long count, List<String> threads, List<Integer> cpus, RunRef firstSeen,
-            String panic) {
+            String panic, String test) {
         this.rule = rule;
         this.policy = policy;
         this.message = message;
@@ -36,6 +37,7 @@ public final class Finding {
         this.cpus = List.copyOf(cpus);
         this.firstSeen = firstSeen;
         this.panic = panic;
+        this.test = test;
     }
 
     /** The rule that fired. */
@@ -97,6 +99,14 @@ public final class Finding {
      */
     public String panic() {
         return panic;
+    }
+
+    /**
+     * What was running when it first appeared, as {@link WitnessOptions.Builder#attribution} named it (under the
+     * agent: the test, when a test framework told the agent), or null.
+     */
+    public String test() {
+        return test;
     }
 
     @Override

@@ -40,7 +40,7 @@ final class Findings {
             List<Backtrace> stacks, List<String> threadNames, int cpu, RunRef run) {
         Record r = byKey.get(key(rule, key));
         if (r == null) {
-            r = new Record(rule, options.policy(rule), message, locks, stacks, run);
+            r = new Record(rule, options.policy(rule), message, locks, stacks, run, attribution());
             byKey.put(key(rule, key), r);
             if (run == null) {
                 awaitingRun.add(r);
@@ -56,6 +56,15 @@ final class Findings {
             failed = true;
         }
         return r.policy == Policy.PANIC ? r.snapshot() : null;
+    }
+
+    /** What {@link WitnessOptions.Builder#attribution} names now; null when it throws, which must not fault here. */
+    private String attribution() {
+        try {
+            return options.attribution.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A machine run starts: the findings first seen since the last one are its. */
@@ -116,19 +125,22 @@ final class Findings {
         long count;
         RunRef firstSeen;
         String panic;
+        final String test;
 
-        Record(Rule rule, Policy policy, String message, List<String> locks, List<Backtrace> stacks, RunRef run) {
+        Record(Rule rule, Policy policy, String message, List<String> locks, List<Backtrace> stacks, RunRef run,
+                String test) {
             this.rule = rule;
             this.policy = policy;
             this.message = message;
             this.locks = List.copyOf(locks);
             this.stacks = List.copyOf(stacks);
             this.firstSeen = run;
+            this.test = test;
         }
 
         Finding snapshot() {
             return new Finding(rule, policy, message, locks, new ArrayList<>(sites), stacks, count,
-                    new ArrayList<>(threads), new ArrayList<>(cpus), firstSeen, panic);
+                    new ArrayList<>(threads), new ArrayList<>(cpus), firstSeen, panic, test);
         }
     }
 }

@@ -336,6 +336,14 @@ public final class Witness extends EventGuard {
         return state.findings();
     }
 
+    /**
+     * The stable key of one of this witness's findings ({@link FindingKey}), each lock class with the kind this
+     * witness knows, as {@code witness.json} writes it. Thread-safe.
+     */
+    public FindingKey key(Finding f) {
+        return FindingKey.of(f, state::kindOf);
+    }
+
     /** True if a finding of a rule with policy FAIL or PANIC was recorded. Thread-safe. */
     public boolean hasFailures() {
         return state.failed();

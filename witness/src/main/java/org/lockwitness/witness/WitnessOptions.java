@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Settings of one {@link Witness}: limits, policies, frame filter, report directory, panic handler
@@ -44,6 +45,7 @@ public final class WitnessOptions {
     final long debounceMillis;
     final WitnessConfig config;
     final boolean graphAll;
+    final Supplier<String> attribution;
 
     private WitnessOptions(Builder b) {
         this.classLimit = b.classLimit;
@@ -59,6 +61,7 @@ public final class WitnessOptions {
         this.debounceMillis = b.debounceMillis;
         this.config = b.config;
         this.graphAll = b.graphAll;
+        this.attribution = b.attribution;
     }
 
     /** A builder with every default. */
@@ -90,6 +93,7 @@ public final class WitnessOptions {
         private long debounceMillis = 250;
         private WitnessConfig config = WitnessConfig.EMPTY;
         private boolean graphAll;
+        private Supplier<String> attribution = () -> null;
 
         private Builder() {
         }
@@ -217,6 +221,17 @@ public final class WitnessOptions {
          */
         public Builder graphAll(boolean all) {
             this.graphAll = all;
+            return this;
+        }
+
+        /**
+         * Names what was running when a finding first appears (the agent: the test), shown as the finding's
+         * {@link Finding#test()}; null for nothing known. Called under the checker lock on the thread that reported
+         * the event, once per new finding: it must be quick, take no lock and report no event. A supplier that
+         * throws counts as null.
+         */
+        public Builder attribution(Supplier<String> attribution) {
+            this.attribution = Objects.requireNonNull(attribution);
             return this;
         }
 

@@ -70,6 +70,12 @@ final class WitnessState {
         return c != null ? c : classes.create(name);
     }
 
+    /** The kind ({@link LockKind#className()}) of the class of this name, or null when there is none. */
+    String kindOf(String name) {
+        WitnessType c = classes.byName(name);
+        return c == null ? null : c.className();
+    }
+
     WitnessType typeOf(int lock) {
         return classes.byId(LockId.classOf(lock));
     }

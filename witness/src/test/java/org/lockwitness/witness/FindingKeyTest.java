@@ -67,8 +67,50 @@ class FindingKeyTest {
                 .getAsJsonObject();
         assertEquals(REVERSAL, json.getAsJsonArray("findings").get(0).getAsJsonObject().get("key").getAsString());
         JsonObject tool = json.getAsJsonObject("tool");
-        assertEquals("1.0", tool.get("schemaVersion").getAsString());
+        assertEquals("1.1", tool.get("schemaVersion").getAsString());
         assertFalse(tool.get("version").getAsString().isEmpty());
+        assertFalse(json.getAsJsonArray("findings").get(0).getAsJsonObject().has("test"),
+                "no test is written when nothing named one");
+    }
+
+    @Test
+    void witnessKey_isTheKeyWitnessJsonWrites() {
+        Sim sim = abba(WitnessOptions.defaults(), "sigio lock", "process lock", 10);
+        assertEquals(REVERSAL, sim.w.key(sim.only(Rule.LOCK_ORDER_REVERSAL)).text());
+    }
+
+    @Test
+    void attribution_namesTheTestAtFirstAppearance_inBothReports_andAThrowingSupplierNamesNone() throws IOException {
+        String[] running = {"AbbaTest.reversal()\nforged line"};
+        WitnessOptions options = WitnessOptions.builder().reportDir(dir).debounceMillis(0)
+                .attribution(() -> running[0]).build();
+        Sim sim = abba(options, "sigio lock", "process lock", 10);
+        running[0] = "LaterTest.again()";
+        Sim.Lock c = sim.lock("c", LockKind.SLEEP_MUTEX);
+        WitnessThread t = sim.thread("u");
+        sim.take(t, c, sim.site("kern_c.c", 1));
+        sim.take(t, c, sim.site("kern_c.c", 2));
+        try {
+            sim.w.writeReports();
+        } finally {
+            sim.w.close();
+        }
+        assertEquals(List.of(Rule.LOCK_ORDER_REVERSAL, Rule.RECURSION), sim.rules());
+        assertEquals("AbbaTest.reversal()\nforged line", sim.findings().get(0).test(),
+                "the test of the first appearance stays");
+        assertEquals("LaterTest.again()", sim.findings().get(1).test());
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("witness.json"), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        assertEquals("AbbaTest.reversal()\nforged line",
+                json.getAsJsonArray("findings").get(0).getAsJsonObject().get("test").getAsString());
+        String text = Files.readString(dir.resolve("witness.txt"), StandardCharsets.UTF_8);
+        assertTrue(text.contains("# first seen during test AbbaTest.reversal()\\u000Aforged line\n"), text);
+
+        Sim broken = abba(WitnessOptions.builder().attribution(() -> {
+            throw new IllegalStateException("no test");
+        }).build(), "a", "b", 1);
+        assertEquals(null, broken.only(Rule.LOCK_ORDER_REVERSAL).test());
+        assertEquals(List.of(Rule.LOCK_ORDER_REVERSAL), broken.rules(), "a throwing supplier is no checker fault");
     }
 
     @Test

@@ -9,8 +9,9 @@
  * calls {@link org.lockwitness.agent.runtime.Sites}, and the exit advice of the launched
  * {@code main} calls {@link org.lockwitness.agent.runtime.ExitStatus}. They are public because
  * inlined code runs as part of classes in other packages and loaders. The agent's entry package
- * reaches this package through {@link org.lockwitness.agent.runtime.ProbeRuntime} alone;
- * everything else here is package-private.
+ * reaches this package through {@link org.lockwitness.agent.runtime.ProbeRuntime}, and its exit
+ * summary reads {@link org.lockwitness.agent.runtime.ExitStatus} (whether {@code fail=} set the
+ * status); everything else here is package-private.
  *
  * <p>Rules: this package must be loadable from the class loader of the model (the agent jar is on
  * the system class path) and never touches Byte Buddy, ASM, or the weave package, so that no

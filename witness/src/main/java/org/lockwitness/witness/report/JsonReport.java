@@ -23,7 +23,7 @@ import org.lockwitness.witness.FindingKey;
 final class JsonReport {
     static final String TOOL = "lockwitness";
     /** The version of docs/witness.schema.json this writer follows: additions only within a major version. */
-    static final String SCHEMA_VERSION = "1.0";
+    static final String SCHEMA_VERSION = "1.1";
 
     private JsonReport() {
     }

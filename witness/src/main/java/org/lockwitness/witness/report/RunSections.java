@@ -53,7 +53,10 @@ final class RunSections {
         w.endObject();
     }
 
-    /** A finding's {@code firstSeen} (null when unknown) and {@code panic} (null when none) members. */
+    /**
+     * A finding's {@code firstSeen} (null when unknown) and {@code panic} (null when none) members, and its
+     * {@code test} member when a test was named.
+     */
     static void json(Finding f, JsonWriter w) throws IOException {
         RunRef r = f.firstSeen();
         w.name("firstSeen");
@@ -65,6 +68,9 @@ final class RunSections {
                     .endObject();
         }
         w.name("panic").value(f.panic());
+        if (f.test() != null) {
+            w.name("test").jsonValue(JsonEscape.quote(f.test()));
+        }
     }
 
     /** The runs section of {@code witness.txt}, when machine runs are known. */
@@ -101,6 +107,9 @@ final class RunSections {
         }
         if (f.panic() != null) {
             w.write("# panic: " + f.panic() + "\n");
+        }
+        if (f.test() != null) {
+            w.write("# first seen during test " + TextEscape.line(f.test()) + "\n");
         }
     }
 }
