@@ -1,4 +1,4 @@
-// The baseline accepts the reversal: check passes; report writes the merged report, SARIF and JUnit XML.
+// The baseline accepts the reversal: check passes; report writes the merged report, its HTML, SARIF and JUnit XML.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
@@ -21,4 +21,8 @@ assert junit.getElementsByTagName('failure').length == 0
 
 def merged = new JsonSlurper().parse(new File(basedir, 'target/lockwitness-merged/witness.json'))
 assert merged.findings.any { it.rule == 'LOCK_ORDER_REVERSAL' }
+
+def html = new File(basedir, 'target/lockwitness-merged/index.html').text
+assert html.contains('LOCK_ORDER_REVERSAL') : 'the HTML report names the reversal'
+assert html.contains('<svg') : 'the HTML report draws the graph'
 true

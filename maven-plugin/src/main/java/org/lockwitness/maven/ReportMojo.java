@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code report}: the runs of this build merged into {@code mergedDirectory} ({@code witness.json},
- * {@code witness.txt}), and every finding as SARIF 2.1.0 ({@code lockwitness.sarif}, locations in the module's
+ * {@code witness.txt}, and the HTML report {@code index.html}), and every finding as SARIF 2.1.0 ({@code lockwitness.sarif}, locations in the module's
  * source roots) and JUnit XML ({@code TEST-lockwitness.xml}) in {@code outputDirectory}, with the baseline and
  * suppressions applied. Never fails the build on findings: that is {@code check}'s job. One instance per
  * module execution.
@@ -42,7 +42,7 @@ public final class ReportMojo extends AbstractRunsMojo {
         }
         List<String> merge = new ArrayList<>(List.of("merge"));
         merge.addAll(inputArguments());
-        merge.addAll(List.of("--out", mergedDirectory.getPath()));
+        merge.addAll(List.of("--out", mergedDirectory.getPath(), "--html", mergedDirectory.getPath()));
         require(Cli.run(merge, getLog()));
 
         List<String> formats = new ArrayList<>(List.of("check"));
