@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Forked {
 
-    static final long TIMEOUT_SECONDS = 60;
+    /** A hang guard, sized for a loaded 2-core machine and below the 120 s default test timeout. */
+    static final long TIMEOUT_SECONDS = 100;
 
     final Path dir;
     final Process process;
