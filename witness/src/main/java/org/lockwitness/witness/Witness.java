@@ -1,3 +1,5 @@
+// Over 400 lines: the facade keeps one documented public method per event of the probe SPI, and
+// splitting the API across classes would make callers look in several places.
 package org.lockwitness.witness;
 
 import java.io.UncheckedIOException;
@@ -264,7 +266,18 @@ public final class Witness extends EventGuard {
      * @param interlock the instance of the interlock the sleep drops, or 0
      */
     public void sleep(WitnessThread t, String wmesg, long interlock, int site) {
-        event(ignores(t), "sleep", () -> context.sleep(t, wmesg, interlock, site));
+        event(ignores(t), "sleep", () -> context.sleep(t, false, wmesg, interlock, site));
+    }
+
+    /**
+     * The thread waits on a condition variable ({@code _cv_wait}): as {@link #sleep}, but a
+     * {@link Rule#SLEEP_WITH_LOCKS_HELD} says {@code Waiting on "%s"}, FreeBSD's words for a cv.
+     *
+     * @param description the condition variable's description
+     * @param interlock the instance of the mutex the wait drops, or 0
+     */
+    public void cvWait(WitnessThread t, String description, long interlock, int site) {
+        event(ignores(t), "sleep", () -> context.sleep(t, true, description, interlock, site));
     }
 
     /**

@@ -31,21 +31,26 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  * {@code order_lists}, so a violation is reported on first sight. A reversal between a blessed
  * pair is recorded but not reported ({@code blessed_list}). A {@code suppress:} line names a
  * {@link FindingKey} whose finding is still recorded and reported by the witness, but which CI tools
- * treat as suppressed, with the line's comment as the reason. Names may contain spaces. Unknown
+ * treat as suppressed, with the line's comment as the reason. Each chain keeps the line it was
+ * declared on ({@link #orderSite}); lock kinds are unknown here, so a chain mixing a spin and a
+ * sleep class (which FreeBSD's {@code itismychild} refuses) is found when both are enrolled. Names may contain spaces. Unknown
  * directives, other syntax, an order of one name, a blessed pair of one name, an order that
  * contradicts an earlier one, a suppression without a reason and a key suppressed twice are errors
  * naming the line. Immutable and thread-safe.
  */
 public final class WitnessConfig {
     /** No declared orders, nothing blessed. */
-    public static final WitnessConfig EMPTY = new WitnessConfig(List.of(), Set.of(), Map.of());
+    public static final WitnessConfig EMPTY = new WitnessConfig(List.of(), List.of(), Set.of(), Map.of());
 
     private final List<List<String>> orders;
+    private final List<String> orderSites;
     private final Set<String> blessed;
     private final Map<String, String> suppressions;
 
-    private WitnessConfig(List<List<String>> orders, Set<String> blessed, Map<String, String> suppressions) {
+    private WitnessConfig(List<List<String>> orders, List<String> orderSites, Set<String> blessed,
+            Map<String, String> suppressions) {
         this.orders = List.copyOf(orders);
+        this.orderSites = List.copyOf(orderSites);
         this.blessed = Set.copyOf(blessed);
         this.suppressions = Collections.unmodifiableMap(new LinkedHashMap<>(suppressions));
     }
@@ -64,6 +69,7 @@ public final class WitnessConfig {
      */
     public static WitnessConfig parse(String text, String source) throws WitnessConfigException {
         List<List<String>> orders = new ArrayList<>();
+        List<String> orderSites = new ArrayList<>();
         Set<String> blessed = new LinkedHashSet<>();
         Map<String, String> suppressions = new LinkedHashMap<>();
         DirectedAcyclicGraph<String, DefaultEdge> declared = new DirectedAcyclicGraph<>(DefaultEdge.class);
@@ -89,6 +95,7 @@ public final class WitnessConfig {
                 }
                 declare(declared, chain, source, lineNo);
                 orders.add(chain);
+                orderSites.add(source + ":" + lineNo);
             } else if (directive.equals("blessed")) {
                 List<String> pair = names(rest, ",", source, lineNo);
                 if (pair.size() != 2 || pair.get(0).equals(pair.get(1))) {
@@ -104,12 +111,17 @@ public final class WitnessConfig {
                         + "' (expected 'order', 'blessed' or 'suppress')");
             }
         }
-        return new WitnessConfig(orders, blessed, suppressions);
+        return new WitnessConfig(orders, orderSites, blessed, suppressions);
     }
 
     /** The declared order chains, each as written. */
     public List<List<String>> orders() {
         return orders;
+    }
+
+    /** Where the chain {@code orders().get(i)} was declared, as {@code source:line}. */
+    public String orderSite(int i) {
+        return orderSites.get(i);
     }
 
     /** Whether a reversal between these two lock names is blessed (either order). */

@@ -70,6 +70,8 @@ class MessagesTest {
                 Messages.blockable(Rule.SLEEP_LOCK_UNDER_SPIN, "sleep mutex", "proc", "c.c:2"));
         assertEquals("acquiring blockable sleep lock with spinlock or critical section held (sleep mutex) proc @ c.c:2",
                 Messages.blockable(Rule.SLEEP_LOCK_IN_CRITICAL, "sleep mutex", "proc", "c.c:2"));
+        assertEquals("acquiring blockable sleep lock with interrupts disabled (sleep mutex) proc @ c.c:2",
+                Messages.blockableInterruptsOff("sleep mutex", "proc", "c.c:2"));
         assertEquals("sleeping on \"biord\" in primary interrupt context @ intr.c:3",
                 Messages.sleepInInterrupt("biord", "intr.c:3"));
         String line = Messages.listLock(true, "spin mutex", "sched lock", 0, 0x10, "sched.c:10");
@@ -77,7 +79,9 @@ class MessagesTest {
         assertEquals("shared sx allproc r = 2 (0x20) locked @ proc.c:4",
                 Messages.listLock(false, "sx", "allproc", 2, 0x20, "proc.c:4"));
         assertEquals("Sleeping on \"biord\" with the following non-sleepable locks held:\n" + line + "\n" + line,
-                Messages.sleepWithLocks("biord", List.of(line, line)));
+                Messages.sleepWithLocks(false, "biord", List.of(line, line)));
+        assertEquals("Waiting on \"vmo\" with the following non-sleepable locks held:\n" + line,
+                Messages.sleepWithLocks(true, "vmo", List.of(line)));
     }
 
     @Test
@@ -228,7 +232,7 @@ class MessagesTest {
         assertEquals("lock order a\\u0000 -> b\\uD800 established at:", Messages.established("a\0", "b\ud800"));
         assertEquals("Sleeping on \"w\\u0085\" with the following non-sleepable locks held:\n"
                 + "exclusive sleep mutex m\\u2066 r = 0 (0x2) locked @ s.c:1",
-                Messages.sleepWithLocks("w\u0085", List.of(Messages.listLock(true, "sleep mutex", "m\u2066", 0, 2,
+                Messages.sleepWithLocks(false, "w\u0085", List.of(Messages.listLock(true, "sleep mutex", "m\u2066", 0, 2,
                         "s.c:1"))));
         assertEquals("deadlock: cycle of waiters:\n thread t\\u2028 waits for \"A\\u001B\" held by thread t\\u2028",
                 Messages.deadlock(List.of("A\u001b"), List.of("t\u2028")));
