@@ -19,7 +19,8 @@ import org.lockwitness.witness.WitnessOptions;
  * The agent's options, parsed from {@code key=value,...} exactly as DESIGN.md ("The agent") lists
  * them: {@code report}, {@code windows}, {@code fail}, {@code panic}, {@code config},
  * {@code include}, {@code exclude}, {@code stacks}, and our {@code spinBound} and {@code holdBound}
- * ({@code SPIN_HELD_TOO_LONG}'s two bounds). Lists inside a value are separated by
+ * ({@code SPIN_HELD_TOO_LONG}'s two bounds) and {@code frames} ({@code user}, the default, or
+ * {@code all} to keep the kernel model's frames in stacks). Lists inside a value are separated by
  * {@code +}. A value may contain commas: the string is split only at a comma followed by
  * {@code key=} (as JaCoCo's agent options are), so {@code report=/tmp/a,b,windows=lines} names the
  * directory {@code /tmp/a,b}. {@link #javaAgentArgument} renders options back into a
@@ -30,13 +31,21 @@ import org.lockwitness.witness.WitnessOptions;
 final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
-            "exclude", "stacks", "spinBound", "holdBound");
+            "exclude", "stacks", "spinBound", "holdBound", "frames");
 
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report), windows=lines|probes|off"
             + " (default probes), fail=RULE+...|all|none (default none), panic=RULE+...|all|none, config=FILE,"
             + " include=PATTERN+..., exclude=PATTERN+..., stacks=N, spinBound=N (a spinner's own iterations,"
             + " default " + WitnessOptions.DEFAULT_SPIN_BOUND + "), holdBound=N (a spin lock holder's own"
-            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + ")";
+            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + "), frames=user|all (stack"
+            + " frames: the program's only, default user, or the kernel model's too)";
+
+    /**
+     * The frames of stacks with {@code frames=all}: the kernel model's are kept; the agent's, the
+     * witness's, the JDK's and Byte Buddy's never say anything about the program.
+     */
+    static final List<String> TOOL_FRAMES = List.of("org.lockwitness.agent.", "org.lockwitness.witness.", "java.",
+            "jdk.", "sun.", "net.bytebuddy.");
 
     /** Where the option string is split: at a comma followed by a key and {@code =}. */
     static final Pattern SPLIT = Pattern.compile(",(?=\\s*[A-Za-z0-9_\\-]+\\s*=)");
@@ -54,6 +63,8 @@ final class AgentOptions {
     /** {@code SPIN_HELD_TOO_LONG}'s bounds: a spinner's own iterations, a holder's own scheduling points. */
     final long spinBound;
     final long holdBound;
+    /** Class-name prefixes of the frames left out of stacks ({@code frames=}); sites always leave out the model. */
+    final List<String> frameFilter;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
@@ -68,6 +79,7 @@ final class AgentOptions {
         this.stacks = b.stacks;
         this.spinBound = b.spinBound;
         this.holdBound = b.holdBound;
+        this.frameFilter = b.frameFilter;
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -174,6 +186,7 @@ final class AgentOptions {
         int stacks = 32;
         long spinBound = WitnessOptions.DEFAULT_SPIN_BOUND;
         long holdBound = WitnessOptions.DEFAULT_HOLD_BOUND;
+        List<String> frameFilter = WitnessOptions.DEFAULT_FRAME_FILTER;
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
@@ -188,6 +201,7 @@ final class AgentOptions {
                 case "stacks" -> stacks = stacks(value);
                 case "spinBound" -> spinBound = bound(key, value);
                 case "holdBound" -> holdBound = bound(key, value);
+                case "frames" -> frameFilter = frames(value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
         }
@@ -237,6 +251,14 @@ final class AgentOptions {
                 // reported below
             }
             throw new OptionException("bad value " + key + "=" + value + " (a number, 1 or more)");
+        }
+
+        private static List<String> frames(String value) throws OptionException {
+            return switch (value) {
+                case "user" -> WitnessOptions.DEFAULT_FRAME_FILTER;
+                case "all" -> TOOL_FRAMES;
+                default -> throw new OptionException("bad value frames=" + value + " (user or all)");
+            };
         }
 
         private static int stacks(String value) throws OptionException {

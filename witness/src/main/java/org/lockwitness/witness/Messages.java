@@ -312,16 +312,31 @@ public final class Messages {
 
     // ------------------------------------------------------------------ the machine and the checker
 
-    /** {@link Rule#DEADLOCK}: {@code threads.get(i)} waits for {@code locks.get(i)}, held by the next thread. */
-    static String deadlock(List<String> locks, List<String> threads) {
+    /**
+     * {@link Rule#DEADLOCK}: {@code threads.get(i)} waits for {@code locks.get(i)}, held by the next
+     * thread, blocked at {@code sites.get(i)} (null: unknown, not shown) on CPU {@code cpus.get(i)}
+     * (-1: unknown, not shown).
+     */
+    static String deadlock(List<String> locks, List<String> threads, List<String> sites, List<Integer> cpus) {
         StringBuilder msg = new StringBuilder("deadlock: cycle of waiters:");
         for (int i = 0; i < locks.size(); i++) {
             String waiter = i < threads.size() ? threads.get(i) : "?";
             String owner = threads.isEmpty() ? "?" : threads.get((i + 1) % threads.size());
             msg.append("\n thread ").append(shown(waiter)).append(" waits for \"").append(shown(locks.get(i)))
                     .append("\" held by thread ").append(shown(owner));
+            if (i < sites.size() && sites.get(i) != null) {
+                msg.append(" @ ").append(shown(sites.get(i)));
+            }
+            if (i < cpus.size() && cpus.get(i) >= 0) {
+                msg.append(" on cpu ").append(cpus.get(i));
+            }
         }
         return msg.toString();
+    }
+
+    /** The heading of a deadlock waiter's stack. */
+    static String waiterBlocked(String thread, String lock) {
+        return "thread " + shown(thread) + " blocked on \"" + shown(lock) + "\" at:";
     }
 
     /** {@link Rule#LOST_WAKEUP}. */

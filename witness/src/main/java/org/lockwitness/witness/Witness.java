@@ -112,6 +112,7 @@ public final class Witness extends EventGuard {
     public void checkOrder(WitnessThread t, int lock, long instance, int site, int flags, long interlock) {
         if (!ignores(t, lock)) {
             try {
+                t.blockingSite = site;
                 order.checkOrder(t, lock, instance, site, flags, interlock);
             } catch (Throwable e) {
                 fault(e, "checkOrder");
@@ -322,7 +323,9 @@ public final class Witness extends EventGuard {
 
     /**
      * The machine is stuck: {@code threads.get(i)} waits for lock {@code locks.get(i)}, held by
-     * {@code threads.get(i + 1)} (cyclically). {@link Rule#DEADLOCK}, keyed by the lock set.
+     * {@code threads.get(i + 1)} (cyclically). {@link Rule#DEADLOCK}, keyed by the lock set, with each
+     * waiter's blocking site (its latest {@link #checkOrder}), CPU and current stack, read from the
+     * handles of those names; call it only while the waiters are stopped.
      */
     public void deadlock(List<String> locks, List<String> threads) {
         event(state.disabled, "deadlock", () -> machine.deadlock(locks, threads));

@@ -2,6 +2,7 @@ package org.lockwitness.witness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -204,11 +205,14 @@ class MessagesTest {
 
     @Test
     void deadlock_andLostWakeup() {
-        assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t2\n"
-                + " thread t2 waits for \"B\" held by thread t1", Messages.deadlock(List.of("A", "B"),
-                        List.of("t1", "t2")));
+        assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t2 @ a.c:1 on cpu 0\n"
+                + " thread t2 waits for \"B\" held by thread t1 @ b.c:2 on cpu 1", Messages.deadlock(List.of("A", "B"),
+                        List.of("t1", "t2"), List.of("a.c:1", "b.c:2"), List.of(0, 1)));
         assertEquals("deadlock: cycle of waiters:\n thread ? waits for \"A\" held by thread ?",
-                Messages.deadlock(List.of("A"), List.of()));
+                Messages.deadlock(List.of("A"), List.of(), List.of(), List.of()));
+        assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t1",
+                Messages.deadlock(List.of("A"), List.of("t1"), Arrays.asList((String) null), List.of(-1)));
+        assertEquals("thread t1 blocked on \"A\" at:", Messages.waiterBlocked("t1", "A"));
         assertEquals("lost wakeup: thread t3 sleeps forever on \"bufwait\", whose wakeup by thread t4 came before"
                 + " the sleep @ vfs_bio.c:9", Messages.lostWakeup("bufwait", "t3", "t4", "vfs_bio.c:9"));
     }
@@ -235,7 +239,7 @@ class MessagesTest {
                 Messages.sleepWithLocks(false, "w\u0085", List.of(Messages.listLock(true, "sleep mutex", "m\u2066", 0, 2,
                         "s.c:1"))));
         assertEquals("deadlock: cycle of waiters:\n thread t\\u2028 waits for \"A\\u001B\" held by thread t\\u2028",
-                Messages.deadlock(List.of("A\u001b"), List.of("t\u2028")));
+                Messages.deadlock(List.of("A\u001b"), List.of("t\u2028"), List.of(), List.of()));
         assertEquals("M.m\\u000D entered without lock \"ifnet\\u2029\" held @ E.java:3",
                 Messages.requiredNotHeld("M.m\r", "ifnet\u2029", "E.java:3"));
         assertEquals("witness fault in report writer: java.lang.IllegalStateException: two\\u000Alines",

@@ -14,7 +14,9 @@ import org.lockwitness.witness.Messages;
  * {@code witness.txt}: each finding as FreeBSD prints it (kernel-reference §1.4–1.7), preceded
  * by one {@code #} line with the rule, policy, count, threads and CPUs, the values quoted
  * ({@link #header}) so that names with spaces, colons or commas parse. Stacks are printed as
- * {@code #N frame}; a generic backtrace without frames is left out. The first line names the
+ * {@code #N frame}, an interrupt's boundary line ({@code --- interrupt 5 (nic) ---}) unnumbered
+ * between them, as a FreeBSD backtrace prints the trap frame; a generic backtrace without frames
+ * is left out. The first line names the
  * snapshot ({@code # lockwitness snapshot N}), as every file of one write does. Every string is
  * escaped with {@link TextEscape}, so the only line breaks are the report's own and those between
  * the lines of a message: one {@code # RULE} header per finding. For people: no tool of ours parses
@@ -59,8 +61,10 @@ final class TextReport {
         }
         w.write(TextEscape.line(t.title()));
         w.write('\n');
-        for (int i = 0; i < frames.size(); i++) {
-            w.write("#" + i + " " + TextEscape.line(frames.get(i)) + "\n");
+        int n = 0;
+        for (String frame : frames) {
+            boolean boundary = frame.startsWith("--- ") && frame.endsWith(" ---");
+            w.write((boundary ? "" : "#" + n++ + " ") + TextEscape.line(frame) + "\n");
         }
     }
 }
