@@ -50,8 +50,10 @@ class StackShapesIT {
         assertEquals(1, found.size(), f.json().toString());
         List<String> frames = frames(found.get(0), 0);
         int boundary = indexOf(frames, l -> BOUNDARY.matcher(l).matches());
-        int filter = indexOf(frames, l -> l.contains(Forked.site("StackShapes", "FILTER")));
-        int raiser = indexOf(frames, l -> l.contains(Forked.site("StackShapes", "RAISER")));
+        String filterSite = Forked.site("StackShapes", "FILTER");
+        String raiserSite = Forked.site("StackShapes", "RAISER");
+        int filter = indexOf(frames, l -> l.contains(filterSite));
+        int raiser = indexOf(frames, l -> l.contains(raiserSite));
         assertTrue(filter >= 0 && filter < boundary && boundary < raiser, frames.toString());
         String text = Forked.read(f.report().resolve("witness.txt"));
         assertTrue(Pattern.compile("\n--- interrupt [0-9]+ \\(dev\\) ---\n#" + (boundary) + " ").matcher(text).find(),

@@ -95,7 +95,7 @@ public final class WitnessConfig {
                 }
                 declare(declared, chain, source, lineNo);
                 orders.add(chain);
-                orderSites.add(source + ":" + lineNo);
+                orderSites.add(fileName(source) + ":" + lineNo);
             } else if (directive.equals("blessed")) {
                 List<String> pair = names(rest, ",", source, lineNo);
                 if (pair.size() != 2 || pair.get(0).equals(pair.get(1))) {
@@ -119,7 +119,7 @@ public final class WitnessConfig {
         return orders;
     }
 
-    /** Where the chain {@code orders().get(i)} was declared, as {@code source:line}. */
+    /** Where the chain {@code orders().get(i)} was declared: the source's file name and the line, {@code file:line}. */
     public String orderSite(int i) {
         return orderSites.get(i);
     }
@@ -178,6 +178,11 @@ public final class WitnessConfig {
                         "order " + from + " -> " + to + " contradicts an order declared earlier");
             }
         }
+    }
+
+    /** The last segment of a path: a site names a file as a stack frame does. */
+    private static String fileName(String source) {
+        return source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
     }
 
     private static String pairKey(String a, String b) {

@@ -40,7 +40,7 @@ final class ProbeAdvisor {
     static AnnotationDescription probeOf(MethodDescription m) {
         for (AnnotationDescription a : m.getDeclaredAnnotations()) {
             String name = a.getAnnotationType().getName();
-            if (name.startsWith(PROBE_PACKAGE) && !name.endsWith(".NoWindows")) {
+            if (name.startsWith(PROBE_PACKAGE) && !name.endsWith(".NoWindows") && !name.endsWith(".LockWrapper")) {
                 return a;
             }
         }

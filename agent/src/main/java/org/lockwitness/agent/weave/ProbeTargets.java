@@ -12,7 +12,7 @@ import net.bytebuddy.pool.TypePool;
  * superclass by name and descriptor, carries a probe annotation or is a public method of a
  * {@code @KernelCode} class (a primitive such as {@code LockMgr.lock(flags)} that dispatches to
  * probed internals); a call outside the model does when the method is a {@code @LockWrapper}
- * (owners of the JDK, the agent and the witness are never looked up). Answers are cached per
+ * (owners of the JDK, Byte Buddy and JUnit are never looked up). Answers are cached per
  * owner, name and descriptor.
  *
  * <p>Thread-safety: thread-safe (a concurrent cache; the type pool is Byte Buddy's).
@@ -22,8 +22,8 @@ final class ProbeTargets {
     static final String MODEL_PREFIX = "org/lockwitness/kernel/";
     static final String LOCK_WRAPPER = "org.lockwitness.kernel.probe.LockWrapper";
     /** Owners whose methods are never lock wrappers: not looked up. */
-    private static final String[] NEVER_WRAPPERS = {"java/", "javax/", "jdk/", "sun/", "com/sun/",
-        "org/lockwitness/agent/", "org/lockwitness/witness/", "net/bytebuddy/", "org/junit/"};
+    private static final String[] NEVER_WRAPPERS = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "net/bytebuddy/",
+        "org/junit/"};
 
     private final ConcurrentMap<String, Boolean> cache = new ConcurrentHashMap<>();
 
