@@ -72,10 +72,13 @@ class StackShapesIT {
         assertEquals(1, found.size(), f.json().toString());
         List<String> frames = frames(found.get(0), 0);
         System.out.println("PREEMPT_IN_RENDEZVOUS with frames=all:\n" + String.join("\n", frames));
+        int miSwitch = indexOf(frames, l -> l.contains("org.lockwitness.kernel.Sched.miSwitch("));
+        int criticalExit = indexOf(frames, l -> l.contains("org.lockwitness.kernel.Critical.exit("));
+        int unlockSpin = indexOf(frames, l -> l.contains("org.lockwitness.kernel.Mtx.unlockSpin("));
         int action = indexOf(frames, l -> l.contains("org.lockwitness.kernel.Smp.rendezvousAction("));
         int ipi = frames.indexOf("--- IPI rendezvous ---");
-        assertTrue(action >= 0 && action < ipi, frames.toString());
-        assertTrue(indexOf(frames, l -> l.contains("org.lockwitness.kernel.Critical.exit(")) >= 0, frames.toString());
+        assertTrue(0 <= miSwitch && miSwitch < criticalExit && criticalExit < unlockSpin && unlockSpin < action
+                && action < ipi, "mi_switch, critical_exit, mtx_unlock_spin, smp_rendezvous_action, the IPI: " + frames);
         assertTrue(frames.stream().noneMatch(l -> l.startsWith("org.lockwitness.agent.")
                 || l.startsWith("org.lockwitness.witness.")), frames.toString());
     }

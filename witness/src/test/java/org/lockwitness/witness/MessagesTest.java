@@ -31,6 +31,10 @@ class MessagesTest {
         assertEquals("lock order A -> B established at:", Messages.established("A", "B"));
         assertEquals("lock order B -> A attempted at:", Messages.attempted("B", "A"));
         assertEquals("lock order data A -> B missing", Messages.missing("A", "B"));
+        assertEquals("lock order A -> B declared at lockwitness.conf:3", Messages.declared("A", "B",
+                "lockwitness.conf:3"));
+        assertEquals("declared lock order at w.conf:2 joins spin mutex sched lock and sleep mutex proc: lock types"
+                + " differ", Messages.mixedOrder("w.conf:2", "sched lock", "spin mutex", "proc", "sleep mutex"));
     }
 
     @Test
