@@ -22,7 +22,9 @@ import org.lockwitness.witness.WitnessOptions;
  * {@code include}, {@code exclude}, {@code stacks}, and our {@code spinBound} and {@code holdBound}
  * ({@code SPIN_HELD_TOO_LONG}'s two bounds) and {@code classes} and {@code orders} (the witness's
  * table sizes, as FreeBSD's {@code WITNESS_COUNT} and lockdep's {@code MAX_LOCKDEP_KEYS}). The report
- * directory is a {@link ReportPattern}. Lists inside a value are separated by
+ * directory is a {@link ReportPattern}. {@code frames} is {@code user}, the default, or {@code all}
+ * to keep the kernel model's frames in stacks; {@code graph} chooses what {@code lock-order.dot}
+ * draws. Lists inside a value are separated by
  * {@code +}. A value may contain commas: the string is split only at a comma followed by
  * {@code key=} (as JaCoCo's agent options are), so {@code report=/tmp/a,b,windows=lines} names the
  * directory {@code /tmp/a,b}. {@link #javaAgentArgument} renders options back into a
@@ -33,7 +35,8 @@ import org.lockwitness.witness.WitnessOptions;
 final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
-            "exclude", "stacks", "spinBound", "holdBound", "classes", "orders", "graph");
+            "exclude", "stacks", "spinBound", "holdBound", "classes", "orders", "graph",
+            "frames");
 
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report; {pid} and {start} are replaced"
             + " by the process id and start time), windows=lines|probes|off"
@@ -44,7 +47,16 @@ final class AgentOptions {
             + WitnessOptions.MAX_CLASS_LIMIT + ", default " + WitnessOptions.DEFAULT_CLASS_LIMIT + "), orders=N (lock"
             + " orders, 1.." + WitnessOptions.MAX_ORDER_LIMIT + ", default " + WitnessOptions.DEFAULT_ORDER_LIMIT + "),"
             + " graph=all|default"
-            + " (lock-order.dot: every class, or leave out the program's own locks in no finding and classes with no order)";
+            + " (lock-order.dot: every class, or leave out the program's own locks in no finding and classes with no"
+            + " order), frames=user|all (stack"
+            + " frames: the program's only, default user, or the kernel model's too)";
+
+    /**
+     * The frames of stacks with {@code frames=all}: the kernel model's are kept; the agent's, the
+     * witness's, the JDK's and Byte Buddy's never say anything about the program.
+     */
+    static final List<String> TOOL_FRAMES = List.of("org.lockwitness.agent.", "org.lockwitness.witness.", "java.",
+            "jdk.", "sun.", "net.bytebuddy.");
 
     /** Where the option string is split: at a comma followed by a key and {@code =}. */
     static final Pattern SPLIT = Pattern.compile(",(?=\\s*[A-Za-z0-9_\\-]+\\s*=)");
@@ -70,6 +82,8 @@ final class AgentOptions {
     final int orders;
     /** Whether lock-order.dot draws every class ({@code graph=all}). */
     final boolean graphAll;
+    /** Class-name prefixes of the frames left out of stacks ({@code frames=}); sites always leave out the model. */
+    final List<String> frameFilter;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
@@ -88,6 +102,7 @@ final class AgentOptions {
         this.classes = b.classes;
         this.orders = b.orders;
         this.graphAll = b.graphAll;
+        this.frameFilter = b.frameFilter;
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -198,6 +213,7 @@ final class AgentOptions {
         int classes = WitnessOptions.DEFAULT_CLASS_LIMIT;
         int orders = WitnessOptions.DEFAULT_ORDER_LIMIT;
         boolean graphAll;
+        List<String> frameFilter = WitnessOptions.DEFAULT_FRAME_FILTER;
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
@@ -215,6 +231,7 @@ final class AgentOptions {
                 case "classes" -> classes = limit(key, value, WitnessOptions.MAX_CLASS_LIMIT);
                 case "orders" -> orders = limit(key, value, WitnessOptions.MAX_ORDER_LIMIT);
                 case "graph" -> graphAll = graph(value);
+                case "frames" -> frameFilter = frames(value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
         }
@@ -297,6 +314,14 @@ final class AgentOptions {
                 // reported below
             }
             throw new OptionException("bad value " + key + "=" + value + " (a number, 1 or more)");
+        }
+
+        private static List<String> frames(String value) throws OptionException {
+            return switch (value) {
+                case "user" -> WitnessOptions.DEFAULT_FRAME_FILTER;
+                case "all" -> TOOL_FRAMES;
+                default -> throw new OptionException("bad value frames=" + value + " (user or all)");
+            };
         }
 
         private static int stacks(String value) throws OptionException {

@@ -5,9 +5,11 @@ import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.lockwitness.agent.api.TestRegistry;
+import org.lockwitness.agent.runtime.InterruptBoundaries;
 import org.lockwitness.agent.runtime.ProbeRuntime;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.agent.weave.Weaving;
+import org.lockwitness.witness.FrameBoundaries;
 import org.lockwitness.witness.Policy;
 import org.lockwitness.witness.Rule;
 import org.lockwitness.witness.Witness;
@@ -95,6 +97,8 @@ final class Boot {
         WitnessOptions.Builder b = WitnessOptions.builder()
                 .reportDir(options.report)
                 .stackDepth(options.stacks)
+                .stackFilter(options.frameFilter)
+                .boundaries(modelPresent() ? InterruptBoundaries.INSTANCE : FrameBoundaries.NONE)
                 .spinBound(options.spinBound)
                 .holdBound(options.holdBound)
                 .classLimit(options.classes)

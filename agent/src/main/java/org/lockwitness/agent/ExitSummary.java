@@ -83,14 +83,9 @@ final class ExitSummary {
     /** The summary after the final write, which failed for {@code problem} unless it is null. */
     private String summary(String problem) {
         List<Finding> findings = witness.findings();
-        Map<String, Long> byRule = new TreeMap<>();
-        for (Finding f : findings) {
-            byRule.merge(f.rule().name(), f.count(), Long::sum);
-        }
-        StringBuilder s = new StringBuilder("lockwitness: ").append(findings.size())
-                .append(findings.size() == 1 ? " finding" : " findings");
-        if (!byRule.isEmpty()) {
-            s.append(' ').append(byRule);
+        StringBuilder s = new StringBuilder("lockwitness: ").append(plural(findings.size(), "finding"));
+        if (!findings.isEmpty()) {
+            s.append(" (").append(byRule(findings)).append(')');
         }
         String dir = options.report.toAbsolutePath().toString();
         if (problem != null) {
@@ -119,6 +114,27 @@ final class ExitSummary {
         unmatched(s, "include", counters.includeMatched());
         unmatched(s, "exclude", counters.excludeMatched());
         return s.toString();
+    }
+
+    /**
+     * Findings and occurrences per rule, by rule name:
+     * {@code SPIN_HELD_TOO_LONG: 1 finding, 1899972 occurrences; ...}.
+     */
+    static String byRule(List<Finding> findings) {
+        Map<String, long[]> byRule = new TreeMap<>();
+        for (Finding f : findings) {
+            long[] n = byRule.computeIfAbsent(f.rule().name(), k -> new long[2]);
+            n[0]++;
+            n[1] += f.count();
+        }
+        StringBuilder s = new StringBuilder();
+        byRule.forEach((rule, n) -> s.append(s.length() == 0 ? "" : "; ").append(rule).append(": ")
+                .append(plural(n[0], "finding")).append(", ").append(plural(n[1], "occurrence")));
+        return s.toString();
+    }
+
+    private static String plural(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private void unmatched(StringBuilder s, String key, long matched) {

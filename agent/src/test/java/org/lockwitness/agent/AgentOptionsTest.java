@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.lockwitness.agent.weave.ClassPatterns;
 import org.lockwitness.agent.weave.Windows;
 import org.lockwitness.witness.Rule;
+import org.lockwitness.witness.WitnessOptions;
 
 class AgentOptionsTest {
 
@@ -59,6 +60,19 @@ class AgentOptionsTest {
         for (String key : AgentOptions.KEYS) {
             assertTrue(e.getMessage().contains(key + "="), e.getMessage());
         }
+    }
+
+    @Test
+    void frames_userIsTheDefault_allKeepsTheModelsFramesButNotTheTools() throws Exception {
+        assertEquals(WitnessOptions.DEFAULT_FRAME_FILTER, AgentOptions.parse("").frameFilter);
+        assertEquals(WitnessOptions.DEFAULT_FRAME_FILTER, AgentOptions.parse("frames=user").frameFilter);
+        List<String> all = AgentOptions.parse("frames=all").frameFilter;
+        assertTrue(all.stream().noneMatch("org.lockwitness.kernel.Smp"::startsWith), all.toString());
+        assertTrue(all.stream().anyMatch("org.lockwitness.agent.runtime.Probes"::startsWith), all.toString());
+        assertTrue(all.stream().anyMatch("org.lockwitness.witness.StackCapture"::startsWith), all.toString());
+        AgentOptions.OptionException e = assertThrows(AgentOptions.OptionException.class,
+                () -> AgentOptions.parse("frames=model"));
+        assertTrue(e.getMessage().startsWith("lockwitness: bad value frames=model (user or all)"), e.getMessage());
     }
 
     @Test

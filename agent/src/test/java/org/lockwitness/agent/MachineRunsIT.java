@@ -83,7 +83,7 @@ class MachineRunsIT {
         String text = Forked.read(f.report().resolve("witness.txt"));
         assertTrue(text.contains("\n# machine runs: 5 [COMPLETED=1, HALTED=2, HUNG=1, STEP_LIMIT=1]; "), text);
         assertTrue(text.contains("\n# first seen in run 4 (seed 45, random)\n# panic: mutex unowned mutex not owned\n"
-                + "\n# KERNEL_PANIC (fail) count=1 threads=locker cpus="), text);
+                + "\n# KERNEL_PANIC (fail) count=1 threads=\"locker\" cpus="), text);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import org.lockwitness.witness.report.TextEscape;
 
 /**
  * Writes a merged {@link Model.Report} as {@code witness.json} (the schema of a run's report, with
@@ -106,15 +107,20 @@ final class MergedReport {
         return a;
     }
 
+    /** A header list as witness.txt writes it: quoted values separated by commas. */
+    private static String quoted(List<String> values) {
+        return values.stream().map(TextEscape::quoted).collect(Collectors.joining(","));
+    }
+
     static String text(Model.Report report, List<String> inputs) {
         StringBuilder b = new StringBuilder("# lockwitness merged report: ").append(report.findings().size())
                 .append(" finding(s), ").append(report.classes().size()).append(" lock class(es), ")
                 .append(report.edges().size()).append(" order(s) from ").append(String.join(" ", inputs)).append('\n');
         for (Model.Finding f : report.findings()) {
             b.append("\n# ").append(f.rule()).append(" (").append(f.policy().toLowerCase(Locale.ROOT))
-                    .append(") count=").append(f.count()).append(" threads=").append(String.join(",", f.threads()))
-                    .append(" cpus=").append(f.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")))
-                    .append(" runs=").append(String.join(",", f.runs())).append('\n');
+                    .append(") count=").append(f.count()).append(" threads=").append(quoted(f.threads()))
+                    .append(" cpus=").append(quoted(f.cpus().stream().map(String::valueOf).collect(Collectors.toList())))
+                    .append(" runs=").append(quoted(f.runs())).append('\n');
             b.append("# key ").append(f.key()).append('\n');
             b.append(f.message()).append('\n');
             for (Model.Trace t : f.stacks()) {

@@ -46,6 +46,15 @@ class MergerTest {
     }
 
     @Test
+    void theMergedTextQuotesItsHeaderValues_asWitnessTxtDoes() {
+        Fixtures.run(tmp.resolve("one")).nest("A.java", 10, "x", "y").write();
+        Fixtures.run(tmp.resolve("two")).nest("B.java", 50, "y", "x").write();
+        String text = MergedReport.text(merge(read("one", null), read("two", null)), List.of("one", "two"));
+        assertTrue(text.lines().anyMatch(l -> l.matches("# LOCK_ORDER_REVERSAL \\(warn\\) count=[0-9]+ threads=(\"[^\"]*\",?)*"
+                + " cpus=(\"[0-9]+\",?)* runs=\"one\",\"two\"")), text);
+    }
+
+    @Test
     void aReversalNoRunSaw_isReportedAcrossRuns_withEachEdgesRunSiteAndStack() {
         Fixtures.run(tmp.resolve("one")).nest("A.java", 10, "x", "y").write();
         Fixtures.run(tmp.resolve("two")).nest("B.java", 50, "y", "x").write();

@@ -54,7 +54,7 @@ public final class Cv {
     }
 
     /** {@code _cv_wait}/{@code _cv_timedwait}: the sleep, with the interlock and the wait message. */
-    @Sleep(interlock = 0, wmesg = 1)
+    @Sleep(interlock = 0, wmesg = 1, cv = true)
     private int cvWait(LockObject lock, String wmesg, int timo) {
         if (lock == null) {
             throw Machine.panic("_cv_wait: lock NULL");

@@ -29,6 +29,8 @@ public final class InterruptSource {
     final Cpu cpu;
     final int ithreadPriority;
     final List<Handler> handlers = new ArrayList<>();
+    /** What a stack shows where this source's handlers interrupted a thread ({@link KThread#interruptLabel}). */
+    final String boundary;
     volatile boolean pending;
     volatile boolean masked;
     private volatile Ithread ithread;
@@ -39,6 +41,7 @@ public final class InterruptSource {
         this.vector = vector;
         this.cpu = cpu;
         this.ithreadPriority = ithreadPriority;
+        this.boundary = "--- interrupt " + vector + " (" + name + ") ---";
     }
 
     /**

@@ -17,7 +17,9 @@ import org.lockwitness.kernel.probe.NoWindows;
  *     section and no nesting, EOI after.</li>
  * </ul>
  * Interrupts stay off on the CPU while its handler runs; the interrupted context's flag comes back
- * on return.
+ * on return. While a handler runs, the thread names it ({@link KThread#interruptLabel}) so that a
+ * stack can show where the handler's frames end and the interrupted code's begin, as a FreeBSD
+ * backtrace shows the trap frame; the {@code deliver} frame is that boundary.
  *
  * <p>Thread-safety: runs on the interrupted kernel thread.
  */
@@ -35,6 +37,29 @@ final class Interrupts {
             src = c.machine.source(vector);
             src.pending = false;
         }
+        td.pushInterruptLabel(src != null ? src.boundary : boundary(vector));
+        try {
+            dispatch(td, c, vector, src);
+        } finally {
+            td.popInterruptLabel();
+        }
+    }
+
+    /** The trap-frame line of a stack for a vector without a source. */
+    private static String boundary(int vector) {
+        switch (vector) {
+            case Irq.IPI_RENDEZVOUS:
+                return "--- IPI rendezvous ---";
+            case Irq.IPI_PREEMPT:
+                return "--- IPI preempt ---";
+            case Irq.IPI_AST:
+                return "--- IPI ast ---";
+            default:
+                return "--- interrupt " + vector + " (hardclock) ---";
+        }
+    }
+
+    private static void dispatch(KThread td, Cpu c, int vector, InterruptSource src) {
         c.intrEnabled = false;
         c.eoiPending++;
         switch (vector) {

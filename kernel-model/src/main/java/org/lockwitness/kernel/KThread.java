@@ -1,5 +1,6 @@
 package org.lockwitness.kernel;
 
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import org.lockwitness.kernel.probe.NoWindows;
 import org.lockwitness.kernel.probe.Shared;
@@ -133,6 +134,10 @@ public final class KThread {
     /** Whether the token references are currently acquired (false while switched out). */
     boolean tokensAcquired = true;
 
+    /** The trap-frame lines of the interrupts this thread is handling, outermost first. */
+    private String[] interruptLabels = new String[4];
+    private int interruptDepth;
+
     private static final int SPINS_BEFORE_PARK = 2000;
 
     private final Snapshot snapshot = new Snapshot();
@@ -169,6 +174,31 @@ public final class KThread {
     /** @return the kernel thread of the calling Java thread, or null */
     static KThread current() {
         return Thread.currentThread() instanceof Carrier c ? c.td : null;
+    }
+
+    /**
+     * The trap-frame line of an interrupt or IPI this thread is handling, such as
+     * {@code --- interrupt 5 (nic) ---} or {@code --- IPI rendezvous ---}: the innermost for
+     * {@code k} 0, the one it interrupted for 1, and so on. A stack shows it at the frame of
+     * {@code Interrupts.deliver}, between the handler's frames and the interrupted code's. Read on
+     * the thread itself.
+     *
+     * @param k how many interrupts inward from the innermost
+     * @return the line, or null when the thread handles fewer than {@code k + 1} interrupts
+     */
+    public String interruptLabel(int k) {
+        return k >= 0 && k < interruptDepth ? interruptLabels[interruptDepth - 1 - k] : null;
+    }
+
+    void pushInterruptLabel(String label) {
+        if (interruptDepth == interruptLabels.length) {
+            interruptLabels = Arrays.copyOf(interruptLabels, interruptDepth * 2);
+        }
+        interruptLabels[interruptDepth++] = label;
+    }
+
+    void popInterruptLabel() {
+        interruptLabels[--interruptDepth] = null;
     }
 
     /** @return the thread's name */

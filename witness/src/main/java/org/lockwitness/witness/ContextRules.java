@@ -65,10 +65,13 @@ final class ContextRules {
         } else {
             return false;
         }
+        boolean interruptsOnly = rule == Rule.SLEEP_LOCK_IN_CRITICAL && t.critnest == 0;
         dispatch.run(t, () -> {
             String here = state.siteText(site);
-            return state.reportLock(rule, state.name(lock) + '\u0000' + here,
-                    Messages.blockable(rule, state.className(lock), state.name(lock), here), lock, here, t);
+            String message = interruptsOnly
+                    ? Messages.blockableInterruptsOff(state.className(lock), state.name(lock), here)
+                    : Messages.blockable(rule, state.className(lock), state.name(lock), here);
+            return state.reportLock(rule, state.name(lock) + '\u0000' + here, message, lock, here, t);
         });
         return true;
     }
@@ -136,23 +139,28 @@ final class ContextRules {
         }
     }
 
-    /** {@link Witness#sleep}: the sleep rules, checked under the lock when any could apply. */
-    void sleep(WitnessThread t, String wmesg, long interlock, int site) {
+    /**
+     * {@link Witness#sleep} ({@code cv} false) and {@link Witness#cvWait} ({@code cv} true): the
+     * sleep rules, checked under the lock when any could apply.
+     */
+    void sleep(WitnessThread t, boolean cv, String wmesg, long interlock, int site) {
         rendezvousPoint(t, site);
         CpuState cpu = state.cpus.get(t.cpu);
         if (t.interruptNesting > 0 || t.inRendezvousHandler() || cpu.spinLocks.depth > 0
                 || t.sleepLocks.depth > 0) {
-            dispatch.run(t, () -> sleepCheck(t, cpu.spinLocks, wmesg, interlock, site));
+            dispatch.run(t, () -> sleepCheck(t, cpu.spinLocks, cv, wmesg, interlock, site));
         }
     }
 
     /**
      * Primary interrupt context, rendezvous handler, then
-     * {@code witness_warn(WARN_GIANTOK | WARN_SLEEPOK, interlock, "Sleeping on \"%s\"")}: every
+     * {@code witness_warn(WARN_GIANTOK | WARN_SLEEPOK, interlock, "Sleeping on \"%s\"")} (a condition
+     * variable's {@code "Waiting on \"%s\""}): every
      * non-sleepable sleep lock but Giant and the interlock, and every spin lock but a lone spin
      * interlock. Under the lock.
      */
-    private Finding sleepCheck(WitnessThread t, HeldLocks spin, String wmesg, long interlock, int site) {
+    private Finding sleepCheck(WitnessThread t, HeldLocks spin, boolean cv, String wmesg, long interlock,
+            int site) {
         String here = state.siteText(site);
         List<Backtrace> stack = List.of(state.backtrace());
         if (t.inPrimaryInterrupt()) {
@@ -185,7 +193,7 @@ final class ContextRules {
             return null;
         }
         return state.report(Rule.SLEEP_WITH_LOCKS_HELD, String.join("\u0000", new TreeSet<>(names)) + '\u0000' + here,
-                Messages.sleepWithLocks(wmesg, lines), names, List.of(here), stack, t);
+                Messages.sleepWithLocks(cv, wmesg, lines), names, List.of(here), stack, t);
     }
 
     private void listLock(HeldLocks held, int i, List<String> lines, List<String> names) {

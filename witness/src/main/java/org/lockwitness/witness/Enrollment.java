@@ -33,7 +33,8 @@ final class Enrollment {
             if (c == null) {
                 return exhausted(name);
             }
-            if (c.kind == null) {
+            boolean first = c.kind == null;
+            if (first) {
                 c.flags = (flags & kind.allowedFlags()) | kind.impliedFlags();
                 c.kind = kind;
             } else if (c.kind != kind) {
@@ -43,8 +44,41 @@ final class Enrollment {
             c.refs++;
             id[0] = LockId.encode(c.id, effective, kind, c.giant);
             int bad = flags & ~kind.allowedFlags();
-            return bad != 0 ? kinds.badFlags(name, kind, bad) : null;
+            Finding panic = bad != 0 ? kinds.badFlags(name, kind, bad) : null;
+            Finding mixed = first ? mixedChains(c) : null;
+            return panic != null ? panic : mixed;
         });
+    }
+
+    /**
+     * {@link Rule#KIND_MISMATCH} for each declared chain that names the newly kinded type
+     * {@code c} and a type of the other tree (spin or sleep) already enrolled: FreeBSD's
+     * {@code itismychild} refuses a child of another lock type. Under the lock.
+     */
+    private Finding mixedChains(WitnessType c) {
+        WitnessConfig config = state.options.config;
+        Finding panic = null;
+        for (int i = 0; i < config.orders().size(); i++) {
+            List<String> chain = config.orders().get(i);
+            if (!chain.contains(c.name)) {
+                continue;
+            }
+            for (String other : chain) {
+                WitnessType o = state.classes.byName(other);
+                if (o == null || o.kind == null || o.kind.isSpin() == c.kind.isSpin()) {
+                    continue;
+                }
+                WitnessType spin = c.kind.isSpin() ? c : o;
+                WitnessType sleep = spin == c ? o : c;
+                String site = config.orderSite(i);
+                Finding f = state.report(Rule.KIND_MISMATCH, "order\u0000" + site,
+                        Messages.mixedOrder(site, spin.name, spin.className(), sleep.name, sleep.className()),
+                        List.of(spin.name, sleep.name), List.of(site), List.of(), null);
+                panic = panic != null ? panic : f;
+                break;
+            }
+        }
+        return panic;
     }
 
     /** Disables the checker and reports the full class table; {@code name} is the lock that found it full. */

@@ -38,6 +38,23 @@ final class Findings {
      */
     Finding record(Rule rule, String key, String message, List<String> locks, List<String> sites,
             List<Backtrace> stacks, List<String> threadNames, int cpu, RunRef run) {
+        Record r = occurrence(rule, key, message, locks, sites, stacks, threadNames, run);
+        if (cpu >= 0) {
+            r.cpus.add(cpu);
+        }
+        return r.policy == Policy.PANIC ? r.snapshot() : null;
+    }
+
+    /** {@link #record} of an occurrence seen on several CPUs (a deadlock's waiters). */
+    Finding record(Rule rule, String key, String message, List<String> locks, List<String> sites,
+            List<Backtrace> stacks, List<String> threadNames, List<Integer> cpus, RunRef run) {
+        Record r = occurrence(rule, key, message, locks, sites, stacks, threadNames, run);
+        r.cpus.addAll(cpus);
+        return r.policy == Policy.PANIC ? r.snapshot() : null;
+    }
+
+    private Record occurrence(Rule rule, String key, String message, List<String> locks, List<String> sites,
+            List<Backtrace> stacks, List<String> threadNames, RunRef run) {
         Record r = byKey.get(key(rule, key));
         if (r == null) {
             r = new Record(rule, options.policy(rule), message, locks, stacks, run, attribution());
@@ -49,13 +66,10 @@ final class Findings {
         r.count++;
         r.sites.addAll(sites);
         r.threads.addAll(threadNames);
-        if (cpu >= 0) {
-            r.cpus.add(cpu);
-        }
         if (r.policy != Policy.WARN) {
             failed = true;
         }
-        return r.policy == Policy.PANIC ? r.snapshot() : null;
+        return r;
     }
 
     /** What {@link WitnessOptions.Builder#attribution} names now; null when it throws, which must not fault here. */

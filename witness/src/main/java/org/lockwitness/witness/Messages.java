@@ -93,6 +93,20 @@ public final class Messages {
         return "lock order data " + shown(from) + " -> " + shown(to) + " missing";
     }
 
+    /** The heading of an order edge that was declared in the configuration, at {@code site}. */
+    static String declared(String from, String to, String site) {
+        return "lock order " + shown(from) + " -> " + shown(to) + " declared at " + shown(site);
+    }
+
+    /**
+     * {@link Rule#KIND_MISMATCH}: a declared order chain joins a spin and a sleep class, which
+     * FreeBSD's {@code itismychild} refuses (the two trees never order against each other).
+     */
+    static String mixedOrder(String site, String spinName, String spinClass, String sleepName, String sleepClass) {
+        return "declared lock order at " + shown(site) + " joins " + spinClass + " " + shown(spinName) + " and "
+                + sleepClass + " " + shown(sleepName) + ": lock types differ";
+    }
+
     /** {@link Rule#DUPLICATE_LOCK_TYPE}. */
     static String duplicate(String name, String firstSite, String secondSite) {
         return "acquiring duplicate lock of same type: \"" + shown(name) + "\"\n 1st " + shown(name) + " @ "
@@ -230,6 +244,15 @@ public final class Messages {
         }
     }
 
+    /**
+     * {@link Rule#SLEEP_LOCK_IN_CRITICAL} outside any critical section and spin lock, with only the
+     * CPU's interrupts disabled.
+     */
+    static String blockableInterruptsOff(String className, String name, String site) {
+        return "acquiring blockable sleep lock with interrupts disabled (" + className + ") " + shown(name) + " @ "
+                + shown(site);
+    }
+
     /** {@link Rule#SLEEP_LOCK_IN_INTERRUPT} for a sleep. */
     static String sleepInInterrupt(String wmesg, String site) {
         return "sleeping on \"" + shown(wmesg) + "\" in primary interrupt context @ " + shown(site);
@@ -240,10 +263,14 @@ public final class Messages {
         return "sleeping on \"" + shown(wmesg) + "\" in an SMP rendezvous handler @ " + shown(site);
     }
 
-    /** {@link Rule#SLEEP_WITH_LOCKS_HELD}; {@code lines} are {@link #listLock} lines. */
-    static String sleepWithLocks(String wmesg, List<String> lines) {
-        return "Sleeping on \"" + shown(wmesg) + "\" with the following non-sleepable locks held:\n"
-                + String.join("\n", lines);
+    /**
+     * {@link Rule#SLEEP_WITH_LOCKS_HELD}; {@code lines} are {@link #listLock} lines. A condition
+     * variable's wait says {@code Waiting on}, as {@code _cv_wait}'s {@code WITNESS_WARN} does; a
+     * sleep ({@code _sleep}) says {@code Sleeping on}.
+     */
+    static String sleepWithLocks(boolean cv, String wmesg, List<String> lines) {
+        return (cv ? "Waiting on \"" : "Sleeping on \"") + shown(wmesg)
+                + "\" with the following non-sleepable locks held:\n" + String.join("\n", lines);
     }
 
     /** {@link Rule#PREEMPT_IN_RENDEZVOUS}: the handler changed {@code td_owepreempt}. */
@@ -285,16 +312,31 @@ public final class Messages {
 
     // ------------------------------------------------------------------ the machine and the checker
 
-    /** {@link Rule#DEADLOCK}: {@code threads.get(i)} waits for {@code locks.get(i)}, held by the next thread. */
-    static String deadlock(List<String> locks, List<String> threads) {
+    /**
+     * {@link Rule#DEADLOCK}: {@code threads.get(i)} waits for {@code locks.get(i)}, held by the next
+     * thread, blocked at {@code sites.get(i)} (null: unknown, not shown) on CPU {@code cpus.get(i)}
+     * (-1: unknown, not shown).
+     */
+    static String deadlock(List<String> locks, List<String> threads, List<String> sites, List<Integer> cpus) {
         StringBuilder msg = new StringBuilder("deadlock: cycle of waiters:");
         for (int i = 0; i < locks.size(); i++) {
             String waiter = i < threads.size() ? threads.get(i) : "?";
             String owner = threads.isEmpty() ? "?" : threads.get((i + 1) % threads.size());
             msg.append("\n thread ").append(shown(waiter)).append(" waits for \"").append(shown(locks.get(i)))
                     .append("\" held by thread ").append(shown(owner));
+            if (i < sites.size() && sites.get(i) != null) {
+                msg.append(" @ ").append(shown(sites.get(i)));
+            }
+            if (i < cpus.size() && cpus.get(i) >= 0) {
+                msg.append(" on cpu ").append(cpus.get(i));
+            }
         }
         return msg.toString();
+    }
+
+    /** The heading of a deadlock waiter's stack. */
+    static String waiterBlocked(String thread, String lock) {
+        return "thread " + shown(thread) + " blocked on \"" + shown(lock) + "\" at:";
     }
 
     /** {@link Rule#LOST_WAKEUP}. */

@@ -46,10 +46,9 @@ final class OrderCheck {
      * finding if a table filled up, else null. Under the lock.
      */
     Finding seedDeclaredOrders() {
-        List<List<String>> orders = state.options.config.orders();
-        for (int c = 0; c < orders.size(); c++) {
-            List<String> chain = orders.get(c);
-            String site = "declared " + state.options.config.orderSites().get(c);
+        WitnessConfig config = state.options.config;
+        for (int i = 0; i < config.orders().size(); i++) {
+            List<String> chain = config.orders().get(i);
             for (int k = 0; k + 1 < chain.size(); k++) {
                 WitnessType from = state.typeFor(chain.get(k));
                 WitnessType to = state.typeFor(chain.get(k + 1));
@@ -57,7 +56,7 @@ final class OrderCheck {
                     return state.exhausted(Messages.CLASS_TABLE, Messages.exhausted(null, state.options.classLimit),
                             List.of());
                 }
-                OrderEdge e = new OrderEdge(from.id, to.id, false, true, site, 0);
+                OrderEdge e = new OrderEdge(from.id, to.id, false, true, config.orderSite(i), 0);
                 if (!state.addDeclared(e)) {
                     return ordersExhausted(from.id, to.id);
                 }
@@ -152,10 +151,10 @@ final class OrderCheck {
             int closing = Deps.of(!held.exclusive(j), recursiveRead);
             String reason = null;
             List<OrderEdge> path = List.of();
-            if (sleepable && !heldSleepable) {
-                reason = Messages.SLEEPABLE_AFTER_NON_SLEEPABLE;
-            } else if (giant && !heldSleepable) {
-                reason = Messages.GIANT_AFTER_NON_SLEEPABLE;
+            if ((sleepable || giant) && !heldSleepable) {
+                reason = sleepable ? Messages.SLEEPABLE_AFTER_NON_SLEEPABLE : Messages.GIANT_AFTER_NON_SLEEPABLE;
+                OrderEdge recorded = state.graph.edge(cls, w1);
+                path = recorded == null ? List.of() : List.of(recorded);
             } else {
                 path = state.graph.strongPath(cls, w1, closing);
                 if (path == null) {
@@ -261,13 +260,32 @@ final class OrderCheck {
                 cycle.add(to);
             }
             siteList.add(e.siteText);
-            traces.add(e.stack == 0
-                    ? new Backtrace(Messages.missing(from, to), List.of())
-                    : new Backtrace(Messages.established(from, to), state.stackStore.get(e.stack)));
+            Backtrace b = edgeTrace(e, from, to);
+            if (b != null) {
+                traces.add(b);
+            }
         }
-        traces.add(new Backtrace(Messages.attempted(heldName, newName), now));
+        if (state.options.stackDepth > 0) {
+            traces.add(new Backtrace(Messages.attempted(heldName, newName), now));
+        }
         return state.report(Rule.LOCK_ORDER_REVERSAL, String.join("\u0000", new TreeSet<>(cycle)), msg.toString(),
                 cycle, siteList, traces, t);
+    }
+
+    /**
+     * The trace of one order of a reversal: where a declared order was declared, else, unless
+     * stacks are off ({@code debug.witness.trace=0}: null), its stored stack or that it is missing.
+     */
+    private Backtrace edgeTrace(OrderEdge e, String from, String to) {
+        if (e.declared) {
+            return new Backtrace(Messages.declared(from, to, e.siteText), List.of());
+        }
+        if (state.options.stackDepth == 0) {
+            return null;
+        }
+        return e.stack == 0
+                ? new Backtrace(Messages.missing(from, to), List.of())
+                : new Backtrace(Messages.established(from, to), state.stackStore.get(e.stack));
     }
 
     private String heldLine(HeldLocks held, int i, String ordinal) {

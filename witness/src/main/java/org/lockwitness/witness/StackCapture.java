@@ -1,5 +1,8 @@
 package org.lockwitness.witness;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,35 +10,74 @@ import java.util.stream.Collectors;
  * Captures the current stack ({@code stack_save} in FreeBSD, {@code save_trace} in lockdep) with
  * {@link StackWalker}, skipping frames whose class name starts with one of the configured prefixes
  * (the model, the agent, the witness, the JDK), and chooses a site: the first frame that is not
- * skipped. A capture is a {@link CapturedStack}, printed only when needed. Only the slow path
+ * skipped. A stack shows a line where an interrupt handler's frames end ({@link FrameBoundaries}).
+ * A capture is a {@link CapturedStack}, printed only when needed. Only the slow path
  * calls it. Thread-safe.
  */
 final class StackCapture {
     private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final String[] prefixes;
+    private final String[] stackPrefixes;
     private final int depth;
+    private final FrameBoundaries boundaries;
 
-    StackCapture(List<String> prefixes, int depth) {
+    /**
+     * @param prefixes skipped when choosing a site
+     * @param stackPrefixes skipped in stacks
+     */
+    StackCapture(List<String> prefixes, List<String> stackPrefixes, int depth, FrameBoundaries boundaries) {
         this.prefixes = prefixes.toArray(new String[0]);
+        this.stackPrefixes = stackPrefixes.toArray(new String[0]);
         this.depth = depth;
+        this.boundaries = boundaries;
     }
 
-    /** The current stack, innermost first, at most {@code depth} frames, not yet printed. */
+    /**
+     * The current stack, innermost first, at most {@code depth} frames not skipped, not yet printed,
+     * with a boundary line ({@link FrameBoundaries}) where a handler's frames end.
+     */
     CapturedStack capture() {
         if (depth == 0) {
             return new CapturedStack(List.of());
         }
-        return new CapturedStack(walker.walk(s -> s.filter(f -> !skipped(f.getClassName()))
-                .limit(depth)
-                .collect(Collectors.toList())));
+        return new CapturedStack(walker.walk(s -> {
+            List<Object> entries = new ArrayList<>();
+            int frames = 0;
+            int crossed = 0;
+            for (Iterator<StackWalker.StackFrame> it = s.iterator(); it.hasNext() && frames < depth; ) {
+                StackWalker.StackFrame f = it.next();
+                String line = boundaries.at(f.getClassName(), f.getMethodName(), crossed);
+                if (line != null) {
+                    crossed++;
+                    entries.add(line);
+                } else if (!skipped(stackPrefixes, f.getClassName())) {
+                    entries.add(f);
+                    frames++;
+                }
+            }
+            return entries;
+        }));
     }
 
     /** {@code file:line} of the first frame not skipped, or {@code "unknown:0"}. */
     String site() {
-        return walker.walk(s -> s.filter(f -> !skipped(f.getClassName()))
+        return walker.walk(s -> s.filter(f -> !skipped(prefixes, f.getClassName()))
                 .findFirst()
                 .map(f -> f.getFileName() + ":" + f.getLineNumber())
                 .orElse(SiteTable.UNKNOWN));
+    }
+
+    /**
+     * The current stack of another, stopped, thread, filtered as {@link #capture} filters, innermost
+     * first, at most {@code depth} frames.
+     */
+    List<StackTraceElement> of(Thread thread) {
+        if (depth == 0) {
+            return List.of();
+        }
+        return Arrays.stream(thread.getStackTrace()).filter(f -> !skipped(stackPrefixes, f.getClassName()))
+                .limit(depth)
+                .collect(Collectors.toList());
     }
 
     /** The frames of a throwable, innermost first, at most {@code depth}. */
@@ -49,7 +91,7 @@ final class StackCapture {
         return List.of(frames);
     }
 
-    private boolean skipped(String className) {
+    private static boolean skipped(String[] prefixes, String className) {
         for (String p : prefixes) {
             if (className.startsWith(p)) {
                 return true;

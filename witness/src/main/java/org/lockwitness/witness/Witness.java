@@ -1,3 +1,5 @@
+// Over 400 lines: the facade keeps one documented public method per event of the probe SPI, and
+// splitting the API across classes would make callers look in several places.
 package org.lockwitness.witness;
 
 import java.io.UncheckedIOException;
@@ -110,6 +112,7 @@ public final class Witness extends EventGuard {
     public void checkOrder(WitnessThread t, int lock, long instance, int site, int flags, long interlock) {
         if (!ignores(t, lock)) {
             try {
+                t.blockingSite = site;
                 order.checkOrder(t, lock, instance, site, flags, interlock);
             } catch (Throwable e) {
                 fault(e, "checkOrder");
@@ -264,7 +267,18 @@ public final class Witness extends EventGuard {
      * @param interlock the instance of the interlock the sleep drops, or 0
      */
     public void sleep(WitnessThread t, String wmesg, long interlock, int site) {
-        event(ignores(t), "sleep", () -> context.sleep(t, wmesg, interlock, site));
+        event(ignores(t), "sleep", () -> context.sleep(t, false, wmesg, interlock, site));
+    }
+
+    /**
+     * The thread waits on a condition variable ({@code _cv_wait}): as {@link #sleep}, but a
+     * {@link Rule#SLEEP_WITH_LOCKS_HELD} says {@code Waiting on "%s"}, FreeBSD's words for a cv.
+     *
+     * @param description the condition variable's description
+     * @param interlock the instance of the mutex the wait drops, or 0
+     */
+    public void cvWait(WitnessThread t, String description, long interlock, int site) {
+        event(ignores(t), "sleep", () -> context.sleep(t, true, description, interlock, site));
     }
 
     /**
@@ -309,7 +323,9 @@ public final class Witness extends EventGuard {
 
     /**
      * The machine is stuck: {@code threads.get(i)} waits for lock {@code locks.get(i)}, held by
-     * {@code threads.get(i + 1)} (cyclically). {@link Rule#DEADLOCK}, keyed by the lock set.
+     * {@code threads.get(i + 1)} (cyclically). {@link Rule#DEADLOCK}, keyed by the lock set, with each
+     * waiter's blocking site (its latest {@link #checkOrder}), CPU and current stack, read from the
+     * handles of those names; call it only while the waiters are stopped.
      */
     public void deadlock(List<String> locks, List<String> threads) {
         event(state.disabled, "deadlock", () -> machine.deadlock(locks, threads));

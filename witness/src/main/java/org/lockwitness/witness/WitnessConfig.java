@@ -31,7 +31,9 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  * {@code order_lists}, so a violation is reported on first sight. A reversal between a blessed
  * pair is recorded but not reported ({@code blessed_list}). A {@code suppress:} line names a
  * {@link FindingKey} whose finding is still recorded and reported by the witness, but which CI tools
- * treat as suppressed, with the line's comment as the reason. Names may contain spaces. Unknown
+ * treat as suppressed, with the line's comment as the reason. Each chain keeps the line it was
+ * declared on ({@link #orderSite}); lock kinds are unknown here, so a chain mixing a spin and a
+ * sleep class (which FreeBSD's {@code itismychild} refuses) is found when both are enrolled. Names may contain spaces. Unknown
  * directives, other syntax, an order of one name, a blessed pair of one name, an order that
  * contradicts an earlier one, a suppression without a reason and a key suppressed twice are errors
  * naming the line. Immutable and thread-safe.
@@ -68,7 +70,6 @@ public final class WitnessConfig {
     public static WitnessConfig parse(String text, String source) throws WitnessConfigException {
         List<List<String>> orders = new ArrayList<>();
         List<String> orderSites = new ArrayList<>();
-        String file = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
         Set<String> blessed = new LinkedHashSet<>();
         Map<String, String> suppressions = new LinkedHashMap<>();
         DirectedAcyclicGraph<String, DefaultEdge> declared = new DirectedAcyclicGraph<>(DefaultEdge.class);
@@ -94,7 +95,7 @@ public final class WitnessConfig {
                 }
                 declare(declared, chain, source, lineNo);
                 orders.add(chain);
-                orderSites.add(file + ":" + lineNo);
+                orderSites.add(fileName(source) + ":" + lineNo);
             } else if (directive.equals("blessed")) {
                 List<String> pair = names(rest, ",", source, lineNo);
                 if (pair.size() != 2 || pair.get(0).equals(pair.get(1))) {
@@ -118,12 +119,9 @@ public final class WitnessConfig {
         return orders;
     }
 
-    /**
-     * Where each chain of {@link #orders()} was declared, {@code FILE:LINE} with the file name
-     * without its directory, in the same order.
-     */
-    public List<String> orderSites() {
-        return orderSites;
+    /** Where the chain {@code orders().get(i)} was declared: the source's file name and the line, {@code file:line}. */
+    public String orderSite(int i) {
+        return orderSites.get(i);
     }
 
     /** Whether a reversal between these two lock names is blessed (either order). */
@@ -180,6 +178,11 @@ public final class WitnessConfig {
                         "order " + from + " -> " + to + " contradicts an order declared earlier");
             }
         }
+    }
+
+    /** The last segment of a path: a site names a file as a stack frame does. */
+    private static String fileName(String source) {
+        return source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
     }
 
     private static String pairKey(String a, String b) {

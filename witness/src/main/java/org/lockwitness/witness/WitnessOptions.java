@@ -40,6 +40,9 @@ public final class WitnessOptions {
     final long holdBound;
     final Map<Rule, Policy> policies;
     final List<String> frameFilter;
+    final FrameBoundaries boundaries;
+    /** The prefixes skipped in stacks: {@link #frameFilter} unless set apart. */
+    final List<String> stackFilter;
     final Consumer<Finding> panicHandler;
     final Path reportDir;
     final long debounceMillis;
@@ -56,6 +59,8 @@ public final class WitnessOptions {
         this.holdBound = b.holdBound;
         this.policies = new EnumMap<>(b.policies);
         this.frameFilter = List.copyOf(b.frameFilter);
+        this.boundaries = b.boundaries;
+        this.stackFilter = b.stackFilter == null ? this.frameFilter : b.stackFilter;
         this.panicHandler = b.panicHandler;
         this.reportDir = b.reportDir;
         this.debounceMillis = b.debounceMillis;
@@ -88,6 +93,8 @@ public final class WitnessOptions {
         private long holdBound = DEFAULT_HOLD_BOUND;
         private final Map<Rule, Policy> policies = new EnumMap<>(Rule.class);
         private List<String> frameFilter = DEFAULT_FRAME_FILTER;
+        private FrameBoundaries boundaries = FrameBoundaries.NONE;
+        private List<String> stackFilter;
         private Consumer<Finding> panicHandler = f -> { };
         private Path reportDir;
         private long debounceMillis = 250;
@@ -176,9 +183,27 @@ public final class WitnessOptions {
             return this;
         }
 
+        /**
+         * The frames where a stack crosses from an interrupt handler into the interrupted code, and
+         * the lines shown there; default none.
+         */
+        public Builder boundaries(FrameBoundaries boundaries) {
+            this.boundaries = Objects.requireNonNull(boundaries);
+            return this;
+        }
+
         /** Class-name prefixes of frames to skip when capturing stacks and choosing a site. */
         public Builder frameFilter(List<String> prefixes) {
             this.frameFilter = List.copyOf(prefixes);
+            return this;
+        }
+
+        /**
+         * Class-name prefixes of frames to skip in stacks only, when they should show more than
+         * the sites do (the model's own frames); default: the {@link #frameFilter}.
+         */
+        public Builder stackFilter(List<String> prefixes) {
+            this.stackFilter = List.copyOf(prefixes);
             return this;
         }
 

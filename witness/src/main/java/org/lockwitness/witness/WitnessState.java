@@ -58,7 +58,7 @@ final class WitnessState {
         this.classes = new ClassTable(options.classLimit);
         this.cache = new OrderCache(options.orderLimit);
         this.graph = new OrderGraph(cache);
-        this.stacks = new StackCapture(options.frameFilter, options.stackDepth);
+        this.stacks = new StackCapture(options.frameFilter, options.stackFilter, options.stackDepth, options.boundaries);
         this.stackStore = new StackStore(options.stackStoreLimit);
         this.findings = new Findings(options);
         this.cpus = new CpuTable(this);
@@ -130,13 +130,28 @@ final class WitnessState {
         MachineRun current = runs.current();
         Finding panic = findings.record(rule, key, message, locks, siteList, traces, threadNames, cpu,
                 current == null ? null : current.ref);
+        counted(before, current);
+        return panic;
+    }
+
+    /** {@link #report} of a finding seen on several CPUs (a deadlock's waiters). */
+    Finding report(Rule rule, String key, String message, List<String> locks, List<String> siteList,
+            List<Backtrace> traces, List<String> threadNames, List<Integer> cpus) {
+        int before = findings.size();
+        MachineRun current = runs.current();
+        Finding panic = findings.record(rule, key, message, locks, siteList, traces, threadNames, cpus,
+                current == null ? null : current.ref);
+        counted(before, current);
+        return panic;
+    }
+
+    private void counted(int before, MachineRun current) {
         if (current != null) {
             current.findings++;
         }
         if (findings.size() != before) {
             newFinding = true;
         }
-        return panic;
     }
 
     /**
@@ -169,6 +184,16 @@ final class WitnessState {
         graph.addEdge(slot, Deps.EN, e);
         cache.addEdge(slot, Deps.EN);
         return true;
+    }
+
+    /** The handle of the current machine run's thread of this name registered last, or null. */
+    WitnessThread threadNamed(String name) {
+        for (int i = threads.size() - 1; i >= 0; i--) {
+            if (threads.get(i).name.equals(name)) {
+                return threads.get(i);
+            }
+        }
+        return null;
     }
 
     /** Registers a thread handle and returns it. */

@@ -47,11 +47,19 @@ public final class WitnessThread {
      */
     String lastFinding;
     String lastFindingSite;
+    /**
+     * The site of the thread's latest blocking acquire ({@link Witness#checkOrder}), where a
+     * waiter of a {@link Rule#DEADLOCK} blocks; 0 for none or unknown.
+     */
+    int blockingSite;
+    /** The Java thread that made the handle, the kernel thread's carrier, whose stack a deadlock shows. */
+    final Thread carrier;
 
     WitnessThread(long tid, String name) {
         this.tid = tid;
         this.name = name;
         this.sleepLocks = new HeldLocks();
+        this.carrier = Thread.currentThread();
     }
 
     /**

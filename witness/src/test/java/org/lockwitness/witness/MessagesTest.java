@@ -2,6 +2,7 @@ package org.lockwitness.witness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,10 @@ class MessagesTest {
         assertEquals("lock order A -> B established at:", Messages.established("A", "B"));
         assertEquals("lock order B -> A attempted at:", Messages.attempted("B", "A"));
         assertEquals("lock order data A -> B missing", Messages.missing("A", "B"));
+        assertEquals("lock order A -> B declared at lockwitness.conf:3", Messages.declared("A", "B",
+                "lockwitness.conf:3"));
+        assertEquals("declared lock order at w.conf:2 joins spin mutex sched lock and sleep mutex proc: lock types"
+                + " differ", Messages.mixedOrder("w.conf:2", "sched lock", "spin mutex", "proc", "sleep mutex"));
     }
 
     @Test
@@ -70,6 +75,8 @@ class MessagesTest {
                 Messages.blockable(Rule.SLEEP_LOCK_UNDER_SPIN, "sleep mutex", "proc", "c.c:2"));
         assertEquals("acquiring blockable sleep lock with spinlock or critical section held (sleep mutex) proc @ c.c:2",
                 Messages.blockable(Rule.SLEEP_LOCK_IN_CRITICAL, "sleep mutex", "proc", "c.c:2"));
+        assertEquals("acquiring blockable sleep lock with interrupts disabled (sleep mutex) proc @ c.c:2",
+                Messages.blockableInterruptsOff("sleep mutex", "proc", "c.c:2"));
         assertEquals("sleeping on \"biord\" in primary interrupt context @ intr.c:3",
                 Messages.sleepInInterrupt("biord", "intr.c:3"));
         String line = Messages.listLock(true, "spin mutex", "sched lock", 0, 0x10, "sched.c:10");
@@ -77,7 +84,9 @@ class MessagesTest {
         assertEquals("shared sx allproc r = 2 (0x20) locked @ proc.c:4",
                 Messages.listLock(false, "sx", "allproc", 2, 0x20, "proc.c:4"));
         assertEquals("Sleeping on \"biord\" with the following non-sleepable locks held:\n" + line + "\n" + line,
-                Messages.sleepWithLocks("biord", List.of(line, line)));
+                Messages.sleepWithLocks(false, "biord", List.of(line, line)));
+        assertEquals("Waiting on \"vmo\" with the following non-sleepable locks held:\n" + line,
+                Messages.sleepWithLocks(true, "vmo", List.of(line)));
     }
 
     @Test
@@ -200,11 +209,14 @@ class MessagesTest {
 
     @Test
     void deadlock_andLostWakeup() {
-        assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t2\n"
-                + " thread t2 waits for \"B\" held by thread t1", Messages.deadlock(List.of("A", "B"),
-                        List.of("t1", "t2")));
+        assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t2 @ a.c:1 on cpu 0\n"
+                + " thread t2 waits for \"B\" held by thread t1 @ b.c:2 on cpu 1", Messages.deadlock(List.of("A", "B"),
+                        List.of("t1", "t2"), List.of("a.c:1", "b.c:2"), List.of(0, 1)));
         assertEquals("deadlock: cycle of waiters:\n thread ? waits for \"A\" held by thread ?",
-                Messages.deadlock(List.of("A"), List.of()));
+                Messages.deadlock(List.of("A"), List.of(), List.of(), List.of()));
+        assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t1",
+                Messages.deadlock(List.of("A"), List.of("t1"), Arrays.asList((String) null), List.of(-1)));
+        assertEquals("thread t1 blocked on \"A\" at:", Messages.waiterBlocked("t1", "A"));
         assertEquals("lost wakeup: thread t3 sleeps forever on \"bufwait\", whose wakeup by thread t4 came before"
                 + " the sleep @ vfs_bio.c:9", Messages.lostWakeup("bufwait", "t3", "t4", "vfs_bio.c:9"));
     }
@@ -228,10 +240,10 @@ class MessagesTest {
         assertEquals("lock order a\\u0000 -> b\\uD800 established at:", Messages.established("a\0", "b\ud800"));
         assertEquals("Sleeping on \"w\\u0085\" with the following non-sleepable locks held:\n"
                 + "exclusive sleep mutex m\\u2066 r = 0 (0x2) locked @ s.c:1",
-                Messages.sleepWithLocks("w\u0085", List.of(Messages.listLock(true, "sleep mutex", "m\u2066", 0, 2,
+                Messages.sleepWithLocks(false, "w\u0085", List.of(Messages.listLock(true, "sleep mutex", "m\u2066", 0, 2,
                         "s.c:1"))));
         assertEquals("deadlock: cycle of waiters:\n thread t\\u2028 waits for \"A\\u001B\" held by thread t\\u2028",
-                Messages.deadlock(List.of("A\u001b"), List.of("t\u2028")));
+                Messages.deadlock(List.of("A\u001b"), List.of("t\u2028"), List.of(), List.of()));
         assertEquals("M.m\\u000D entered without lock \"ifnet\\u2029\" held @ E.java:3",
                 Messages.requiredNotHeld("M.m\r", "ifnet\u2029", "E.java:3"));
         assertEquals("witness fault in report writer: java.lang.IllegalStateException: two\\u000Alines",

@@ -65,7 +65,7 @@ class ReportTest {
                 Pattern.compile("# lockwitness snapshot [1-9][0-9]*"),
                 Pattern.compile("# lockwitness witness report: 1 finding\\(s\\), 2 lock class\\(es\\), 2 order\\(s\\)"),
                 Pattern.compile(""),
-                Pattern.compile("# LOCK_ORDER_REVERSAL \\(warn\\) count=1 threads=t cpus=0"),
+                Pattern.compile("# LOCK_ORDER_REVERSAL \\(warn\\) count=1 threads=\"t\" cpus=\"0\""),
                 Pattern.compile("lock order reversal:"),
                 Pattern.compile(" 1st 0x[0-9a-f]+ process lock \\(process lock, sleep mutex\\) @ kern_b\\.c:200"),
                 Pattern.compile(" 2nd 0x[0-9a-f]+ sigio lock \\(sigio lock, sleep mutex\\) @ kern_b\\.c:201"),

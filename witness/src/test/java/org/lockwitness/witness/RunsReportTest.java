@@ -113,7 +113,7 @@ class RunsReportTest {
                 + " pending) after 300 scheduling points, 0 finding(s)", lines.get(5));
         assertEquals("#   waiting: x (tid 3, cpu1, pri 80): SLEEPING on \"y\"", lines.get(6));
         assertEquals("#   replay: prog --seed 3", lines.get(7));
-        int header = lines.indexOf("# RELEASE_NOT_OWNED (warn) count=1 threads=t cpus=0");
+        int header = lines.indexOf("# RELEASE_NOT_OWNED (warn) count=1 threads=\"t\" cpus=\"0\"");
         assertTrue(header > 7, lines::toString);
         assertEquals("lock (sleep mutex) m not locked @ w.c:7", lines.get(header + 1), "FreeBSD's lines come first");
         int seen = lines.indexOf("# first seen in run 2 (seed 2, random, schedule 2); replay: prog --seed 2");

@@ -35,8 +35,9 @@ class WitnessConfigTest {
         sim.take(t, a, sim.site("x.c", 2));
         Finding f = sim.only(Rule.LOCK_ORDER_REVERSAL);
         assertEquals(List.of("B", "A"), f.locks());
-        assertEquals(List.of("x.c:2", "x.c:1", "declared lockwitness.conf:1"), f.sites());
-        assertEquals("lock order data A -> B missing", f.stacks().get(0).title());
+        assertEquals(List.of("x.c:2", "x.c:1", "lockwitness.conf:1"), f.sites());
+        assertEquals("lock order A -> B declared at lockwitness.conf:1", f.stacks().get(0).title());
+        assertEquals(List.of(), f.stacks().get(0).frames());
     }
 
     @Test

@@ -145,13 +145,19 @@ public final class Probes {
      *
      * @param interlock the interlock argument, a {@code LockObject}, or null
      * @param wmesg the wait-message argument, or null
+     * @param cv whether it is a condition-variable wait ({@code @Sleep(cv = true)})
      */
-    public static void sleep(Object interlock, Object wmesg) {
+    public static void sleep(Object interlock, Object wmesg, boolean cv) {
         cold("sleep probe", pt -> {
             WitnessThread t = begin(pt, SLEEP, 0);
             if (t != null) {
                 long instance = interlock instanceof LockObject l ? l.id() : 0L;
-                W.sleep(t, wmesg == null ? "?" : wmesg.toString(), instance, pt.site);
+                String what = wmesg == null ? "?" : wmesg.toString();
+                if (cv) {
+                    W.cvWait(t, what, instance, pt.site);
+                } else {
+                    W.sleep(t, what, instance, pt.site);
+                }
                 LAST_SLEEP_SITE.put(KThread.curthread().name(), pt.site);
             }
         });

@@ -3,6 +3,7 @@ package org.lockwitness.agent.weave;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.Implementation;
@@ -19,7 +20,9 @@ import org.lockwitness.witness.Witness;
  * method gets {@code Sites.enter(id)} before it and {@code Sites.exit()} after it, where {@code id}
  * is a constant registered now from the caller's source file and current line (the
  * LineNumberTable) and the callee's name. The model's own calls are never instrumented, so the
- * site of any event is a line outside the model.
+ * site of any event is a line outside the model. A call to a {@code @LockWrapper} method is
+ * surrounded the same way, and the probe calls inside such a method are not, so its lock
+ * operations keep its caller's line (FreeBSD's {@code LOCK_FILE}/{@code LOCK_LINE}).
  *
  * <p>Thread-safety: one instance serves all transformations; per-class state lives in the visitors.
  */
@@ -56,9 +59,19 @@ final class CallSiteVisitor extends AsmVisitorWrapper.AbstractBase {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return mv == null ? null : new Calls(mv, pool, file);
+                return mv == null || isWrapper(methods, name, descriptor) ? mv : new Calls(mv, pool, file);
             }
         };
+    }
+
+    /** Whether the method of the class being transformed is a {@code @LockWrapper}: its calls keep its caller's site. */
+    private static boolean isWrapper(MethodList<?> methods, String name, String descriptor) {
+        for (MethodDescription m : methods) {
+            if (m.getInternalName().equals(name) && m.getDescriptor().equals(descriptor)) {
+                return ProbeTargets.isWrapper(m);
+            }
+        }
+        return false;
     }
 
     /** Surrounds the probe calls of one method. */

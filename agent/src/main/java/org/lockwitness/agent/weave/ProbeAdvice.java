@@ -86,8 +86,8 @@ final class ProbeAdvice {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Bound.Interlock Object interlock, @Bound.Wmesg Object wmesg) {
-            Probes.sleep(interlock, wmesg);
+        static void enter(@Bound.Interlock Object interlock, @Bound.Wmesg Object wmesg, @Bound.Arg int cv) {
+            Probes.sleep(interlock, wmesg, cv != 0);
         }
     }
 

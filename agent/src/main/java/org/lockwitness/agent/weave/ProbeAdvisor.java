@@ -40,7 +40,7 @@ final class ProbeAdvisor {
     static AnnotationDescription probeOf(MethodDescription m) {
         for (AnnotationDescription a : m.getDeclaredAnnotations()) {
             String name = a.getAnnotationType().getName();
-            if (name.startsWith(PROBE_PACKAGE) && !name.endsWith(".NoWindows")) {
+            if (name.startsWith(PROBE_PACKAGE) && !name.endsWith(".NoWindows") && !name.endsWith(".LockWrapper")) {
                 return a;
             }
         }
@@ -175,7 +175,8 @@ final class ProbeAdvisor {
         Advice.WithCustomMapping mapping = Advice.withCustomMapping();
         mapping = argument(mapping, Bound.Interlock.class, m, a.getValue("interlock").resolve(Integer.class));
         mapping = argument(mapping, Bound.Wmesg.class, m, a.getValue("wmesg").resolve(Integer.class));
-        return mapping.to(ProbeAdvice.Sleep.class);
+        boolean cv = a.getValue("cv").resolve(Boolean.class);
+        return mapping.bind(Bound.Arg.class, cv ? 1 : 0).to(ProbeAdvice.Sleep.class);
     }
 
     private static <T extends java.lang.annotation.Annotation> Advice.WithCustomMapping argument(

@@ -21,4 +21,10 @@ public @interface Sleep {
 
     /** Index of the wait-message argument, or -1. */
     int wmesg() default -1;
+
+    /**
+     * A condition-variable wait ({@code _cv_wait}) rather than a sleep ({@code _sleep}): the
+     * wait message is the cv's description, and a checker says "Waiting on" as FreeBSD does.
+     */
+    boolean cv() default false;
 }

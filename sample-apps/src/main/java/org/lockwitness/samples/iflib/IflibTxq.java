@@ -5,6 +5,7 @@ import org.lockwitness.kernel.GroupTask;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Mtx;
 import org.lockwitness.kernel.TaskqGroup;
+import org.lockwitness.kernel.probe.LockWrapper;
 
 /**
  * A TX queue ({@code struct iflib_txq}): its mutex {@code "ix0:TX(i):callout"}, which is also the
@@ -61,11 +62,13 @@ final class IflibTxq {
     }
 
     /** {@code CALLOUT_LOCK}. */
+    @LockWrapper
     void calloutLock() {
         mtx.lock();
     }
 
     /** {@code CALLOUT_UNLOCK}. */
+    @LockWrapper
     void calloutUnlock() {
         mtx.unlock();
     }

@@ -2,6 +2,7 @@ package org.lockwitness.samples.lockmgr;
 
 import org.lockwitness.kernel.LockMgr;
 import org.lockwitness.kernel.Token;
+import org.lockwitness.kernel.probe.LockWrapper;
 import org.lockwitness.samples.workload.Variant;
 
 /**
@@ -31,11 +32,13 @@ final class Buf {
     }
 
     /** {@code BUF_LOCK(bp, LK_EXCLUSIVE | LK_NOWAIT)}. @return 0 or {@link LockMgr#EBUSY} */
+    @LockWrapper
     int tryLock() {
         return lock.lock(LockMgr.LK_EXCLUSIVE | LockMgr.LK_NOWAIT);
     }
 
     /** {@code BUF_UNLOCK}. */
+    @LockWrapper
     void unlock() {
         lock.lock(LockMgr.LK_RELEASE);
     }

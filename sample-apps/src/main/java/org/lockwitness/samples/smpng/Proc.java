@@ -1,6 +1,7 @@
 package org.lockwitness.samples.smpng;
 
 import org.lockwitness.kernel.Mtx;
+import org.lockwitness.kernel.probe.LockWrapper;
 
 /**
  * A process ({@code struct proc}) as SMPng locks it: the per-process mutex "process lock"
@@ -23,11 +24,13 @@ final class Proc {
     }
 
     /** {@code PROC_LOCK}. */
+    @LockWrapper
     void lock() {
         mtx.lock();
     }
 
     /** {@code PROC_UNLOCK}. */
+    @LockWrapper
     void unlock() {
         mtx.unlock();
     }

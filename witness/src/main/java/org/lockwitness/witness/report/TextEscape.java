@@ -6,7 +6,7 @@ package org.lockwitness.witness.report;
  * isolates, lone surrogates) becomes the six visible characters {@code \}{@code uXXXX}, so a lock,
  * thread or file name can neither break a line nor reorder what a terminal shows. Backslashes stay
  * as they are, which keeps the escaping idempotent (applying it twice changes nothing);
- * {@code witness.json} holds the exact strings.
+ * {@code witness.json} holds the exact strings. Header values are {@link #quoted}.
  *
  * <p>Public only for {@link org.lockwitness.witness.Messages}, which escapes the strings it quotes;
  * not an API. Stateless and thread-safe.
@@ -23,6 +23,27 @@ public final class TextEscape {
      */
     public static String line(String s) {
         return escape(String.valueOf(s), false);
+    }
+
+    /**
+     * A value of a {@code witness.txt} header: in double quotes, with {@code "} and {@code \\}
+     * escaped by a backslash and every bad character as {@code \\uXXXX} ({@link #line}), so a
+     * value holding spaces, colons, commas or quotes parses back exactly.
+     *
+     * @param s any string, or null (written as {@code "null"})
+     * @return the quoted value
+     */
+    public static String quoted(String s) {
+        String v = String.valueOf(s);
+        StringBuilder b = new StringBuilder(v.length() + 2).append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return line(b.append('"').toString());
     }
 
     /** A block of lines: as {@link #line}, but a line feed stays a line feed. */
