@@ -34,5 +34,8 @@ class DemoIT {
             assertTrue(Files.isRegularFile(runs.resolve(name + "-fixed").resolve("lock-order.dot")), name);
         }
         assertTrue(Files.isRegularFile(runs.resolve("smpng-subsystems-fixed").resolve("witness.conf")));
+        assertTrue(r.output().lines().noneMatch(l -> l.startsWith("lockwitness:")),
+                "the demo's own JVM runs no machine and says nothing of its agent:\n" + r.output());
+        assertTrue(!Files.exists(dir.resolve("witness.json")), "nor writes a report of its own");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
+import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.workload.ExploreBudget;
 import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
@@ -27,7 +28,8 @@ public final class LockmgrInterlock implements Workload {
 
     private static final Profile PROFILE = new Profile("lockmgr-interlock", "002",
             "a buffer cache: getnewbuf's non-blocking BUF_LOCK races a token interlock; buf_daemon misses a wakeup",
-            Set.of("ASSERTION_FAILED", "LOST_WAKEUP"), Set.of(), Optional.of(new ExploreBudget("random", 200)), 3, 1_000_000, 10_000);
+            Set.of("ASSERTION_FAILED", "LOST_WAKEUP"), Set.of(), Optional.of(new ExploreBudget("random", 200)),
+            Checker.Windows.PROBES, 3, 1_000_000, 10_000);
 
     static final int BUFFERS = 3;
     static final int ROUNDS = 12;

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.RmLock;
+import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.workload.ExploreBudget;
 import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
@@ -27,7 +28,7 @@ public final class RendezvousPreempt implements Workload {
     private static final Profile PROFILE = new Profile("rendezvous-preempt", "000, 001",
             "rmlock readers on every CPU owe an ithread preemption while a writer's rm_cleanIPI rendezvous runs",
             Set.of("PREEMPT_IN_RENDEZVOUS"), Set.of("SPIN_HELD_TOO_LONG", "PREEMPT_IN_INTERRUPT"),
-            Optional.of(new ExploreBudget("pct", 200)), 2, 2_000_000, 20_000);
+            Optional.of(new ExploreBudget("pct", 200)), Checker.Windows.LINES, 2, 2_000_000, 20_000);
 
     static final String HOOKS = "pfil hooks";
     static final int BURSTS = 6;
