@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Timeout;
 class DemoIT {
 
     /**
-     * Ten JVMs, two at a time, the longest (lockmgr-interlock fixed, its whole 200-schedule budget)
-     * about 45 s of one core; the hang guard leaves room for a busy machine, and each forked run has
-     * the demo's own limit too.
+     * Ten JVMs, two at a time, about 20 s of wall time on a quiet 2-core machine; the hang guard
+     * leaves room for a busy machine, and each forked run has the demo's own limit too.
      */
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
