@@ -25,19 +25,23 @@ final class AgentChecker extends Checker {
     private final Witness witness;
     private final AgentOptions options;
     private final Optional<Path> jar;
+    private final Runnable launcherOnly;
 
     /**
-     * @param jar the agent jar, or empty when the agent was not loaded from one
+     * @param jar          the agent jar, or empty when the agent was not loaded from one
+     * @param launcherOnly what {@link #launcherOnly()} does: quiets the exit summary's no-report line
      */
-    AgentChecker(Witness witness, AgentOptions options, Optional<Path> jar) {
+    AgentChecker(Witness witness, AgentOptions options, Optional<Path> jar, Runnable launcherOnly) {
         this.witness = witness;
         this.options = options;
         this.jar = jar;
+        this.launcherOnly = launcherOnly;
     }
 
     /** Installs a checker for the witness and returns how a panic halts the machine. */
-    static Consumer<String> install(Witness witness, AgentOptions options, Optional<Path> jar) {
-        AgentChecker checker = new AgentChecker(witness, options, jar);
+    static Consumer<String> install(Witness witness, AgentOptions options, Optional<Path> jar,
+            Runnable launcherOnly) {
+        AgentChecker checker = new AgentChecker(witness, options, jar, launcherOnly);
         Checker.install(checker);
         return checker::halt;
     }
@@ -86,6 +90,11 @@ final class AgentChecker extends Checker {
     @Override
     public Map<String, String> agentOptions() {
         return options.forRelaunch();
+    }
+
+    @Override
+    public void launcherOnly() {
+        launcherOnly.run();
     }
 
     @Override

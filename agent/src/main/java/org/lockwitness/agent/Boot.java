@@ -74,7 +74,7 @@ final class Boot {
         String mainClass = attached ? null : MainClass.fromCommand(command);
         Weaving.install(inst, witness, options.weaving(mainClass), counters);
         if (modelPresent()) {
-            halt.set(AgentChecker.install(witness, options, LockwitnessAgent.jar()));
+            halt.set(AgentChecker.install(witness, options, LockwitnessAgent.jar(), summary::launcherOnly));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(summary::atExit, "lockwitness-exit"));
     }

@@ -13,7 +13,9 @@ import org.lockwitness.witness.Witness;
  * What happens at exit: stop the report thread, write the reports once (that write is the last),
  * and print the summary on stderr. A JVM in which nothing woven can produce an event
  * ({@link Counters#eventsPossible()}) writes no report, so it never replaces the report of a run
- * that did; it says so in one line (the loud warning when the model was not instrumented).
+ * that did; it says so in one line (the loud warning when the model was not instrumented), unless
+ * the program said through the SPI that it only launches checked JVMs ({@link #launcherOnly()}) and
+ * the model was instrumented.
  * A report that cannot be written is said once, in the summary line, and {@link MainReturn} makes
  * it the exit status {@link MainReturn#INFRASTRUCTURE}. An {@code include=} or {@code exclude=}
  * that matched no class gets a warning. Findings of failing rules that did not make the exit status
@@ -30,6 +32,8 @@ final class ExitSummary {
     private final AgentOptions options;
     /** Why the write when {@code main} returned failed, or null. */
     private volatile String mainReturnFailure;
+    /** The program runs no machine here, it only starts checked JVMs. */
+    private volatile boolean launcherOnly;
 
     ExitSummary(Witness witness, Counters counters, AgentOptions options) {
         this.witness = witness;
@@ -50,11 +54,19 @@ final class ExitSummary {
         return mainReturnFailure == null;
     }
 
+    /** The program runs no machine in this JVM: a JVM that saw nothing to check ends silently. */
+    void launcherOnly() {
+        launcherOnly = true;
+    }
+
     /** Stops the report thread, writes the final reports and prints the summary. Never throws. */
     void atExit() {
         try {
             witness.close();
-            System.err.println(counters.eventsPossible() ? summary(write()) : noReport());
+            String line = counters.eventsPossible() ? summary(write()) : noReport();
+            if (!line.isEmpty()) {
+                System.err.println(line);
+            }
         } catch (Throwable e) {
             System.err.println("lockwitness: no summary: " + e);
         }
@@ -74,7 +86,7 @@ final class ExitSummary {
     private String noReport() {
         String kept = "no report was written; " + options.report.toAbsolutePath() + " is left as it was";
         if (counters.modelClassesTransformed() > 0 && counters.transformErrors() == 0) {
-            return "lockwitness: no class with a probe was loaded (no model primitive ran in this JVM): " + kept;
+            return launcherOnly ? "" : "lockwitness: no class with a probe was loaded (no model primitive ran in this JVM): " + kept;
         }
         return "lockwitness: *** WARNING: NO PROBE WAS WOVEN: the kernel model (org.lockwitness.kernel) was not"
                 + " instrumented, so nothing was checked *** " + kept;

@@ -19,7 +19,7 @@ class AgentCheckerTest {
     private static final Path JAR = Path.of("/opt/lw/lockwitness-agent.jar").toAbsolutePath();
 
     private static AgentChecker checker(String options, Optional<Path> jar) throws Exception {
-        return new AgentChecker(Witness.create(WitnessOptions.defaults()), AgentOptions.parse(options), jar);
+        return new AgentChecker(Witness.create(WitnessOptions.defaults()), AgentOptions.parse(options), jar, () -> { });
     }
 
     @Test

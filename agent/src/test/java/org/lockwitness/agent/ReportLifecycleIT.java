@@ -54,6 +54,15 @@ class ReportLifecycleIT {
     }
 
     @Test
+    void aJvmThatOnlyLaunchesCheckedJvms_endsWithoutALineAndWritesNoReport() throws Exception {
+        Path dir = Forked.dir("lifecycle-launcher");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), true, "org.lockwitness.testprograms.LaunchOnly");
+        assertEquals(0, f.await(), f.stderr());
+        assertEquals(List.of(), f.stderr().lines().filter(l -> l.startsWith("lockwitness:")).toList(), f.stderr());
+        assertFalse(Files.exists(dir.resolve("report")), "no report directory");
+    }
+
+    @Test
     void normalExits_whileFindingsKeepComing_leaveOneSnapshotInEveryFileAndNoTemporaryFile() throws Exception {
         for (int run = 0; run < 3; run++) {
             Path dir = Forked.dir("lifecycle-exit-" + run);

@@ -22,7 +22,8 @@ import org.lockwitness.samples.workload.Workload;
 
 /**
  * {@code demo}: one JVM per workload and variant, each under the agent jar of this JVM with its
- * own report directory (and the variant's witness configuration), running {@code run NAME
+ * own report directory, the interrupt windows its workload declares it needs ({@code windows=lines}
+ * costs about five times {@code probes} per schedule) and the variant's witness configuration, running {@code run NAME
  * --variant V}; then a table of workload, variant, rules expected, rules found, verdict, seconds
  * and report directory. After each row the command line writes the run's HTML report
  * ({@link HtmlReports}), when its jar is found. A JVM that exits 3 (a run hit its wall-clock limit) or outlives
@@ -123,7 +124,7 @@ final class Demo {
             Files.createDirectories(dir);
             Map<String, String> options = new LinkedHashMap<>();
             options.put("report", dir.toString());
-            options.put("windows", "lines");
+            options.put("windows", WindowsWarning.id(w.profile().windows()));
             Optional<String> config = w.witnessConfig(v);
             if (config.isPresent()) {
                 Path file = dir.resolve("witness.conf");

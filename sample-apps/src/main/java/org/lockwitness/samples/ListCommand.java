@@ -7,7 +7,7 @@ import org.lockwitness.samples.workload.Workload;
 
 /**
  * {@code list}: each workload with its seeds, the rules its buggy variant requires, its explore
- * budget and what it does.
+ * budget, the interrupt windows it needs and what it does.
  *
  * <p>Thread-safety: not thread-safe (prints to one stream).
  */
@@ -26,7 +26,8 @@ final class ListCommand {
             out.println("    buggy requires " + new TreeSet<>(w.profile().requiredRules()) + ", tolerates "
                     + new TreeSet<>(w.profile().toleratedRules()));
             out.println("    " + w.profile().budget().map(b -> "explore budget: " + b.schedules() + " " + b.strategy()
-                    + " schedules").orElse("deterministic: one schedule") + "; " + w.profile().cpus() + " CPUs");
+                    + " schedules").orElse("deterministic: one schedule") + "; " + w.profile().cpus() + " CPUs; needs"
+                    + " windows=" + WindowsWarning.id(w.profile().windows()));
         }
     }
 }

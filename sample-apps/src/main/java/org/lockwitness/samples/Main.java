@@ -74,6 +74,9 @@ public final class Main {
                     + " java -javaagent:agent/target/lockwitness-agent.jar=report=DIR,windows=lines -jar ...");
             return NO_AGENT;
         }
+        if (cl.command != CommandLine.Command.DEMO) {
+            WindowsWarning.of(workloads.get(0).profile(), checker.windows()).ifPresent(err::println);
+        }
         String command = String.join(" ", args);
         switch (cl.command) {
             case RUN:
@@ -82,6 +85,7 @@ public final class Main {
                 return new ExploreCommand(new Invocation(cl, workloads.get(0), checker, launcher, out))
                         .execute(command);
             default:
+                checker.launcherOnly(); // the demo's JVMs check; this one only starts them
                 return new Demo(launcher, out, err).run(workloads, cl.report);
         }
     }

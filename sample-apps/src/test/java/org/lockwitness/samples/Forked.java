@@ -110,6 +110,27 @@ final class Forked {
     }
 
     /**
+     * Runs the samples jar under the agent with only {@code report=} given: the agent's default
+     * windows ({@code probes}).
+     *
+     * @param report the report directory
+     * @param args   the CLI's arguments
+     */
+    static Result runWithDefaultWindows(Path report, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.add("-javaagent:" + agentJar() + "=report=" + report);
+        command.addAll(List.of("-jar", samplesJar().toString()));
+        command.addAll(List.of(args));
+        return exec(Path.of("").toAbsolutePath(), command, report, TIMEOUT_SECONDS);
+    }
+
+    /** @return the Java executable of this JVM */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
      * Runs a main class of the test classes (e.g. {@link SeedLoop}) with the samples jar.
      *
      * @param report         the report directory
@@ -133,13 +154,28 @@ final class Forked {
     private static Result run(Path report, String options, long timeoutSeconds, List<String> application,
             List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.add("-javaagent:" + agentJar() + "=report=" + report + ",windows=lines"
                 + (options.isEmpty() ? "" : "," + options));
         command.addAll(application);
         command.addAll(args);
+        return exec(Path.of("").toAbsolutePath(), command, report, timeoutSeconds);
+    }
+
+    /**
+     * Runs a command in a working directory, its output (stdout and stderr) kept in
+     * {@code report/stdout.txt}.
+     *
+     * @param workDir        the working directory
+     * @param command        the command's words
+     * @param report         the report directory of the result, where the output goes too
+     * @param timeoutSeconds how long it may take
+     */
+    static Result exec(Path workDir, List<String> command, Path report, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path out = report.resolve("stdout.txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n"

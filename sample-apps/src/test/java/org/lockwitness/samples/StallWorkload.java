@@ -26,7 +26,7 @@ final class StallWorkload implements Workload {
     @Override
     public Profile profile() {
         return new Profile("stall", "-", "a Java monitor held across a switch", Set.of("DEADLOCK"), Set.of(),
-                Optional.empty(), 1, 100_000, 1000);
+                Optional.empty(), Checker.Windows.PROBES, 1, 100_000, 1000);
     }
 
     @Override

@@ -76,9 +76,19 @@ class ReportTest {
         int attempted = lines.indexOf("lock order process lock -> sigio lock attempted at:");
         assertTrue(attempted > expected.size(), lines::toString);
         Pattern frame = Pattern.compile("#\\d+ \\S+\\(.*\\)");
-        for (int i = expected.size(); i < lines.size(); i++) {
+        int tree = lines.indexOf("db> show witness");
+        assertTrue(tree > attempted && lines.get(tree - 1).isEmpty(), lines::toString);
+        for (int i = expected.size(); i < tree - 1; i++) {
             assertTrue(i == attempted || frame.matcher(lines.get(i)).matches(), "line " + i + ": " + lines.get(i));
         }
+        assertEquals(List.of("db> show witness", "Sleep locks:", "sigio lock (type: sleep mutex, depth: 0, active refs: 1)",
+                " process lock (type: sleep mutex, depth: 1, active refs: 1) -- order first seen @ kern_a.c:101", "",
+                "Spin locks:", "", "db> show badstacks", "Number of known direct relationships is 2", "",
+                "Lock order reversal between \"sigio lock\"(sleep mutex) and \"process lock\"(sleep mutex)!",
+                "Lock order \"sigio lock\"(sleep mutex) -> \"process lock\"(sleep mutex) first seen at:"),
+                lines.subList(tree, tree + 12), "FreeBSD's views of the graph close the file");
+        assertTrue(lines.contains("Lock order \"process lock\"(sleep mutex) -> \"sigio lock\"(sleep mutex) first seen at:"),
+                lines::toString);
     }
 
     @Test

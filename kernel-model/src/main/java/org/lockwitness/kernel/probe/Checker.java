@@ -123,6 +123,17 @@ public abstract class Checker {
         return Map.of();
     }
 
+    /**
+     * Tells the checker that this JVM runs no machine itself: it only starts other JVMs under the
+     * agent, each with its own report (as the samples' {@code demo} does). A checker that then sees
+     * nothing to check ends without a word about it and writes no report; whatever it did see, it
+     * reports as always.
+     *
+     * <p>The default, and the no-op checker, do nothing.
+     */
+    public void launcherOnly() {
+    }
+
     /** Which interrupt windows a checker wove into the model ({@code windows=} of the agent). */
     public enum Windows {
         /**

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.TaskqGroup;
+import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
@@ -26,7 +27,7 @@ public final class IflibQueues implements Workload {
             "an iflib NIC: MSI-X queue counts, filters enqueueing grouptasks, mp_ring, TX watchdog, ctx/state/txq"
                     + " locks",
             Set.of("LOCK_ORDER_REVERSAL", "SLEEP_LOCK_IN_INTERRUPT"), Set.of("SLEEP_WITH_LOCKS_HELD", "DEADLOCK"),
-            Optional.empty(), 2, 2_000_000, 20_000);
+            Optional.empty(), Checker.Windows.PROBES, 2, 2_000_000, 20_000);
 
     static final String NIC = "ix0";
     static final int PACKETS = 24;

@@ -8,6 +8,7 @@ import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Serializer;
 import org.lockwitness.kernel.Synch;
+import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
@@ -28,7 +29,7 @@ public final class MpsafeNetintr implements Workload {
 
     private static final Profile PROFILE = new Profile("mpsafe-netintr", "003",
             "a NIC interrupt and the ifnet entry points share one serializer; a non-MPSAFE driver shares the IRQ",
-            Set.of("REQUIRED_LOCK_NOT_HELD"), Set.of(), Optional.empty(), 2, 1_000_000, 10_000);
+            Set.of("REQUIRED_LOCK_NOT_HELD"), Set.of(), Optional.empty(), Checker.Windows.PROBES, 2, 1_000_000, 10_000);
 
     static final String IFNET = "ifnet";
     static final int PACKETS = 12;

@@ -7,6 +7,7 @@ import org.lockwitness.kernel.Callout;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Synch;
+import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.workload.Profile;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
@@ -27,7 +28,8 @@ public final class SmpngSubsystems implements Workload {
 
     private static final Profile PROFILE = new Profile("smpng-subsystems", "004",
             "SMPng's process tree, SIGIO, callouts under Giant, sysctl and the MAC policy list, with WITNESS's orders",
-            Set.of("LOCK_ORDER_REVERSAL", "SLEEP_WITH_LOCKS_HELD"), Set.of(), Optional.empty(), 2, 1_000_000, 10_000);
+            Set.of("LOCK_ORDER_REVERSAL", "SLEEP_WITH_LOCKS_HELD"), Set.of(), Optional.empty(),
+            Checker.Windows.PROBES, 2, 1_000_000, 10_000);
 
     /** WITNESS's declared chains (subr_witness.c {@code order_lists}) that name this workload's locks. */
     static final String WITNESS_ORDERS = String.join("\n",

@@ -1,7 +1,9 @@
 package org.lockwitness.samples.workload;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.lockwitness.kernel.probe.Checker;
 
 /**
  * What a workload declares about itself: its name and seeds, the rules its buggy variant must and
@@ -15,15 +17,19 @@ import java.util.Set;
  * @param requiredRules  the rules (witness rule IDs) the buggy variant must report
  * @param toleratedRules rules the buggy variant may also report, as cascades of the required ones
  * @param budget         how to explore it when its bug depends on the schedule, else empty
+ * @param windows        the interrupt windows its bug needs ({@code windows=} of the agent): {@code LINES}
+ *                       when the bug is an interrupt between two lines of its own code or the model's,
+ *                       {@code PROBES} when the model's windows at primitive boundaries suffice
  * @param cpus           the default number of CPUs
  * @param steps          the default step limit of one run, in scheduling points
  * @param typicalSteps   about how many scheduling points one run takes, for PCT's change points
  */
 public record Profile(String name, String seeds, String description, Set<String> requiredRules,
-        Set<String> toleratedRules, Optional<ExploreBudget> budget, int cpus, long steps, long typicalSteps) {
+        Set<String> toleratedRules, Optional<ExploreBudget> budget, Checker.Windows windows, int cpus, long steps, long typicalSteps) {
 
     /** Copies the sets. */
     public Profile {
+        Objects.requireNonNull(windows, "windows");
         requiredRules = Set.copyOf(requiredRules);
         toleratedRules = Set.copyOf(toleratedRules);
     }

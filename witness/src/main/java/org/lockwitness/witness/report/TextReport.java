@@ -20,7 +20,8 @@ import org.lockwitness.witness.Messages;
  * snapshot ({@code # lockwitness snapshot N}), as every file of one write does. Every string is
  * escaped with {@link TextEscape}, so the only line breaks are the report's own and those between
  * the lines of a message: one {@code # RULE} header per finding. For people: no tool of ours parses
- * this file ({@code witness.json} is the machine interface). Stateless; called by
+ * this file ({@code witness.json} is the machine interface). It ends with FreeBSD's views of the
+ * lock-order graph ({@link TreeSection}). Stateless; called by
  * {@link ReportWriter} only.
  */
 final class TextReport {
@@ -41,6 +42,7 @@ final class TextReport {
             }
             RunSections.text(f, w);
         }
+        TreeSection.write(s.classes(), s.edges(), w);
     }
 
     /**
