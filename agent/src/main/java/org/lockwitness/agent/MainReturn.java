@@ -1,5 +1,7 @@
 package org.lockwitness.agent;
 
+import org.lockwitness.agent.runtime.ExitStatus;
+
 /**
  * What the exit advice on the launched {@code main} calls first when {@code main} returns
  * normally: the reports are written then, and when they cannot be, the JVM exits with
@@ -26,6 +28,20 @@ public final class MainReturn {
 
     static void install(ExitSummary exitSummary) {
         summary = exitSummary;
+    }
+
+    /**
+     * What the exit weaving inserts before each {@code return} of the launched {@code main}: the
+     * report check here, then {@code fail=}'s ({@code runtime.ExitStatus}). Whatever either throws is
+     * swallowed, as the program's own return must not fail because of the agent.
+     */
+    public static void mainExit() {
+        try {
+            mainReturned();
+            ExitStatus.mainReturned();
+        } catch (Throwable ignored) {
+            // the report and the status are best effort; the host's main has returned normally
+        }
     }
 
     /** The launched {@code main} returned normally: write the reports, exit with 3 if that failed. */
