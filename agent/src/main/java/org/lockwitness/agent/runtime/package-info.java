@@ -17,7 +17,9 @@
  * class-file library is loaded by a probe; a test scans the built jar for that. Probes never throw
  * into the model, never block, and allocate nothing on the acquire path.
  *
- * <p>Thread-safety: per-thread state lives in a {@code ThreadLocal} confined to its thread,
+ * <p>Thread-safety: per-thread state lives in the kernel thread's checker slot
+ * ({@code KThread.checkerSlot}, FreeBSD's {@code td_witness}), or in a {@code ThreadLocal} on a thread
+ * that is not a kernel thread, confined to its thread either way,
  * per-CPU state is confined to the thread that runs on that CPU, the witness is thread-safe, and
  * the witness handle is published once through a volatile field before any class is woven.
  */
