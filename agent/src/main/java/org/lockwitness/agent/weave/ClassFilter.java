@@ -18,10 +18,19 @@ final class ClassFilter {
             "org.lockwitness.agent.", "org.lockwitness.witness.", ProbeAdvisor.PROBE_PACKAGE, "org.jacoco.",
             "org.junit.", "org.openjdk.jmh.");
 
-    private static final String[] INTERNAL = PACKAGES.stream().map(p -> p.replace('.', '/')).toArray(String[]::new);
+    private static final String[] INTERNAL = internal();
     private static final byte[] MODEL = ProbeTargets.MODEL_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private ClassFilter() {
+    }
+
+    /** The packages as internal-name prefixes; a plain loop, as streams would load some 50 classes at start-up. */
+    private static String[] internal() {
+        String[] out = new String[PACKAGES.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = PACKAGES.get(i).replace('.', '/');
+        }
+        return out;
     }
 
     /**
