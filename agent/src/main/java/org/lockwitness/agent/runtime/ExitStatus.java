@@ -6,8 +6,8 @@ import org.lockwitness.witness.Witness;
  * The exit status of {@code fail=}: when the launched {@code main} returns normally and a finding
  * of a failing rule was recorded, the JVM exits with {@link #FINDINGS}. An explicit
  * {@code System.exit(n)} never reaches here and keeps {@code n}; the agent never halts the JVM.
- * Public because the exit advice is inlined into the launched main class, which must be able to
- * call it; not an API for anyone else.
+ * Public because the exit call woven into the launched main class reaches it through the entry
+ * package ({@code MainReturn.mainExit}); not an API for anyone else.
  *
  * <p>Thread-safety: called on the main thread; reads the witness that {@link ProbeRuntime#start}
  * published.

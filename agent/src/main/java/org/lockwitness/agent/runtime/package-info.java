@@ -6,7 +6,7 @@
  *
  * <p>Woven code calls only three public classes: the probe advice inlined into the kernel model
  * calls {@link org.lockwitness.agent.runtime.Probes}, call-site instrumentation in host classes
- * calls {@link org.lockwitness.agent.runtime.Sites}, and the exit advice of the launched
+ * calls {@link org.lockwitness.agent.runtime.Sites}, and the exit call woven into the launched
  * {@code main} calls {@link org.lockwitness.agent.runtime.ExitStatus}. They are public because
  * inlined code runs as part of classes in other packages and loaders. The agent's entry package
  * reaches this package through {@link org.lockwitness.agent.runtime.ProbeRuntime} alone;

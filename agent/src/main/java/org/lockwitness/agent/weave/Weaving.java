@@ -7,7 +7,7 @@ import org.lockwitness.witness.Witness;
 
 /**
  * Installs the agent's one class-file transformation: probe advice and interrupt windows in the
- * kernel model, call sites in every other class that mentions it, exit advice on the launched
+ * kernel model, call sites in every other class that mentions it, an exit call in the launched
  * {@code main}. An attached agent retransforms the classes already loaded. The one public way into
  * this package.
  *
