@@ -72,7 +72,7 @@ final class Boot {
         ExitSummary summary = new ExitSummary(witness, counters, options);
         MainReturn.install(summary);
         String mainClass = attached ? null : MainClass.fromCommand(command);
-        Weaving.install(inst, witness, options.weaving(mainClass), counters);
+        Weaving.install(inst, witness, options.weaving(mainClass), counters, attached);
         if (modelPresent()) {
             halt.set(AgentChecker.install(witness, options, LockwitnessAgent.jar(), summary::launcherOnly));
         }

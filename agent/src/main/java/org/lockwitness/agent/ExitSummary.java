@@ -85,7 +85,7 @@ final class ExitSummary {
 
     private String noReport() {
         String kept = "no report was written; " + options.report.toAbsolutePath() + " is left as it was";
-        if (counters.modelClassesTransformed() > 0 && counters.transformErrors() == 0) {
+        if (counters.modelSeen() && counters.transformErrors() == 0) {
             return launcherOnly ? "" : "lockwitness: no class with a probe was loaded (no model primitive ran in this JVM): " + kept;
         }
         return "lockwitness: *** WARNING: NO PROBE WAS WOVEN: the kernel model (org.lockwitness.kernel) was not"

@@ -6,7 +6,7 @@
  * ({@code org.lockwitness.agent.weave}), installs the model's checker SPI ({@code AgentChecker})
  * when the model is on the class path, and writes the reports and the exit summary
  * ({@code ExitSummary}) at exit, and once more when the launched {@code main} returns
- * ({@link org.lockwitness.agent.MainReturn}, which the exit advice calls, so it is public with
+ * ({@link org.lockwitness.agent.MainReturn}, which the exit call woven into main calls, so it is public with
  * {@code LockwitnessAgent}).
  *
  * <p>Exit statuses: 0 ok; 1 findings of a {@code fail=} rule; 2 bad options; 3 the report could not

@@ -1,6 +1,6 @@
 package org.lockwitness.kernel;
 
-import java.util.PriorityQueue;
+import java.util.ArrayList;
 import org.lockwitness.kernel.probe.NoWindows;
 
 /**
@@ -38,7 +38,11 @@ final class Clock {
         }
     }
 
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /**
+     * The pending timers, unordered: a machine has few, and the scans below walk them by index, so
+     * that a hardclock tick allocates nothing (an iterator would).
+     */
+    private final ArrayList<Timer> timers = new ArrayList<>();
     private final int stepsPerTick;
     private long seq;
     private volatile long ticks;
@@ -78,12 +82,14 @@ final class Clock {
     }
 
     private Timer firstLive() {
-        Timer t = timers.peek();
-        while (t != null && t.cancelled) {
-            timers.poll();
-            t = timers.peek();
+        Timer best = null;
+        for (int i = 0, n = timers.size(); i < n; i++) {
+            Timer t = timers.get(i);
+            if (!t.cancelled && (best == null || t.compareTo(best) < 0)) {
+                best = t;
+            }
         }
-        return t;
+        return best;
     }
 
     synchronized Timer add(long deltaTicks, int cpu, Runnable action) {
@@ -95,7 +101,8 @@ final class Clock {
     /** @return the earliest expired live timer for {@code cpu}, or null */
     synchronized Timer expired(int cpu) {
         Timer best = null;
-        for (Timer t : timers) {
+        for (int i = 0, n = timers.size(); i < n; i++) {
+            Timer t = timers.get(i);
             if (!t.cancelled && t.cpu == cpu && t.deadline <= ticks && (best == null || t.compareTo(best) < 0)) {
                 best = t;
             }

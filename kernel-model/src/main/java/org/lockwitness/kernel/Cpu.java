@@ -102,7 +102,7 @@ final class Cpu {
     }
 
     void post(int vector) {
-        ipiPending.getAndUpdate(v -> v | Irq.bit(vector));
+        ipiPending.getAndAccumulate(Irq.bit(vector), (v, bit) -> v | bit);
     }
 
     /**

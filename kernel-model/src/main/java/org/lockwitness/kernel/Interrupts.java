@@ -32,7 +32,7 @@ final class Interrupts {
     static void deliver(KThread td, Cpu c, int vector) {
         InterruptSource src = null;
         if (vector >= Irq.HARDCLOCK) {
-            c.ipiPending.getAndUpdate(v -> v & ~Irq.bit(vector));
+            c.ipiPending.getAndAccumulate(~Irq.bit(vector), (v, mask) -> v & mask);
         } else {
             src = c.machine.source(vector);
             src.pending = false;

@@ -141,6 +141,12 @@ public final class KThread {
     private static final int SPINS_BEFORE_PARK = 2000;
 
     private final Snapshot snapshot = new Snapshot();
+    /**
+     * {@code td_witness}-style slot: per-thread state of a checker, opaque to the model (FreeBSD keeps
+     * the witness's per-thread state in {@code struct thread}, {@code td_sleeplocks}). Read and
+     * written only by the thread itself.
+     */
+    private Object checkerSlot;
 
     KThread(Machine machine, String name, int priority, Runnable body, boolean idle, boolean daemon) {
         this.machine = machine;
@@ -171,8 +177,11 @@ public final class KThread {
         return td;
     }
 
-    /** @return the kernel thread of the calling Java thread, or null */
-    static KThread current() {
+    /**
+     * @return the kernel thread running on the calling Java thread, or null when the caller is not a
+     *     kernel thread; never throws
+     */
+    public static KThread current() {
         return Thread.currentThread() instanceof Carrier c ? c.td : null;
     }
 
@@ -268,6 +277,25 @@ public final class KThread {
         Cpu c = cpu;
         snapshot.fill(this, c);
         return snapshot;
+    }
+
+    /**
+     * The checker's per-thread slot ({@code td_witness}): what a checker keeps for this thread, so
+     * that it reaches it without a {@code ThreadLocal}. Call it only on the thread itself.
+     *
+     * @return what {@link #checkerSlot(Object)} stored, or null
+     */
+    public Object checkerSlot() {
+        return checkerSlot;
+    }
+
+    /**
+     * Stores the checker's per-thread state; the model never reads it. Call it only on the thread itself.
+     *
+     * @param state the checker's state for this thread
+     */
+    public void checkerSlot(Object state) {
+        checkerSlot = state;
     }
 
     @Override

@@ -4,6 +4,12 @@ package org.lockwitness.kernel;
  * The model's context at a probe event: the facts a checker needs to judge it. One reusable
  * instance per kernel thread, refreshed by {@link KThread#snapshot()}; reading it allocates nothing.
  *
+ * <p>Design: a view, not a copy. {@link KThread#snapshot()} fixes the thread's CPU (one volatile
+ * read) and each accessor reads the thread's or the CPU's field when asked, so a checker that copies
+ * the context into its own per-thread record copies it once, not twice. The values are those of the
+ * moment they are read: on the thread itself, between two of its scheduling points, they do not
+ * change.
+ *
  * <p>Thread-safety: owned by its kernel thread; read it on that thread only, right after
  * {@link KThread#snapshot()}.
  */
@@ -17,38 +23,14 @@ public final class Snapshot {
     public static final int INTR_RENDEZVOUS = 2;
 
     private KThread thread;
-    private int cpu;
-    private int critnest;
-    private boolean owepreempt;
-    private boolean interruptsEnabled;
-    private int intrNesting;
-    private boolean eoiPending;
-    private boolean inRendezvous;
-    private boolean pinned;
-    private boolean threadLockHeld;
-    private int spinlockCount;
-    private long step;
-    private long cpuSteps;
-    private boolean stopped;
+    private Cpu cpu;
 
     Snapshot() {
     }
 
     void fill(KThread td, Cpu c) {
         thread = td;
-        cpu = c == null ? -1 : c.id;
-        critnest = td.critnest;
-        owepreempt = td.owepreempt;
-        interruptsEnabled = c != null && c.intrEnabled;
-        intrNesting = td.intrNesting;
-        eoiPending = c != null && c.eoiPending > 0;
-        inRendezvous = td.inRendezvous;
-        pinned = td.pinned > 0 || td.boundCpu >= 0;
-        threadLockHeld = td.machine.schedLock.ownerThread() == td;
-        spinlockCount = td.spinlockCount;
-        step = td.machine.steps();
-        cpuSteps = c == null ? 0 : c.points;
-        stopped = td.machine.dead;
+        cpu = c;
     }
 
     /** @return the kernel thread */
@@ -63,57 +45,57 @@ public final class Snapshot {
 
     /** @return the CPU the thread runs on */
     public int cpu() {
-        return cpu;
+        return cpu == null ? -1 : cpu.id;
     }
 
     /** @return {@code td_critnest} */
     public int critnest() {
-        return critnest;
+        return thread.critnest;
     }
 
     /** @return {@code td_owepreempt} */
     public boolean owepreempt() {
-        return owepreempt;
+        return thread.owepreempt;
     }
 
     /** @return whether the CPU takes interrupts */
     public boolean interruptsEnabled() {
-        return interruptsEnabled;
+        return cpu != null && cpu.intrEnabled;
     }
 
     /** @return {@code td_intr_nesting_level}: above 0 in primary interrupt context */
     public int intrNesting() {
-        return intrNesting;
+        return thread.intrNesting;
     }
 
     /** @return whether the CPU has an interrupt in service that has not been EOI'd */
     public boolean eoiPending() {
-        return eoiPending;
+        return cpu != null && cpu.eoiPending > 0;
     }
 
     /** @return whether the thread runs an SMP rendezvous handler */
     public boolean inRendezvous() {
-        return inRendezvous;
+        return thread.inRendezvous;
     }
 
     /** @return whether the thread cannot migrate (pinned or bound) */
     public boolean pinned() {
-        return pinned;
+        return thread.pinned > 0 || thread.boundCpu >= 0;
     }
 
     /** @return whether the thread holds its thread lock (the sched lock) */
     public boolean threadLockHeld() {
-        return threadLockHeld;
+        return thread.machine.schedLock.ownerThread() == thread;
     }
 
     /** @return {@code md_spinlock_count} */
     public int spinlockCount() {
-        return spinlockCount;
+        return thread.spinlockCount;
     }
 
     /** @return the machine's scheduling-point count: simulated time */
     public long step() {
-        return step;
+        return thread.machine.steps();
     }
 
     /**
@@ -125,7 +107,12 @@ public final class Snapshot {
      *     mode.
      */
     public long cpuSteps() {
-        return cpuSteps;
+        return cpu == null ? 0 : cpu.points;
+    }
+
+    /** @return whether the thread's machine runs in PARALLEL mode (one Java thread per CPU at once) */
+    public boolean parallel() {
+        return thread.machine.parallel;
     }
 
     /**
@@ -133,6 +120,6 @@ public final class Snapshot {
      *     (in PARALLEL mode the other CPUs run on until their next scheduling point)
      */
     public boolean stopped() {
-        return stopped;
+        return thread.machine.dead;
     }
 }

@@ -14,8 +14,9 @@ import org.lockwitness.witness.Witness;
  * finding key) and one naming the failed rules, and exits with {@link #FINDINGS}. An explicit
  * {@code System.exit(n)} never reaches here and keeps {@code n} (the exit summary says that the
  * failing findings did not change it); the agent never halts the JVM. Public because the exit
- * advice is inlined into the launched main class, which must be able to call it, and the exit
- * summary reads {@link #changedStatus()}; not an API for anyone else.
+ * call woven into the launched main class reaches it through the entry package
+ * ({@code MainReturn.mainExit}), and the exit summary reads {@link #changedStatus()}; not an API
+ * for anyone else.
  *
  * <p>Thread-safety: {@link #mainReturned()} is called on the main thread; it reads the witness
  * that {@link ProbeRuntime#start} published; {@link #changedStatus()} may be read on any thread.

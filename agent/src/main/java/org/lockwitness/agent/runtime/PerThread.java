@@ -1,16 +1,18 @@
 package org.lockwitness.agent.runtime;
 
 import java.util.Arrays;
+import org.lockwitness.kernel.KThread;
 import org.lockwitness.witness.WitnessThread;
 
 /**
  * What the agent keeps per Java thread: the current call site and the sites it interrupted, the
- * reentrancy guard, whether the thread carries a kernel thread, the witness handle of that kernel
- * thread, and the spin-wait progress for {@code SPIN_HELD_TOO_LONG} (the spinner's own iterations,
+ * reentrancy guard, the witness handle of the kernel thread it carries, and the spin-wait progress for {@code SPIN_HELD_TOO_LONG} (the spinner's own iterations,
  * as FreeBSD's {@code _mtx_lock_spin_failed} counts them).
  *
- * <p>Design: a kernel thread runs on exactly one Java carrier thread for its whole life, so a
- * {@link ThreadLocal} is a per-kernel-thread store. Call-site instrumentation saves the current
+ * <p>Design: a kernel thread keeps its state in its own slot ({@link KThread#checkerSlot()}, the
+ * {@code td_witness} of FreeBSD's {@code struct thread}), reached from the carrier thread with a type
+ * test and two field reads; only threads that are not kernel threads (the main thread, lock
+ * construction elsewhere) use a {@link ThreadLocal}. Call-site instrumentation saves the current
  * site on a small stack before a call into the model and restores it after, so a model-internal
  * event (the interlock msleep takes back, the sched lock inside a switch) reports the site of the
  * outermost caller outside the model. A call that ends by an exception leaves one entry behind; the
@@ -20,10 +22,6 @@ import org.lockwitness.witness.WitnessThread;
  */
 final class PerThread {
 
-    static final byte UNKNOWN = 0;
-    static final byte KERNEL = 1;
-    static final byte OTHER = 2;
-
     private static final int MAX_SAVED = 1024;
     private static final ThreadLocal<PerThread> CURRENT = ThreadLocal.withInitial(PerThread::new);
 
@@ -31,8 +29,6 @@ final class PerThread {
     int site;
     /** True while the agent or the witness works for this thread: probes are ignored then. */
     boolean busy;
-    /** {@link #UNKNOWN}, {@link #KERNEL} or {@link #OTHER}. */
-    byte kind;
     /** The witness's handle of the kernel thread, created on its first event. */
     WitnessThread handle;
     /** The lock instance being spun on, 0 for none, and the spinner's own iterations on it so far. */
@@ -45,8 +41,24 @@ final class PerThread {
     private PerThread() {
     }
 
+    /**
+     * The calling thread's state: a kernel thread's from its slot ({@link KThread#checkerSlot()}), made
+     * on its first call; any other thread's from the {@code ThreadLocal}.
+     */
     static PerThread get() {
-        return CURRENT.get();
+        KThread td = KThread.current();
+        return td == null ? CURRENT.get() : of(td);
+    }
+
+    /** The state of {@code td}, the calling thread's own kernel thread. */
+    static PerThread of(KThread td) {
+        Object slot = td.checkerSlot();
+        if (slot instanceof PerThread pt) {
+            return pt;
+        }
+        PerThread pt = new PerThread();
+        td.checkerSlot(pt);
+        return pt;
     }
 
     void pushSite(int id) {

@@ -18,9 +18,12 @@ import org.lockwitness.witness.WitnessThread;
  * because the advice of {@code org.lockwitness.agent.weave} is inlined into model classes, which
  * must be able to call it; not an API for anyone else.
  *
- * <p>Design: every method takes the thread's {@link PerThread} from one {@code ThreadLocal},
- * refuses to run while the thread is already inside the agent or the witness (the reentrancy
- * guard), refreshes the thread's reusable {@link Snapshot}, and calls the witness. The lock's class
+ * <p>Design: a lock or context event returns at once on a thread that is not a kernel thread;
+ * otherwise it takes the thread's {@link PerThread} from the kernel thread's own slot (no
+ * {@code ThreadLocal}), refuses to run while the thread is already inside the agent or the witness
+ * (the reentrancy guard), fixes the thread's {@link Snapshot} view, copies the context once into
+ * the witness's handle, and calls the witness. The cold probes, which may run on any thread, take
+ * it from {@link PerThread#get()}. The lock's class
  * id is cached in {@link LockObject#witness()}, so the acquire path allocates nothing. Whatever
  * throws becomes a {@code CHECKER_FAULT} finding through {@link Witness#fault}; nothing reaches
  * the model.
@@ -98,13 +101,17 @@ public final class Probes {
      * @param arg the witness {@code OpFlags}, or the {@code LA_*} value for {@link #ASSERTION}
      */
     public static void lockEvent(int event, LockObject lock, int arg) {
-        PerThread pt = PerThread.get();
-        if (pt.busy || pt.kind == PerThread.OTHER) {
+        KThread td = KThread.current();
+        if (td == null) {
+            return;
+        }
+        PerThread pt = PerThread.of(td);
+        if (pt.busy) {
             return;
         }
         pt.busy = true;
         try {
-            WitnessThread t = begin(pt, event, lock.name().hashCode());
+            WitnessThread t = begin(pt, td, event, lock.name().hashCode());
             if (t != null) {
                 lock(pt, t, event, lock, arg);
             }
@@ -123,15 +130,19 @@ public final class Probes {
      * @param arg the {@code SW_*} flags for {@link #SWITCH}, else ignored
      */
     public static void contextEvent(int event, int arg) {
-        PerThread pt = PerThread.get();
-        if (pt.busy || pt.kind == PerThread.OTHER) {
+        KThread td = KThread.current();
+        if (td == null) {
+            return;
+        }
+        PerThread pt = PerThread.of(td);
+        if (pt.busy) {
             return;
         }
         pt.busy = true;
         try {
-            WitnessThread t = begin(pt, event, arg);
+            WitnessThread t = begin(pt, td, event, arg);
             if (t != null) {
-                context(pt, t, event, arg);
+                context(pt, td, t, event, arg);
             }
         } catch (Throwable e) {
             W.fault(e, "probe " + event);
@@ -149,7 +160,8 @@ public final class Probes {
      */
     public static void sleep(Object interlock, Object wmesg, boolean cv) {
         cold("sleep probe", pt -> {
-            WitnessThread t = begin(pt, SLEEP, 0);
+            KThread td = KThread.current();
+            WitnessThread t = td == null ? null : begin(pt, td, SLEEP, 0);
             if (t != null) {
                 long instance = interlock instanceof LockObject l ? l.id() : 0L;
                 String what = wmesg == null ? "?" : wmesg.toString();
@@ -158,7 +170,7 @@ public final class Probes {
                 } else {
                     W.sleep(t, what, instance, pt.site);
                 }
-                LAST_SLEEP_SITE.put(KThread.curthread().name(), pt.site);
+                LAST_SLEEP_SITE.put(td.name(), pt.site);
             }
         });
     }
@@ -171,7 +183,8 @@ public final class Probes {
      */
     public static void required(String lockName, int site) {
         cold("requires probe", pt -> {
-            WitnessThread t = begin(pt, REQUIRES, lockName.hashCode());
+            KThread td = KThread.current();
+            WitnessThread t = td == null ? null : begin(pt, td, REQUIRES, lockName.hashCode());
             if (t != null) {
                 W.required(t, lockName, site);
             }
@@ -227,7 +240,8 @@ public final class Probes {
      */
     public static void panic(String message) {
         cold("panic probe", pt -> {
-            WitnessThread t = handle(pt);
+            KThread td = KThread.current();
+            WitnessThread t = td == null ? null : handle(pt, td);
             if (t != null) {
                 W.runs().panicked(t, String.valueOf(message), pt.site);
             }
@@ -254,37 +268,29 @@ public final class Probes {
     }
 
     /**
-     * The thread's handle with this moment's snapshot; null on a thread that is not a kernel thread,
-     * and for a thread whose machine has stopped: it only unwinds, and the run's end has dropped what
-     * the witness kept of its machine.
+     * The kernel thread's handle with this moment's context copied in (once: the model's snapshot is
+     * a view); null for a thread whose machine has stopped: it only unwinds, and the run's end has
+     * dropped what the witness kept of its machine.
      */
-    private static WitnessThread begin(PerThread pt, int event, int detail) {
-        WitnessThread t = handle(pt);
-        if (t == null) {
-            return null;
-        }
-        Snapshot s = KThread.curthread().snapshot();
+    private static WitnessThread begin(PerThread pt, KThread td, int event, int detail) {
+        WitnessThread t = handle(pt, td);
+        Snapshot s = td.snapshot();
         if (s.stopped()) {
             return null;
         }
-        EventTrace.record(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
+        if (s.parallel()) {
+            EventTrace.recordOnCpu(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
+        } else {
+            EventTrace.record(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
+        }
         return t.at(s.cpu(), s.critnest(), s.owepreempt(), s.interruptsEnabled(), s.intrNesting(), s.eoiPending(),
                 s.inRendezvous(), s.pinned(), s.cpuSteps());
     }
 
-    /** The kernel thread's witness handle, made on its first event; null on any other thread. */
-    private static WitnessThread handle(PerThread pt) {
-        if (pt.kind != PerThread.KERNEL) {
-            if (pt.kind == PerThread.UNKNOWN) {
-                pt.kind = isKernelThread() ? PerThread.KERNEL : PerThread.OTHER;
-            }
-            if (pt.kind == PerThread.OTHER) {
-                return null;
-            }
-        }
+    /** The kernel thread's witness handle, made on its first event. */
+    private static WitnessThread handle(PerThread pt, KThread td) {
         WitnessThread t = pt.handle;
         if (t == null) {
-            KThread td = KThread.curthread();
             t = W.thread(td.tid(), td.name());
             pt.handle = t;
         }
@@ -322,7 +328,7 @@ public final class Probes {
         }
     }
 
-    private static void context(PerThread pt, WitnessThread t, int event, int arg) {
+    private static void context(PerThread pt, KThread td, WitnessThread t, int event, int arg) {
         int site = pt.site;
         switch (event) {
             case CRITICAL_ENTER -> W.criticalEnter(t, site);
@@ -336,7 +342,7 @@ public final class Probes {
             case RENDEZVOUS_EXIT -> W.rendezvousExit(t, site);
             case PCPU_ACCESS -> W.pcpuAccess(t, site);
             case THREAD_EXIT -> W.threadExit(t, site);
-            case SWITCH -> W.contextSwitch(t, switchKind(arg), KThread.curthread().snapshot().threadLockHeld(), site);
+            case SWITCH -> W.contextSwitch(t, switchKind(arg), td.snapshot().threadLockHeld(), site);
             default -> throw new IllegalArgumentException("not a context event: " + event);
         }
     }
@@ -346,14 +352,5 @@ public final class Probes {
             return SwitchKind.PREEMPT;
         }
         return (flags & Sched.SW_INVOL) != 0 ? SwitchKind.INVOLUNTARY : SwitchKind.VOLUNTARY;
-    }
-
-    private static boolean isKernelThread() {
-        try {
-            KThread.curthread();
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
     }
 }

@@ -6,7 +6,7 @@
  *
  * <p>Woven code calls only three public classes: the probe advice inlined into the kernel model
  * calls {@link org.lockwitness.agent.runtime.Probes}, call-site instrumentation in host classes
- * calls {@link org.lockwitness.agent.runtime.Sites}, and the exit advice of the launched
+ * calls {@link org.lockwitness.agent.runtime.Sites}, and the exit call woven into the launched
  * {@code main} calls {@link org.lockwitness.agent.runtime.ExitStatus}. They are public because
  * inlined code runs as part of classes in other packages and loaders. The agent's entry package
  * reaches this package through {@link org.lockwitness.agent.runtime.ProbeRuntime}, and its exit
@@ -18,7 +18,9 @@
  * class-file library is loaded by a probe; a test scans the built jar for that. Probes never throw
  * into the model, never block, and allocate nothing on the acquire path.
  *
- * <p>Thread-safety: per-thread state lives in a {@code ThreadLocal} confined to its thread,
+ * <p>Thread-safety: per-thread state lives in the kernel thread's checker slot
+ * ({@code KThread.checkerSlot}, FreeBSD's {@code td_witness}), or in a {@code ThreadLocal} on a thread
+ * that is not a kernel thread, confined to its thread either way,
  * per-CPU state is confined to the thread that runs on that CPU, the witness is thread-safe, and
  * the witness handle is published once through a volatile field before any class is woven.
  */

@@ -16,6 +16,8 @@ public final class Counters {
     final AtomicLong classesTransformed = new AtomicLong();
     /** Transformed classes of the kernel model itself (the rest only got call sites). */
     final AtomicLong modelClassesTransformed = new AtomicLong();
+    /** Whether a class of the kernel model's packages (the probe SPI included) was loaded after the agent started. */
+    volatile boolean modelLoaded;
     final AtomicLong probesWoven = new AtomicLong();
     final AtomicLong probesRefused = new AtomicLong();
     final AtomicLong callSites = new AtomicLong();
@@ -55,6 +57,14 @@ public final class Counters {
     /** @return the transformed classes of the kernel model itself */
     public long modelClassesTransformed() {
         return modelClassesTransformed.get();
+    }
+
+    /**
+     * @return whether the kernel model is in this JVM: one of its classes was transformed, or loaded
+     *     after the agent started (its probe SPI is never transformed)
+     */
+    public boolean modelSeen() {
+        return modelLoaded || modelClassesTransformed.get() > 0;
     }
 
     /** @return the probe-annotated methods that got their advice */

@@ -2,7 +2,6 @@ package org.lockwitness.agent.weave;
 
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
-import java.nio.charset.StandardCharsets;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
@@ -15,8 +14,6 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  */
 final class KernelPrefilter implements AgentBuilder.TransformerDecorator {
 
-    private static final byte[] MODEL = ProbeTargets.MODEL_PREFIX.getBytes(StandardCharsets.US_ASCII);
-
     private final String mainClass;
 
     /** @param mainClass the internal name of the launched main class, or null */
@@ -25,16 +22,7 @@ final class KernelPrefilter implements AgentBuilder.TransformerDecorator {
     }
 
     static boolean mentionsModel(byte[] bytes) {
-        outer:
-        for (int i = 0, n = bytes.length - MODEL.length; i <= n; i++) {
-            for (int j = 0; j < MODEL.length; j++) {
-                if (bytes[i + j] != MODEL[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return ClassFilter.mentionsModel(bytes);
     }
 
     @Override

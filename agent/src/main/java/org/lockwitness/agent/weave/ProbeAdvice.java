@@ -1,16 +1,14 @@
 package org.lockwitness.agent.weave;
 
 import net.bytebuddy.asm.Advice;
-import org.lockwitness.agent.MainReturn;
-import org.lockwitness.agent.runtime.ExitStatus;
 import org.lockwitness.agent.runtime.Probes;
 import org.lockwitness.kernel.LockObject;
 
 /**
  * The advice inlined into probe-annotated methods: each piece calls one {@link Probes} method
  * with constants bound per method by {@link ProbeAdvisor}. Inlined code may use only what the
- * model class can see, so it touches nothing but {@link Probes}, and on {@code main}'s return
- * {@link MainReturn} and {@link ExitStatus}; every piece suppresses whatever it throws.
+ * model class can see, so it touches nothing but {@link Probes}; every piece suppresses whatever it
+ * throws. The launched {@code main}'s exit call is woven by {@link MainExitWeaver}, without Byte Buddy.
  */
 final class ProbeAdvice {
 
@@ -144,18 +142,6 @@ final class ProbeAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This LockObject lock) {
             Probes.lockInit(lock);
-        }
-    }
-
-    /** The launched {@code main} returned normally: the report check of {@link MainReturn}, then {@code fail=}. */
-    static final class MainExit {
-        private MainExit() {
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit() {
-            MainReturn.mainReturned();
-            ExitStatus.mainReturned();
         }
     }
 }

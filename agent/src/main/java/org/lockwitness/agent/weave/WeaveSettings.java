@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * What the agent's options decide about weaving: where interrupt windows go, which
  * {@code @KernelCode} classes get line windows, and the launched main class, whose {@code main}
- * gets the exit advice of {@code fail=}. Immutable.
+ * gets the exit call of {@code fail=}. Immutable.
  *
  * @param windows where interrupt windows go
  * @param include the classes that get line windows ({@code include=})

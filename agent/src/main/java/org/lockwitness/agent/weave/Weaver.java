@@ -1,7 +1,6 @@
 package org.lockwitness.agent.weave;
 
 import java.security.ProtectionDomain;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.annotation.AnnotationDescription;
@@ -16,7 +15,7 @@ import net.bytebuddy.utility.JavaModule;
  * visitor, its interrupt windows; any other class gets call-site instrumentation, advice on its
  * {@code @Requires} methods, line windows when it is marked {@code @KernelCode} and
  * {@code windows=lines} (a user's own simulation code, so that a check-then-act gap in it becomes a
- * place where an interrupt can land), and, for the launched main class, exit advice on {@code main}.
+ * place where an interrupt can land). The launched main class's exit call is {@link MainExitWeaver}'s.
  *
  * <p>Thread-safety: stateless apart from thread-safe collaborators.
  */
@@ -64,9 +63,6 @@ final class Weaver implements AgentBuilder.Transformer {
             if (windows != null && settings.windows() == Windows.LINES && admitted(type.getName())) {
                 b = b.visit(windows);
             }
-        }
-        if (type.getName().equals(settings.mainClass())) {
-            b = b.visit(Advice.to(ProbeAdvice.MainExit.class).on(ElementMatchers.isMain()));
         }
         return b;
     }

@@ -7,8 +7,8 @@ import org.lockwitness.witness.Witness;
 
 /**
  * Installs the agent's one class-file transformation: probe advice and interrupt windows in the
- * kernel model, call sites in every other class that mentions it, exit advice on the launched
- * {@code main}. Classes already loaded are retransformed, so attach works. The one public way into
+ * kernel model, call sites in every other class that mentions it, an exit call in the launched
+ * {@code main}. An attached agent retransforms the classes already loaded. The one public way into
  * this package.
  *
  * <p>Thread-safety: call {@link #install} once, from the thread that starts the agent; the
@@ -29,31 +29,46 @@ public final class Weaving {
 
     /**
      * Installs the transformation. Call after {@code ProbeRuntime.start}: woven code may run as
-     * soon as this returns.
+     * soon as this returns. Before {@code main} ({@code premain}) nothing is retransformed and Byte
+     * Buddy is built only when the first class that mentions the model loads
+     * ({@link PremainTransformer}); an attached agent installs Byte Buddy at once and retransforms
+     * the loaded classes, as its model may already run.
      *
      * @param inst the instrumentation
      * @param witness the witness, which registers sites at transform time
      * @param settings what the options decide about weaving
      * @param counters where transformations are counted
+     * @param attached whether the agent was attached to a running JVM ({@code agentmain})
      */
-    public static void install(Instrumentation inst, Witness witness, WeaveSettings settings, Counters counters) {
+    public static void install(Instrumentation inst, Witness witness, WeaveSettings settings, Counters counters,
+            boolean attached) {
         if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
             System.setProperty(BYTE_BUDDY_SAFE, "true");
         }
-        new AgentBuilder.Default()
+        if (attached) {
+            builder(witness, settings, counters)
+                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(new TransformListener.Retransformation())
+                    .with(AgentBuilder.InstallationListener.ErrorSuppressing.INSTANCE)
+                    .with(new KernelPrefilter(null))
+                    .installOn(inst);
+        } else {
+            String main = settings.mainClass() == null ? null : settings.mainClass().replace('.', '/');
+            inst.addTransformer(new PremainTransformer(main,
+                    () -> builder(witness, settings, counters).makeRaw(), counters));
+        }
+    }
+
+    /** Byte Buddy's agent builder with the one transformation, the ignore list and the listener. */
+    private static AgentBuilder builder(Witness witness, WeaveSettings settings, Counters counters) {
+        return new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new TransformListener.Retransformation())
                 .with(listener(counters))
-                .with(AgentBuilder.InstallationListener.ErrorSuppressing.INSTANCE)
-                .with(new KernelPrefilter(settings.mainClass() == null ? null
-                        : settings.mainClass().replace('.', '/')))
                 .ignore(Ignored.MATCHER)
                 .type(ElementMatchers.any())
-                .transform(weaver(witness, settings, counters))
-                .installOn(inst);
+                .transform(weaver(witness, settings, counters));
     }
 
     /** The one transformation, as {@link #install} uses it; tests weave single classes with it. */

@@ -1,0 +1,39 @@
+package org.lockwitness.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Issue 21: the model's {@code Mtx} lock/unlock loop under the agent allocates exactly nothing on
+ * the kernel thread once warm: not the probes, not the witness's fast path for an order it has
+ * seen, not the model's scheduling points and hardclock ticks. The program is
+ * {@code org.lockwitness.testprograms.MtxLoop}; the allocation counter is the JVM's own
+ * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}).
+ */
+class MtxAllocationIT {
+
+    private static final int PAIRS = 300_000;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void mtxLoopUnderTheAgent_allocatesZeroBytesAfterWarmUp() throws Exception {
+        Path dir = Forked.dir("mtx-allocation");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), true, "org.lockwitness.testprograms.MtxLoop",
+                String.valueOf(PAIRS));
+        assertEquals(0, f.await(), f.stderr());
+        String out = f.stdout();
+        assertTrue(out.contains("status COMPLETED"), out);
+        int trace = Integer.parseInt(out.lines().filter(l -> l.startsWith("trace ")).findFirst().orElseThrow()
+                .substring("trace ".length()).trim());
+        assertTrue(trace <= 4_096, "the decision trace outgrew its warm array in the window: " + out);
+        assertTrue(out.contains("allocated 0 bytes over " + PAIRS + " pairs"), out);
+        long events = f.json().getAsJsonObject("instrumentation").get("eventsSeen").getAsLong();
+        assertTrue(events >= 4L * PAIRS, "the probes did not run: " + events + " events");
+    }
+}
