@@ -45,6 +45,9 @@ final class Interrupts {
         }
     }
 
+    /** The hardclock's trap-frame line, built once: the clock ticks on every CPU and allocates nothing. */
+    private static final String HARDCLOCK_BOUNDARY = "--- interrupt " + Irq.HARDCLOCK + " (hardclock) ---";
+
     /** The trap-frame line of a stack for a vector without a source. */
     private static String boundary(int vector) {
         switch (vector) {
@@ -55,7 +58,7 @@ final class Interrupts {
             case Irq.IPI_AST:
                 return "--- IPI ast ---";
             default:
-                return "--- interrupt " + vector + " (hardclock) ---";
+                return HARDCLOCK_BOUNDARY;
         }
     }
 
