@@ -24,6 +24,8 @@ public final class Messages {
     /** LOR reasons of {@code witness_checkorder}. */
     static final String SLEEPABLE_AFTER_NON_SLEEPABLE = "sleepable after non-sleepable";
     static final String GIANT_AFTER_NON_SLEEPABLE = "Giant after non-sleepable";
+    /** Our LOR reason for two instances of one Java lock class nested in both orders. */
+    static final String INSTANCES_BOTH_ORDERS = "two instances of one class, nested in both orders";
     private static final List<String> ORDINALS = List.of("1st", "2nd", "3rd");
 
     /** What is wrong with an upgrade or downgrade ({@code witness_upgrade}, {@code witness_downgrade}). */
