@@ -19,7 +19,8 @@ import org.lockwitness.witness.WitnessOptions;
  * The agent's options, parsed from {@code key=value,...} exactly as DESIGN.md ("The agent") lists
  * them: {@code report}, {@code windows}, {@code fail}, {@code panic}, {@code config},
  * {@code include}, {@code exclude}, {@code stacks}, and our {@code spinBound} and {@code holdBound}
- * ({@code SPIN_HELD_TOO_LONG}'s two bounds). Lists inside a value are separated by
+ * ({@code SPIN_HELD_TOO_LONG}'s two bounds), {@code locks}, {@code javaInclude} and
+ * {@code javaExclude} (what is instrumented: the kernel model, application classes' Java locks, or both). Lists inside a value are separated by
  * {@code +}. A value may contain commas: the string is split only at a comma followed by
  * {@code key=} (as JaCoCo's agent options are), so {@code report=/tmp/a,b,windows=lines} names the
  * directory {@code /tmp/a,b}. {@link #javaAgentArgument} renders options back into a
@@ -30,13 +31,15 @@ import org.lockwitness.witness.WitnessOptions;
 final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
-            "exclude", "stacks", "spinBound", "holdBound");
+            "exclude", "stacks", "spinBound", "holdBound", "locks", "javaInclude", "javaExclude");
 
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report), windows=lines|probes|off"
             + " (default probes), fail=RULE+...|all|none (default none), panic=RULE+...|all|none, config=FILE,"
             + " include=PATTERN+..., exclude=PATTERN+..., stacks=N, spinBound=N (a spinner's own iterations,"
             + " default " + WitnessOptions.DEFAULT_SPIN_BOUND + "), holdBound=N (a spin lock holder's own"
-            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + ")";
+            + " scheduling points, default " + WitnessOptions.DEFAULT_HOLD_BOUND + "), locks=kernel|java|both (default"
+            + " both), javaInclude=PATTERN+..., javaExclude=PATTERN+... (the application classes whose Java locks"
+            + " are checked)";
 
     /** Where the option string is split: at a comma followed by a key and {@code =}. */
     static final Pattern SPLIT = Pattern.compile(",(?=\\s*[A-Za-z0-9_\\-]+\\s*=)");
@@ -54,6 +57,10 @@ final class AgentOptions {
     /** {@code SPIN_HELD_TOO_LONG}'s bounds: a spinner's own iterations, a holder's own scheduling points. */
     final long spinBound;
     final long holdBound;
+    /** What is instrumented, and which application classes get their Java locks checked. */
+    final LockScope locks;
+    final ClassPatterns javaInclude;
+    final ClassPatterns javaExclude;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
@@ -68,6 +75,9 @@ final class AgentOptions {
         this.stacks = b.stacks;
         this.spinBound = b.spinBound;
         this.holdBound = b.holdBound;
+        this.locks = b.locks;
+        this.javaInclude = b.javaInclude;
+        this.javaExclude = b.javaExclude;
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -153,7 +163,7 @@ final class AgentOptions {
      * @return what these options decide about weaving
      */
     WeaveSettings weaving(String mainClass) {
-        return new WeaveSettings(windows, include, exclude, mainClass);
+        return new WeaveSettings(windows, include, exclude, mainClass, locks.kernel());
     }
 
     /** A bad option; the message names it and lists the valid keys. */
@@ -174,6 +184,9 @@ final class AgentOptions {
         int stacks = 32;
         long spinBound = WitnessOptions.DEFAULT_SPIN_BOUND;
         long holdBound = WitnessOptions.DEFAULT_HOLD_BOUND;
+        LockScope locks = LockScope.BOTH;
+        ClassPatterns javaInclude = ClassPatterns.ALL;
+        ClassPatterns javaExclude = ClassPatterns.NONE;
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
@@ -188,6 +201,9 @@ final class AgentOptions {
                 case "stacks" -> stacks = stacks(value);
                 case "spinBound" -> spinBound = bound(key, value);
                 case "holdBound" -> holdBound = bound(key, value);
+                case "locks" -> locks = locks(value);
+                case "javaInclude" -> javaInclude = patterns(key, value);
+                case "javaExclude" -> javaExclude = patterns(key, value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
         }
@@ -197,6 +213,14 @@ final class AgentOptions {
                 return Windows.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new OptionException("bad value windows=" + value + " (lines, probes or off)");
+            }
+        }
+
+        private static LockScope locks(String value) throws OptionException {
+            try {
+                return LockScope.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("bad value locks=" + value + " (kernel, java or both)");
             }
         }
 

@@ -49,7 +49,7 @@ public final class Weaving {
                 .with(listener(counters))
                 .with(AgentBuilder.InstallationListener.ErrorSuppressing.INSTANCE)
                 .with(new KernelPrefilter(settings.mainClass() == null ? null
-                        : settings.mainClass().replace('.', '/')))
+                        : settings.mainClass().replace('.', '/'), settings.kernel()))
                 .ignore(Ignored.MATCHER)
                 .type(ElementMatchers.any())
                 .transform(weaver(witness, settings, counters))
