@@ -189,6 +189,21 @@ class JavaLocksIT {
     }
 
     @Test
+    void stampedLock_aSecondReadAndAReadThenWrite_inOneThread_areRecursion() throws Exception {
+        Forked f = run("stamped", "", "JavaRules", "stamped");
+        assertEquals(0, f.await(), f.stderr());
+        assertTrue(f.stdout().contains("the write was interrupted"), f.stdout());
+        List<JsonObject> found = Forked.findings(f.json(), "RECURSION");
+        assertEquals(2, found.size(), f.json().toString());
+        assertEquals(2, f.json().getAsJsonArray("findings").size(), f.json().toString());
+        String all = found.toString();
+        assertTrue(all.contains(PKG + "JavaRules.stamps"), all);
+        assertTrue(all.contains(site("JavaRules", "secondRead")) && all.contains(site("JavaRules", "readThenWrite")),
+                all);
+        assertTrue(all.contains("second read queues behind") && all.contains("not reentrant"), all);
+    }
+
+    @Test
     void locksKernel_leavesJavaLocksAlone_andWarnsThatNothingWasWoven() throws Exception {
         Forked f = run("kernel-only", "locks=kernel,fail=all", "LeftRightDeadlock");
         assertEquals(0, f.await(), f.stderr());

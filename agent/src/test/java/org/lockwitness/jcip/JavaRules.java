@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /** One program per rule of Java locks, chosen by the first argument. */
 public final class JavaRules {
@@ -15,6 +16,7 @@ public final class JavaRules {
     private final Condition ready = guard.newCondition();
     private final ReentrantReadWriteLock rwA = new ReentrantReadWriteLock();
     private final ReentrantReadWriteLock rwB = new ReentrantReadWriteLock();
+    private final StampedLock stamps = new StampedLock();
 
     public static void main(String[] args) throws Exception {
         JavaRules r = new JavaRules();
@@ -24,6 +26,7 @@ public final class JavaRules {
             case "wait" -> r.waitWithAnotherHeld();
             case "await" -> r.awaitWithAnotherHeld();
             case "exceptions" -> r.exceptionPaths();
+            case "stamped" -> r.stampedTwice();
             case "rw" -> Drivers.inTurn(() -> r.writeBoth(r.rwA, r.rwB), () -> r.writeBoth(r.rwB, r.rwA));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -95,6 +98,31 @@ public final class JavaRules {
 
     private synchronized void touch() {
         // takes this's monitor after inner's: inner -> JavaRules
+    }
+
+    /**
+     * A second read, then (on another thread) a write after a read: each would wait for the thread
+     * itself. The write is interruptible and interrupted, so the program ends.
+     */
+    private void stampedTwice() throws InterruptedException {
+        long first = stamps.readLock();
+        long second = stamps.readLock(); // SITE:secondRead
+        stamps.unlockRead(second);
+        stamps.unlockRead(first);
+        Thread upgrader = new Thread(() -> {
+            long read = stamps.readLock();
+            try {
+                stamps.writeLockInterruptibly(); // SITE:readThenWrite
+            } catch (InterruptedException expected) {
+                System.out.println("the write was interrupted");
+            } finally {
+                stamps.unlockRead(read);
+            }
+        });
+        upgrader.start();
+        Thread.sleep(100);
+        upgrader.interrupt();
+        upgrader.join();
     }
 
     private void writeBoth(ReentrantReadWriteLock first, ReentrantReadWriteLock second) {

@@ -42,7 +42,13 @@ public enum LockKind {
      * skips a queued writer only when this thread already reads that same lock (the JDK's rule, not
      * FreeBSD's), so a shared hold is never a recursive read of another lock.
      */
-    JAVA_RW("java rw", LockFlags.RECURSE, LockFlags.RECURSE);
+    JAVA_RW("java rw", LockFlags.RECURSE, LockFlags.RECURSE),
+    /**
+     * {@code "java stamped"}: a {@code java.util.concurrent.locks.StampedLock}; not reentrant, so a
+     * second acquire of one held by this thread, in any mode and even a second read (which queues
+     * behind a waiting writer), deadlocks the thread ({@link Rule#RECURSION}).
+     */
+    JAVA_STAMPED("java stamped", 0, 0);
 
     private final String className;
     private final int allowed;
@@ -70,7 +76,7 @@ public enum LockKind {
      * {@link Rule#DUPLICATE_LOCK_TYPE}.
      */
     public boolean isJava() {
-        return this == JAVA_MONITOR || this == JAVA_LOCK || this == JAVA_RW;
+        return this == JAVA_MONITOR || this == JAVA_LOCK || this == JAVA_RW || this == JAVA_STAMPED;
     }
 
     /** The {@link LockFlags} this class accepts at init ({@code lc_flags}). */

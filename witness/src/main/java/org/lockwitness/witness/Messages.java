@@ -122,6 +122,20 @@ public final class Messages {
         }
     }
 
+    /**
+     * {@link Rule#RECURSION} of a {@code StampedLock}, which is not reentrant: our message (the JDK
+     * has none; the thread just waits for itself).
+     */
+    static String stampedTwice(boolean heldExclusive, boolean sharedAcquire, String name, String site,
+            String heldSite) {
+        String why = !heldExclusive && sharedAcquire
+                ? ": a second read queues behind any waiting writer, which waits for the first"
+                : ": it is not reentrant, the thread waits for itself";
+        return (sharedAcquire ? "read" : "write") + " lock of StampedLock " + shown(name) + " @ " + shown(site)
+                + "\nwhile this thread holds it for " + (heldExclusive ? "writing" : "reading") + " from "
+                + shown(heldSite) + why;
+    }
+
     /** {@link Rule#RECURSION} in a conflicting mode: a shared acquire of an exclusively held lock or the reverse. */
     static String recursedInMode(boolean sharedAcquire, String className, String name, String site,
             String heldSite) {

@@ -187,7 +187,9 @@ final class OrderCheck {
         String here = state.siteText(site);
         String name = state.name(lock);
         String message;
-        if (heldExclusive == shared) {
+        if (LockId.kind(lock) == LockKind.JAVA_STAMPED) {
+            message = Messages.stampedTwice(heldExclusive, shared, name, here, state.recordedSite(held.site[i]));
+        } else if (heldExclusive == shared) {
             message = Messages.recursedInMode(shared, state.className(lock), name, here,
                     state.recordedSite(held.site[i]));
         } else if (heldExclusive && !LockId.recursable(lock)) {

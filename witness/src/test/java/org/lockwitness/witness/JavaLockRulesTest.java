@@ -93,4 +93,20 @@ class JavaLockRulesTest {
         assertEquals(List.of(), f.cpus(), "a Java thread has no CPU");
         assertFalse(sim.w.holds(t, m.instance));
     }
+
+    @Test
+    void stampedLock_readThenWrite_andReadThenRead_inOneThread_areRecursion_butTryReadsAreNot() {
+        Sim.Lock s = sim.lock("Cache.stamps", LockKind.JAVA_STAMPED);
+        WitnessThread t = javaThread("t");
+        sim.take(t, s, 0, OpFlags.SHARED);
+        sim.tryTake(t, s, 0);
+        sim.w.acquired(t, s.id, s.instance, 0, OpFlags.TRY | OpFlags.SHARED);
+        sim.silent();
+        sim.w.checkOrder(t, s.id, s.instance, 0, 0, 0);
+        Finding f = sim.only(Rule.RECURSION);
+        assertTrue(f.message().contains("not reentrant"), f.message());
+        sim.w.checkOrder(t, s.id, s.instance, sim.site("Other.java", 9), OpFlags.SHARED, 0);
+        assertEquals(2, sim.findings().size(), sim.findings().toString());
+        assertTrue(sim.findings().get(1).message().contains("second read queues behind"), sim.findings().toString());
+    }
 }

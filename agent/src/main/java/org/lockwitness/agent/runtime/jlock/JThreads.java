@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import org.lockwitness.witness.OpFlags;
 import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessThread;
@@ -105,6 +106,9 @@ final class JThreads {
         }
         if (lock instanceof ReentrantLock l) {
             return l.isLocked();
+        }
+        if (lock instanceof StampedLock l) {
+            return kind == JavaLocks.READ ? l.isReadLocked() : l.isWriteLocked();
         }
         if (lock instanceof ReentrantReadWriteLock.WriteLock l) {
             return l.toString().contains("[Locked by thread");

@@ -319,7 +319,7 @@ public final class JavaLocks {
         }
     }
 
-    private static void held(JThread jt, WitnessThread t, Object lock, int id, byte kind, int site, int flags) {
+    static void held(JThread jt, WitnessThread t, Object lock, int id, byte kind, int site, int flags) {
         long instance = instance(lock);
         W.acquired(t, id, instance, site, flags);
         jt.push(lock, instance, id, kind);

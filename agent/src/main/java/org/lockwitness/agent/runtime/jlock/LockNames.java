@@ -28,8 +28,12 @@ final class LockNames {
     static final int MONITOR = 0;
     static final int LOCK = 1;
     static final int RW = 2;
-    private static final int KINDS = 3;
-    private static final LockKind[] KIND = {LockKind.JAVA_MONITOR, LockKind.JAVA_LOCK, LockKind.JAVA_RW};
+    static final int STAMPED = 3;
+    private static final int KINDS = 4;
+    private static final LockKind[] KIND = {LockKind.JAVA_MONITOR, LockKind.JAVA_LOCK, LockKind.JAVA_RW,
+        LockKind.JAVA_STAMPED};
+    /** Reentrant kinds are enrolled with RECURSE; a StampedLock is not reentrant. */
+    private static final int[] FLAGS = {LockFlags.RECURSE, LockFlags.RECURSE, LockFlags.RECURSE, 0};
     private static final Object REGISTRY = new Object();
 
     private static volatile String[] names = new String[64];
@@ -72,7 +76,7 @@ final class LockNames {
         int i = name * KINDS + kind;
         int id = i < all.length ? all[i] : 0;
         if (id == 0) {
-            id = w.enroll(names[name], KIND[kind], LockFlags.RECURSE);
+            id = w.enroll(names[name], KIND[kind], FLAGS[kind]);
             all[i] = id;
         }
         return id;
@@ -104,7 +108,7 @@ final class LockNames {
         }
         int[] slot = BY_CLASS.get(lock.getClass());
         if (slot[1] == 0) {
-            slot[1] = w.enroll(lock.getClass().getName(), KIND[kind], LockFlags.RECURSE);
+            slot[1] = w.enroll(lock.getClass().getName(), KIND[kind], FLAGS[kind]);
         }
         return slot[1];
     }

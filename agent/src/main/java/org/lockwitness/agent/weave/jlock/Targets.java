@@ -1,9 +1,11 @@
 package org.lockwitness.agent.weave.jlock;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.jar.asm.Opcodes;
 import org.lockwitness.agent.runtime.jlock.JavaLocks;
+import org.lockwitness.agent.runtime.jlock.JavaStamped;
 import org.lockwitness.agent.runtime.jlock.JavaWaits;
 
 /**
@@ -25,9 +27,12 @@ final class Targets {
 
     static final String LOCKS = JavaLocks.class.getName().replace('.', '/');
     static final String WAITS = JavaWaits.class.getName().replace('.', '/');
+    static final String STAMPED = JavaStamped.class.getName().replace('.', '/');
 
     private static final String LOCK = "Ljava/util/concurrent/locks/Lock;";
     private static final String CONDITION = "Ljava/util/concurrent/locks/Condition;";
+    private static final String STAMPED_LOCK = "Ljava/util/concurrent/locks/StampedLock;";
+    private static final String STAMPED_OWNER = "java/util/concurrent/locks/StampedLock";
     private static final Set<String> LOCK_OWNERS = Set.of("java/util/concurrent/locks/Lock",
             "java/util/concurrent/locks/ReentrantLock", "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
             "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock");
@@ -38,7 +43,7 @@ final class Targets {
     static final Set<String> LOCK_FIELD_TYPES = Set.of(LOCK, "Ljava/util/concurrent/locks/ReentrantLock;",
             "Ljava/util/concurrent/locks/ReentrantReadWriteLock;", "Ljava/util/concurrent/locks/ReadWriteLock;",
             "Ljava/util/concurrent/locks/ReentrantReadWriteLock$ReadLock;",
-            "Ljava/util/concurrent/locks/ReentrantReadWriteLock$WriteLock;");
+            "Ljava/util/concurrent/locks/ReentrantReadWriteLock$WriteLock;", STAMPED_LOCK);
 
     private static final Map<String, Hook> LOCK_CALLS = Map.of(
             "lock()V", new Hook(LOCKS, "lock", "(" + LOCK + "II)V", true),
@@ -55,6 +60,7 @@ final class Targets {
             new Hook(WAITS, "await", "(" + CONDITION + "JLjava/util/concurrent/TimeUnit;I)Z", false),
             "awaitUntil(Ljava/util/Date;)Z", new Hook(WAITS, "awaitUntil", "(" + CONDITION + "Ljava/util/Date;I)Z",
                     false));
+    private static final Map<String, Hook> STAMPED_CALLS = stampedCalls();
     private static final Map<String, Hook> WAIT_CALLS = Map.of(
             "()V", new Hook(WAITS, "wait", "(Ljava/lang/Object;I)V", false),
             "(J)V", new Hook(WAITS, "wait", "(Ljava/lang/Object;JI)V", false),
@@ -71,6 +77,9 @@ final class Targets {
         if (LOCK_OWNERS.contains(owner)) {
             return LOCK_CALLS.get(name + descriptor);
         }
+        if (owner.equals(STAMPED_OWNER)) {
+            return STAMPED_CALLS.get(name + descriptor);
+        }
         if (CONDITION_OWNERS.contains(owner)) {
             return CONDITION_CALLS.get(name + descriptor);
         }
@@ -84,4 +93,23 @@ final class Targets {
                 && (name.equals("readLock") || name.equals("writeLock"));
     }
 
+    /** StampedLock's acquires, releases and conversions; optimistic reads and validation are not hooked. */
+    private static Map<String, Hook> stampedCalls() {
+        Map<String, Hook> m = new HashMap<>();
+        String timed = "JLjava/util/concurrent/TimeUnit;";
+        for (String n : new String[] {"writeLock", "readLock", "writeLockInterruptibly", "readLockInterruptibly",
+            "tryWriteLock", "tryReadLock"}) {
+            m.put(n + "()J", new Hook(STAMPED, n, "(" + STAMPED_LOCK + "II)J", true));
+        }
+        for (String n : new String[] {"tryWriteLock", "tryReadLock"}) {
+            m.put(n + "(" + timed + ")J", new Hook(STAMPED, n, "(" + STAMPED_LOCK + timed + "II)J", true));
+        }
+        for (String n : new String[] {"unlockWrite", "unlockRead", "unlock"}) {
+            m.put(n + "(J)V", new Hook(STAMPED, n, "(" + STAMPED_LOCK + "JII)V", true));
+        }
+        for (String n : new String[] {"tryConvertToWriteLock", "tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
+            m.put(n + "(J)J", new Hook(STAMPED, n, "(" + STAMPED_LOCK + "JII)J", true));
+        }
+        return Map.copyOf(m);
+    }
 }
