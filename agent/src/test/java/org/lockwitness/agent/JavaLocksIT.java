@@ -204,6 +204,34 @@ class JavaLocksIT {
     }
 
     @Test
+    void aRealDeadlockOfMonitors_isFoundByTheWatchdog_andTheJvmEnds() throws Exception {
+        Forked f = run("deadlock-monitors", "", "RealDeadlock", "monitors");
+        assertEquals(0, f.await(), f.stderr());
+        assertTrue(f.stdout().contains("main returns"), f.stdout());
+        assertDeadlock(f, "DEFAULT");
+    }
+
+    @Test
+    void aRealDeadlockOfReentrantLocks_isFoundByTheWatchdog() throws Exception {
+        Forked f = run("deadlock-locks", "", "RealDeadlock", "locks");
+        assertEquals(0, f.await(), f.stderr());
+        assertTrue(f.stdout().contains("interrupted dl-a") && f.stdout().contains("interrupted dl-b"), f.stdout());
+        assertDeadlock(f, "LOCKS");
+    }
+
+    private static void assertDeadlock(Forked f, String which) {
+        List<JsonObject> found = Forked.findings(f.json(), "DEADLOCK");
+        assertEquals(1, found.size(), f.json().toString());
+        List<String> locks = Forked.strings(found.get(0), "locks");
+        List<String> expected = which.equals("LOCKS")
+                ? List.of(PKG + "RealDeadlock.first", PKG + "RealDeadlock.second")
+                : List.of(PKG + "RealDeadlock.left", PKG + "RealDeadlock.right");
+        assertTrue(locks.containsAll(expected) && locks.size() == 2, locks.toString());
+        assertTrue(Forked.strings(found.get(0), "threads").containsAll(List.of("dl-a", "dl-b")), found.toString());
+        reversal(f);
+    }
+
+    @Test
     void locksKernel_leavesJavaLocksAlone_andWarnsThatNothingWasWoven() throws Exception {
         Forked f = run("kernel-only", "locks=kernel,fail=all", "LeftRightDeadlock");
         assertEquals(0, f.await(), f.stderr());

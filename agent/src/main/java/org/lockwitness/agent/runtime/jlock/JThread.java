@@ -23,6 +23,15 @@ final class JThread {
 
     final Thread thread = Thread.currentThread();
     boolean busy;
+    /**
+     * The lock this thread is blocked on, for the deadlock watchdog: its instance (0: none), the
+     * object and the site's name id. Written by the thread before a blocking acquire and cleared
+     * after it; the instance last, so that a watchdog that reads it non-zero sees the rest and the
+     * mirror as they were then.
+     */
+    volatile long waitInstance;
+    Object waitObject;
+    int waitName;
     private WitnessThread handle;
 
     int depth;
@@ -52,6 +61,19 @@ final class JThread {
 
     WitnessThread existingHandle() {
         return handle;
+    }
+
+    void waitFor(Object lock, long instance, int name) {
+        waitObject = lock;
+        waitName = name;
+        waitInstance = instance;
+    }
+
+    void waitDone() {
+        if (waitInstance != 0L) {
+            waitInstance = 0L;
+            waitObject = null;
+        }
     }
 
     void push(Object lock, long instance, int id, byte kind) {

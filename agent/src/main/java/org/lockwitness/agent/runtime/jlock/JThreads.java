@@ -10,8 +10,8 @@ import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessThread;
 
 /**
- * The Java threads that took a Java lock, and the sweeper that ends their handles once they have
- * ended: a Java thread ends without an event the agent could see without retransforming
+ * The Java threads that took a Java lock, and the sweeper that runs the deadlock {@link Watchdog}
+ * over the live ones and ends the handles of those that have ended: a Java thread ends without an event the agent could see without retransforming
  * {@code java.lang.Thread}. Before the witness reports {@code HELD_AT_EXIT}, each lock is asked:
  * a monitor is never held by an ended thread (the JVM releases it), and a {@code ReentrantLock}
  * that is not locked, or a write lock whose lock has no writer, was released where call-site
@@ -30,6 +30,7 @@ final class JThreads {
     static final long PERIOD_MS = 200;
     private static final List<JThread> THREADS = new ArrayList<>();
     private static boolean sweeperStarted;
+    private static final Watchdog WATCHDOG = new Watchdog();
 
     private JThreads() {
     }
@@ -67,6 +68,7 @@ final class JThreads {
             return;
         }
         List<JThread> ended = new ArrayList<>();
+        List<JThread> live;
         synchronized (THREADS) {
             THREADS.removeIf(t -> {
                 if (t.thread.isAlive()) {
@@ -75,6 +77,12 @@ final class JThreads {
                 ended.add(t);
                 return true;
             });
+            live = new ArrayList<>(THREADS);
+        }
+        try {
+            WATCHDOG.scan(w, live);
+        } catch (Throwable e) {
+            w.fault(e, "java deadlock watchdog");
         }
         for (JThread t : ended) {
             try {

@@ -61,7 +61,9 @@ public final class JavaLocks {
         }
         jt.busy = true;
         try {
-            W.checkOrder(jt.handle(W), LockNames.monitor(W, o, name), instance(o), site, 0, 0L);
+            long instance = instance(o);
+            W.checkOrder(jt.handle(W), LockNames.monitor(W, o, name), instance, site, 0, 0L);
+            jt.waitFor(o, instance, name);
         } catch (Throwable e) {
             W.fault(e, "java monitor enter");
         } finally {
@@ -78,6 +80,7 @@ public final class JavaLocks {
      */
     public static void monitorEntered(Object o, int site, int name) {
         JThread jt = JThread.get();
+        jt.waitDone();
         if (jt.busy) {
             return;
         }
@@ -159,7 +162,11 @@ public final class JavaLocks {
      */
     public static void lock(Lock l, int site, int name) {
         byte kind = before(l, site, name);
-        l.lock();
+        try {
+            l.lock();
+        } finally {
+            waited(kind);
+        }
         after(l, kind, site, name, 0);
     }
 
@@ -173,7 +180,11 @@ public final class JavaLocks {
      */
     public static void lockInterruptibly(Lock l, int site, int name) throws InterruptedException {
         byte kind = before(l, site, name);
-        l.lockInterruptibly();
+        try {
+            l.lockInterruptibly();
+        } finally {
+            waited(kind);
+        }
         after(l, kind, site, name, 0);
     }
 
@@ -267,6 +278,7 @@ public final class JavaLocks {
             if (kind != READ || !W.holds(t, instance)) {
                 W.checkOrder(t, LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW), instance,
                         site, kind == READ ? OpFlags.SHARED : 0, 0L);
+                jt.waitFor(l, instance, name);
             }
         } catch (Throwable e) {
             W.fault(e, "java lock");
@@ -274,6 +286,13 @@ public final class JavaLocks {
             jt.busy = false;
         }
         return kind;
+    }
+
+    /** The blocking acquire returned or threw: the thread waits no more. */
+    private static void waited(byte kind) {
+        if (kind != NONE) {
+            JThread.get().waitDone();
+        }
     }
 
     private static void after(Lock l, byte kind, int site, int name, int flags) {

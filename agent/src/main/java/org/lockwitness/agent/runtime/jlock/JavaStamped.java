@@ -39,7 +39,13 @@ public final class JavaStamped {
      */
     public static long writeLock(StampedLock l, int site, int name) {
         check(l, site, name, false);
-        return held(l, l.writeLock(), site, name, false, 0);
+        long stamp;
+        try {
+            stamp = l.writeLock();
+        } finally {
+            JThread.get().waitDone();
+        }
+        return held(l, stamp, site, name, false, 0);
     }
 
     /**
@@ -52,7 +58,13 @@ public final class JavaStamped {
      */
     public static long readLock(StampedLock l, int site, int name) {
         check(l, site, name, true);
-        return held(l, l.readLock(), site, name, true, 0);
+        long stamp;
+        try {
+            stamp = l.readLock();
+        } finally {
+            JThread.get().waitDone();
+        }
+        return held(l, stamp, site, name, true, 0);
     }
 
     /**
@@ -66,7 +78,13 @@ public final class JavaStamped {
      */
     public static long writeLockInterruptibly(StampedLock l, int site, int name) throws InterruptedException {
         check(l, site, name, false);
-        return held(l, l.writeLockInterruptibly(), site, name, false, 0);
+        long stamp;
+        try {
+            stamp = l.writeLockInterruptibly();
+        } finally {
+            JThread.get().waitDone();
+        }
+        return held(l, stamp, site, name, false, 0);
     }
 
     /**
@@ -80,7 +98,13 @@ public final class JavaStamped {
      */
     public static long readLockInterruptibly(StampedLock l, int site, int name) throws InterruptedException {
         check(l, site, name, true);
-        return held(l, l.readLockInterruptibly(), site, name, true, 0);
+        long stamp;
+        try {
+            stamp = l.readLockInterruptibly();
+        } finally {
+            JThread.get().waitDone();
+        }
+        return held(l, stamp, site, name, true, 0);
     }
 
     /**
@@ -242,8 +266,10 @@ public final class JavaStamped {
         }
         jt.busy = true;
         try {
-            W.checkOrder(jt.handle(W), LockNames.juc(W, l, name, LockNames.STAMPED), JavaLocks.instance(l), site,
+            long instance = JavaLocks.instance(l);
+            W.checkOrder(jt.handle(W), LockNames.juc(W, l, name, LockNames.STAMPED), instance, site,
                     read ? OpFlags.SHARED : 0, 0L);
+            jt.waitFor(l, instance, name);
         } catch (Throwable e) {
             W.fault(e, "java stamped lock");
         } finally {

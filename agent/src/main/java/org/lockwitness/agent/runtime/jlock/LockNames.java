@@ -113,6 +113,11 @@ final class LockNames {
         return slot[1];
     }
 
+    /** The name a lock is shown under: the site's name, else the runtime class's. */
+    static String display(Object lock, int name) {
+        return name != 0 ? names[name] : lock.getClass().getName();
+    }
+
     /** The JDK's own types, arrays included: a monitor of one is named by where it is held. */
     static boolean generic(Class<?> type) {
         String n = type.getName();
