@@ -1,3 +1,5 @@
+// Over 400 lines: the one public facade of the checker, mostly the Javadoc of its API; each event
+// method is a guard and one call into a rule family (EventGuard), so splitting it would split the API.
 package org.lockwitness.witness;
 
 import java.io.UncheckedIOException;
