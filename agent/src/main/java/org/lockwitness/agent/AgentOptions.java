@@ -24,7 +24,9 @@ import org.lockwitness.witness.WitnessOptions;
  * table sizes, as FreeBSD's {@code WITNESS_COUNT} and lockdep's {@code MAX_LOCKDEP_KEYS}). The report
  * directory is a {@link ReportPattern}. {@code frames} is {@code user}, the default, or {@code all}
  * to keep the kernel model's frames in stacks; {@code graph} chooses what {@code lock-order.dot}
- * draws. Lists inside a value are separated by
+ * draws; {@code locks}, {@code javaInclude} and {@code javaExclude} choose what is
+ * instrumented (the kernel model, application classes' Java locks, or both). Lists inside a value
+ * are separated by
  * {@code +}. A value may contain commas: the string is split only at a comma followed by
  * {@code key=} (as JaCoCo's agent options are), so {@code report=/tmp/a,b,windows=lines} names the
  * directory {@code /tmp/a,b}. {@link #javaAgentArgument} renders options back into a
@@ -36,7 +38,7 @@ final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
             "exclude", "stacks", "spinBound", "holdBound", "classes", "orders", "graph",
-            "frames");
+            "frames", "locks", "javaInclude", "javaExclude");
 
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report; {pid} and {start} are replaced"
             + " by the process id and start time), windows=lines|probes|off"
@@ -49,7 +51,9 @@ final class AgentOptions {
             + " graph=all|default"
             + " (lock-order.dot: every class, or leave out the program's own locks in no finding and classes with no"
             + " order), frames=user|all (stack"
-            + " frames: the program's only, default user, or the kernel model's too)";
+            + " frames: the program's only, default user, or the kernel model's too), locks=kernel|java|both (default"
+            + " both), javaInclude=PATTERN+..., javaExclude=PATTERN+... (the application classes whose Java locks"
+            + " are checked)";
 
     /**
      * The frames of stacks with {@code frames=all}: the kernel model's are kept; the agent's, the
@@ -84,6 +88,10 @@ final class AgentOptions {
     final boolean graphAll;
     /** Class-name prefixes of the frames left out of stacks ({@code frames=}); sites always leave out the model. */
     final List<String> frameFilter;
+    /** What is instrumented, and which application classes get their Java locks checked. */
+    final LockScope locks;
+    final ClassPatterns javaInclude;
+    final ClassPatterns javaExclude;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
@@ -103,6 +111,9 @@ final class AgentOptions {
         this.orders = b.orders;
         this.graphAll = b.graphAll;
         this.frameFilter = b.frameFilter;
+        this.locks = b.locks;
+        this.javaInclude = b.javaInclude;
+        this.javaExclude = b.javaExclude;
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -189,7 +200,7 @@ final class AgentOptions {
      * @return what these options decide about weaving
      */
     WeaveSettings weaving(String mainClass) {
-        return new WeaveSettings(windows, include, exclude, mainClass);
+        return new WeaveSettings(windows, include, exclude, mainClass, locks.kernel());
     }
 
     /** A bad option; the message names it and lists the valid keys. */
@@ -214,6 +225,9 @@ final class AgentOptions {
         int orders = WitnessOptions.DEFAULT_ORDER_LIMIT;
         boolean graphAll;
         List<String> frameFilter = WitnessOptions.DEFAULT_FRAME_FILTER;
+        LockScope locks = LockScope.BOTH;
+        ClassPatterns javaInclude = ClassPatterns.ALL;
+        ClassPatterns javaExclude = ClassPatterns.NONE;
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
@@ -232,6 +246,9 @@ final class AgentOptions {
                 case "orders" -> orders = limit(key, value, WitnessOptions.MAX_ORDER_LIMIT);
                 case "graph" -> graphAll = graph(value);
                 case "frames" -> frameFilter = frames(value);
+                case "locks" -> locks = locks(value);
+                case "javaInclude" -> javaInclude = patterns(key, value);
+                case "javaExclude" -> javaExclude = patterns(key, value);
                 default -> throw new OptionException("unknown option '" + key + "'");
             }
         }
@@ -275,6 +292,14 @@ final class AgentOptions {
                 case "default" -> false;
                 default -> throw new OptionException("bad value graph=" + value + " (all or default)");
             };
+        }
+
+        private static LockScope locks(String value) throws OptionException {
+            try {
+                return LockScope.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("bad value locks=" + value + " (kernel, java or both)");
+            }
         }
 
         private static ClassPatterns patterns(String key, String value) throws OptionException {

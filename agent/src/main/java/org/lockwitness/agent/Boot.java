@@ -7,9 +7,12 @@ import java.util.function.Consumer;
 import org.lockwitness.agent.api.TestRegistry;
 import org.lockwitness.agent.runtime.InterruptBoundaries;
 import org.lockwitness.agent.runtime.ProbeRuntime;
+import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.agent.weave.Weaving;
 import org.lockwitness.witness.FrameBoundaries;
+import org.lockwitness.agent.weave.jlock.JavaLockSettings;
+import org.lockwitness.agent.weave.jlock.JavaLockWeaving;
 import org.lockwitness.witness.Policy;
 import org.lockwitness.witness.Rule;
 import org.lockwitness.witness.Witness;
@@ -73,7 +76,12 @@ final class Boot {
         MainReturn.install(summary);
         String mainClass = attached ? null : MainClass.fromCommand(command);
         Weaving.install(inst, witness, options.weaving(mainClass), counters, attached);
-        if (modelPresent()) {
+        if (options.locks.java()) {
+            JavaLockRuntime.start(witness);
+            JavaLockWeaving.install(inst, witness, new JavaLockSettings(options.javaInclude, options.javaExclude),
+                    counters);
+        }
+        if (options.locks.kernel() && modelPresent()) {
             halt.set(AgentChecker.install(witness, options, LockwitnessAgent.jar(), summary::launcherOnly));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(summary::atExit, "lockwitness-exit"));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.lockwitness.agent.runtime.ExitStatus;
 import org.lockwitness.agent.runtime.ProbeRuntime;
+import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.witness.Finding;
 import org.lockwitness.witness.Witness;
@@ -47,6 +48,7 @@ final class ExitSummary {
      * @return false when they could not be written
      */
     boolean writeAtMainReturn() {
+        JavaLockRuntime.sweep();
         if (!counters.eventsPossible()) {
             return true;
         }
@@ -62,6 +64,7 @@ final class ExitSummary {
     /** Stops the report thread, writes the final reports and prints the summary. Never throws. */
     void atExit() {
         try {
+            JavaLockRuntime.sweep();
             witness.close();
             String line = counters.eventsPossible() ? summary(write()) : noReport();
             if (!line.isEmpty()) {
@@ -88,8 +91,8 @@ final class ExitSummary {
         if (counters.modelSeen() && counters.transformErrors() == 0) {
             return launcherOnly ? "" : "lockwitness: no class with a probe was loaded (no model primitive ran in this JVM): " + kept;
         }
-        return "lockwitness: *** WARNING: NO PROBE WAS WOVEN: the kernel model (org.lockwitness.kernel) was not"
-                + " instrumented, so nothing was checked *** " + kept;
+        return "lockwitness: *** WARNING: NO PROBE WAS WOVEN: neither the kernel model (org.lockwitness.kernel) nor"
+                + " a Java lock of an application class was instrumented, so nothing was checked *** " + kept;
     }
 
     /** The summary after the final write, which failed for {@code problem} unless it is null. */
@@ -113,6 +116,7 @@ final class ExitSummary {
                 .append(", call sites ").append(counters.callSites())
                 .append(", windows woven ").append(counters.windowsWoven())
                 .append(", windows removed ").append(counters.windowsStripped())
+                .append(", java lock sites ").append(counters.javaLockSites())
                 .append(", events seen ").append(ProbeRuntime.events());
         if (counters.transformErrors() > 0) {
             s.append(", transform errors ").append(counters.transformErrors());

@@ -48,7 +48,7 @@ final class HoldRules {
         boolean shared = (flags & OpFlags.SHARED) != 0;
         int i = held.holdsClass(LockId.classOf(lock)) ? held.find(instance) : -1;
         if (i >= 0) {
-            if (tried) {
+            if (tried && LockId.kind(lock) != LockKind.JAVA_STAMPED) {
                 dispatch.run(t, () -> order.recursion(t, held, i, lock, site, flags));
             }
             held.recursed[i]++;

@@ -6,13 +6,13 @@ package org.lockwitness.witness;
  * {@code lock_class_key}). The one place that encodes or decodes it:
  *
  * <pre>
- *  31 30 | 29 28 27 | 26    | 25   | 24 ......... 20 | 19 .................. 0
- *   0  0 |   kind   | Giant | spin | {@link LockFlags} | class id (1..{@value #MAX_CLASS_ID})
+ *  31 | 30 29 28 27 | 26    | 25   | 24 ......... 20 | 19 .................. 0
+ *   0 |    kind     | Giant | spin | {@link LockFlags} | class id (1..{@value #MAX_CLASS_ID})
  * </pre>
  *
  * The class id indexes the {@link ClassTable} and keys the {@link OrderCache}; the flags are the lock's own (two locks of one class may differ in
  * DUPOK or RECURSE; {@link LockFlags#INFRASTRUCTURE}, which only the reports read, is left out); spin, Giant and kind are copies of the class's, so that the fast path decides
- * without a table lookup. Bits 30 and 31 stay clear, so an id is never negative, and class ids
+ * without a table lookup. Bit 31 stays clear, so an id is never negative, and class ids
  * start at 1, so an id is never {@link Witness#UNTRACKED}. Stateless.
  */
 final class LockId {
@@ -28,7 +28,7 @@ final class LockId {
     private static final int SPIN_BIT = 1 << (FLAG_SHIFT + FLAG_BITS);
     private static final int GIANT_BIT = SPIN_BIT << 1;
     private static final int KIND_SHIFT = FLAG_SHIFT + FLAG_BITS + 2;
-    private static final int KIND_MASK = 0x7;
+    private static final int KIND_MASK = 0xF;
     private static final LockKind[] KINDS = LockKind.values();
 
     private LockId() {

@@ -24,6 +24,8 @@ public final class Messages {
     /** LOR reasons of {@code witness_checkorder}. */
     static final String SLEEPABLE_AFTER_NON_SLEEPABLE = "sleepable after non-sleepable";
     static final String GIANT_AFTER_NON_SLEEPABLE = "Giant after non-sleepable";
+    /** Our LOR reason for two instances of one Java lock class nested in both orders. */
+    static final String INSTANCES_BOTH_ORDERS = "two instances of one class, nested in both orders";
     private static final List<String> ORDINALS = List.of("1st", "2nd", "3rd");
 
     /** What is wrong with an upgrade or downgrade ({@code witness_upgrade}, {@code witness_downgrade}). */
@@ -132,6 +134,20 @@ public final class Messages {
             default:
                 return "_mtx_lock_sleep: recursed on non-recursive mutex " + shown(name) + " @ " + shown(site);
         }
+    }
+
+    /**
+     * {@link Rule#RECURSION} of a {@code StampedLock}, which is not reentrant: our message (the JDK
+     * has none; the thread just waits for itself).
+     */
+    static String stampedTwice(boolean heldExclusive, boolean sharedAcquire, String name, String site,
+            String heldSite) {
+        String why = !heldExclusive && sharedAcquire
+                ? ": a second read queues behind any waiting writer, which waits for the first"
+                : ": it is not reentrant, the thread waits for itself";
+        return (sharedAcquire ? "read" : "write") + " lock of StampedLock " + shown(name) + " @ " + shown(site)
+                + "\nwhile this thread holds it for " + (heldExclusive ? "writing" : "reading") + " from "
+                + shown(heldSite) + why;
     }
 
     /** {@link Rule#RECURSION} in a conflicting mode: a shared acquire of an exclusively held lock or the reverse. */

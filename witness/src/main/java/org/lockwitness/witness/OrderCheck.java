@@ -125,6 +125,15 @@ final class OrderCheck {
             return recursion(t, held, mine, lock, site, flags);
         }
         int parent = held.classOf(plock);
+        if (LockId.kind(lock).isJava()) {
+            int same = held.findClass(cls, held.depth);
+            if (same >= 0) {
+                Finding f = instanceOrder(t, held, same, lock, instance, site);
+                if (f != null || parent == cls) {
+                    return f;
+                }
+            }
+        }
         if (parent == cls) {
             return duplicate(t, held, plock, lock, site, flags);
         }
@@ -180,7 +189,9 @@ final class OrderCheck {
         String here = state.siteText(site);
         String name = state.name(lock);
         String message;
-        if (heldExclusive == shared) {
+        if (LockId.kind(lock) == LockKind.JAVA_STAMPED) {
+            message = Messages.stampedTwice(heldExclusive, shared, name, here, state.recordedSite(held.site[i]));
+        } else if (heldExclusive == shared) {
             message = Messages.recursedInMode(shared, state.className(lock), name, here,
                     state.recordedSite(held.site[i]));
         } else if (heldExclusive && !LockId.recursable(lock)) {
@@ -201,6 +212,42 @@ final class OrderCheck {
         String first = state.recordedSite(held.site[top]);
         return state.report(Rule.DUPLICATE_LOCK_TYPE, c.name, Messages.duplicate(c.name, first, here),
                 List.of(c.name), List.of(first, here), List.of(state.backtrace()), t);
+    }
+
+    /**
+     * Two instances of one Java lock class nested: records {@code held -> instance} with the other
+     * locks held below the first (its gates) and reports a {@link Rule#LOCK_ORDER_REVERSAL}, once
+     * per class, when the opposite nesting was seen without a common gate ({@link InstanceOrders}).
+     * Under the lock.
+     */
+    private Finding instanceOrder(WitnessThread t, HeldLocks held, int same, int lock, long instance, int site) {
+        int cls = LockId.classOf(lock);
+        long first = held.instance[same];
+        long[] gates = new long[same];
+        System.arraycopy(held.instance, 0, gates, 0, same);
+        InstanceOrders orders = state.instanceOrders;
+        InstanceOrders.Order opposite = orders.get(cls, instance, first);
+        String here = state.siteText(site);
+        if (opposite == null || InstanceOrders.shareGate(opposite.gates(), gates)) {
+            if (orders.get(cls, first, instance) == null) {
+                int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
+                orders.put(cls, first, instance, new InstanceOrders.Order(here, stack, gates));
+            }
+            return null;
+        }
+        WitnessType type = state.classes.byId(cls);
+        if (!state.reportedPairs.add(OrderEdge.key(cls, cls)) || state.options.config.isBlessed(type.name, type.name)) {
+            return null;
+        }
+        List<String> now = state.stackStore.get(state.stackStore.intern(state.stacks.capture()));
+        String msg = Messages.lorHeader(Messages.INSTANCES_BOTH_ORDERS)
+                + '\n' + heldLine(held, same, Messages.ordinal(0))
+                + '\n' + Messages.lorLine(Messages.ordinal(1), instance, type.name, type.className(), here);
+        Backtrace before = opposite.stack() == 0 ? new Backtrace(Messages.missing(type.name, type.name), List.of())
+                : new Backtrace(Messages.established(type.name, type.name), state.stackStore.get(opposite.stack()));
+        return state.report(Rule.LOCK_ORDER_REVERSAL, type.name, msg, List.of(type.name, type.name),
+                List.of(here, state.recordedSite(held.site[same]), opposite.site()),
+                List.of(before, new Backtrace(Messages.attempted(type.name, type.name), now)), t);
     }
 
     /** Adds the order to the pair in the cache's {@code slot}, claimed by this slow path. */

@@ -1,5 +1,5 @@
-// Over 400 lines: the facade keeps one documented public method per event of the probe SPI, and
-// splitting the API across classes would make callers look in several places.
+// Over 400 lines: the one public facade of the checker, mostly the Javadoc of its API; each event
+// method is a guard and one call into a rule family (EventGuard), so splitting it would split the API.
 package org.lockwitness.witness;
 
 import java.io.UncheckedIOException;
@@ -91,13 +91,33 @@ public final class Witness extends EventGuard {
     }
 
     /**
+     * Creates the handle of an ordinary Java thread (not a kernel thread of a machine): it has no CPU
+     * and no interrupt context, belongs to no machine run, and lives until {@link #threadExit}. Its
+     * events are sent without {@link WitnessThread#at}. Thread-safe.
+     */
+    public WitnessThread javaThread(long tid, String name) {
+        return state.addThread(new WitnessThread(tid, name, true));
+    }
+
+    /**
+     * Whether the witness counts {@code instance} among the locks {@code t} holds (sleep locks only),
+     * so that a caller that can ask the lock itself (a Java lock's {@code isHeldByCurrentThread}) can
+     * tell a hold the witness never saw. Confined to {@code t}'s thread; no lock.
+     */
+    public boolean holds(WitnessThread t, long instance) {
+        return t.sleepLocks.find(instance) >= 0;
+    }
+
+    /**
      * A blocking acquire, reported <em>before</em> it blocks ({@code witness_checkorder}); never called for
      * try-acquires. In order, at most one finding: {@link Rule#KIND_MISMATCH} if {@link OpFlags#SPIN_OP} disagrees with
      * the kind; for sleep locks the context rules by precedence {@link Rule#SLEEP_LOCK_IN_INTERRUPT} &gt;
      * {@link Rule#PREEMPT_IN_RENDEZVOUS} &gt; {@link Rule#SLEEP_LOCK_UNDER_SPIN} &gt;
      * {@link Rule#SLEEP_LOCK_IN_CRITICAL}; then against the locks held (this thread's sleep locks, or this CPU's spin
      * locks): {@link Rule#RECURSION} for an instance already held in a conflicting mode or without RECURSE,
-     * {@link Rule#DUPLICATE_LOCK_TYPE} once per class, {@link Rule#LOCK_ORDER_REVERSAL} once per class pair. Otherwise
+     * {@link Rule#DUPLICATE_LOCK_TYPE} once per class (for Java kinds, {@link LockKind#isJava()}, instead a
+     * {@link Rule#LOCK_ORDER_REVERSAL} once two instances of the class were nested in both orders with no
+     * common lock held both times), {@link Rule#LOCK_ORDER_REVERSAL} once per class pair. Otherwise
      * records the order plock -&gt; lock, plock being the most recently acquired held lock other than
      * {@code interlock}; a new pair that the full order table cannot take is one {@link Rule#CHECKER_EXHAUSTED}
      * finding, after which the checker disables itself.

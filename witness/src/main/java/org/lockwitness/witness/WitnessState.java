@@ -45,6 +45,8 @@ final class WitnessState {
     final List<WitnessThread> threads = new ArrayList<>();
     /** Class pairs whose reversal was reported ({@code w_rmatrix}'s WITNESS_REVERSAL bit). */
     final Set<Long> reportedPairs = new HashSet<>();
+    /** The instance orders of Java locks of one class ({@link LockKind#isJava()}). */
+    final InstanceOrders instanceOrders = new InstanceOrders();
     /** The configured orders, put back after a reset. */
     final List<OrderEdge> declaredEdges = new ArrayList<>();
     /** Set once a table filled up ({@code witness_watch = -1}): every event is a no-op. */
@@ -117,7 +119,7 @@ final class WitnessState {
             t.lastFindingSite = siteList.isEmpty() ? null : siteList.get(0);
         }
         return report(rule, key, message, locks, siteList, traces, t == null ? List.of() : List.of(t.name),
-                t == null ? -1 : t.cpu);
+                t == null || t.java ? -1 : t.cpu);
     }
 
     /**
@@ -198,7 +200,7 @@ final class WitnessState {
 
     /** Registers a thread handle and returns it. */
     synchronized WitnessThread addThread(WitnessThread t) {
-        t.run = runs.currentIndex();
+        t.run = t.java ? 0 : runs.currentIndex();
         threads.add(t);
         maxThreads = Math.max(maxThreads, threads.size());
         return t;
@@ -255,6 +257,7 @@ final class WitnessState {
         cache.clear();
         stackStore.clear();
         reportedPairs.clear();
+        instanceOrders.clear();
         findings.clear();
         newFinding = false;
         for (WitnessType c : classes.all()) {

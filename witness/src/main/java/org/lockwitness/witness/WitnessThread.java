@@ -14,9 +14,17 @@ package org.lockwitness.witness;
  * or pass the handle to an event.
  */
 public final class WitnessThread {
+    /**
+     * The CPU slot of every Java thread ({@link Witness#javaThread}): above the model's CPUs, so
+     * that a Java thread never sees a machine's spin locks; it never holds one.
+     */
+    static final int JAVA_CPU = 1024;
+
     final long tid;
     final String name;
     final HeldLocks sleepLocks;
+    /** An ordinary Java thread: no CPU, no machine run, never dropped at a run's end. */
+    final boolean java;
 
     int cpu;
     int critnest;
@@ -56,10 +64,18 @@ public final class WitnessThread {
     final Thread carrier;
 
     WitnessThread(long tid, String name) {
+        this(tid, name, false);
+    }
+
+    WitnessThread(long tid, String name, boolean java) {
         this.tid = tid;
         this.name = name;
         this.sleepLocks = new HeldLocks();
         this.carrier = Thread.currentThread();
+        this.java = java;
+        if (java) {
+            cpu = JAVA_CPU;
+        }
     }
 
     /**

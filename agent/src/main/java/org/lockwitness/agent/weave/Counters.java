@@ -27,6 +27,8 @@ public final class Counters {
     /** {@code @KernelCode} model classes that {@code include=} matched, and that {@code exclude=} matched. */
     final AtomicLong includeMatched = new AtomicLong();
     final AtomicLong excludeMatched = new AtomicLong();
+    /** Places in application classes instrumented for their Java locks ({@code locks=java} or {@code both}). */
+    final AtomicLong javaLockSites = new AtomicLong();
 
     /** Creates counters at zero. */
     public Counters() {
@@ -45,6 +47,7 @@ public final class Counters {
         w.instrumentation("windowsWoven", windowsWoven::get);
         w.instrumentation("windowsStripped", windowsStripped::get);
         w.instrumentation("transformErrors", transformErrors::get);
+        w.instrumentation("javaLockSites", javaLockSites::get);
         w.instrumentation("eventsSeen", ProbeRuntime::events);
         w.instrumentation("eventTraceHash", ProbeRuntime::eventTraceHash);
     }
@@ -90,12 +93,32 @@ public final class Counters {
     /**
      * Whether anything woven into this JVM can produce an event: the one question the agent asks
      * before writing a report (a JVM that cannot produce one must not replace the report of one
-     * that did). Today: a probe was woven (into a model class, or {@code @Requires} into any class).
+     * that did). Today: a probe was woven (into a model class, or {@code @Requires} into any class),
+     * or a Java lock of an application class was instrumented.
      *
      * @return whether events are possible
      */
     public boolean eventsPossible() {
-        return probesWoven.get() > 0;
+        return probesWoven.get() > 0 || javaLockSites.get() > 0;
+    }
+
+    /**
+     * Counts the places of one class instrumented for its Java locks.
+     *
+     * @param sites the places
+     */
+    public void javaLockSites(long sites) {
+        javaLockSites.addAndGet(sites);
+    }
+
+    /** @return the places in application classes instrumented for their Java locks */
+    public long javaLockSites() {
+        return javaLockSites.get();
+    }
+
+    /** Counts a class that could not be transformed and runs unchecked. */
+    public void transformError() {
+        transformErrors.incrementAndGet();
     }
 
     /** @return the {@code @KernelCode} model classes whose names {@code include=} matched */

@@ -15,10 +15,20 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 final class KernelPrefilter implements AgentBuilder.TransformerDecorator {
 
     private final String mainClass;
+    private final boolean kernel;
 
     /** @param mainClass the internal name of the launched main class, or null */
     KernelPrefilter(String mainClass) {
+        this(mainClass, true);
+    }
+
+    /**
+     * @param mainClass the internal name of the launched main class, or null
+     * @param kernel whether classes that mention the model pass ({@code locks=java}: only the main class)
+     */
+    KernelPrefilter(String mainClass, boolean kernel) {
         this.mainClass = mainClass;
+        this.kernel = kernel;
     }
 
     static boolean mentionsModel(byte[] bytes) {
@@ -31,7 +41,7 @@ final class KernelPrefilter implements AgentBuilder.TransformerDecorator {
     }
 
     private boolean wanted(String name, byte[] bytes) {
-        return name != null && (name.equals(mainClass) || mentionsModel(bytes));
+        return name != null && (name.equals(mainClass) || kernel && mentionsModel(bytes));
     }
 
     /** The decorated transformer. */

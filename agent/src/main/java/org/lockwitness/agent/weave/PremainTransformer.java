@@ -31,6 +31,7 @@ final class PremainTransformer implements ClassFileTransformer {
     };
 
     private final String mainClass;
+    private final boolean kernel;
     private final Supplier<ClassFileTransformer> build;
     private final Counters counters;
     private volatile ClassFileTransformer byteBuddy;
@@ -38,10 +39,13 @@ final class PremainTransformer implements ClassFileTransformer {
 
     /**
      * @param mainClass the internal name of the launched main class, or null when unknown
+     * @param kernel whether the kernel model and the call sites into it are woven ({@code locks=java}:
+     *     only the main class's exit)
      * @param build makes the Byte Buddy transformer; called at most once
      */
-    PremainTransformer(String mainClass, Supplier<ClassFileTransformer> build, Counters counters) {
+    PremainTransformer(String mainClass, boolean kernel, Supplier<ClassFileTransformer> build, Counters counters) {
         this.mainClass = mainClass;
+        this.kernel = kernel;
         this.build = build;
         this.counters = counters;
     }
@@ -63,7 +67,7 @@ final class PremainTransformer implements ClassFileTransformer {
         }
         boolean main = name.equals(mainClass);
         byte[] out = null;
-        if (loader != null && !ClassFilter.ignored(name) && ClassFilter.mentionsModel(bytes)) {
+        if (kernel && loader != null && !ClassFilter.ignored(name) && ClassFilter.mentionsModel(bytes)) {
             ClassFileTransformer t = byteBuddy();
             if (t != null) {
                 out = module == null ? t.transform(loader, name, redefined, domain, bytes)

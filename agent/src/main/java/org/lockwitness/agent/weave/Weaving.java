@@ -50,11 +50,11 @@ public final class Weaving {
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                     .with(new TransformListener.Retransformation())
                     .with(AgentBuilder.InstallationListener.ErrorSuppressing.INSTANCE)
-                    .with(new KernelPrefilter(null))
+                    .with(new KernelPrefilter(null, settings.kernel()))
                     .installOn(inst);
         } else {
             String main = settings.mainClass() == null ? null : settings.mainClass().replace('.', '/');
-            inst.addTransformer(new PremainTransformer(main,
+            inst.addTransformer(new PremainTransformer(main, settings.kernel(),
                     () -> builder(witness, settings, counters).makeRaw(), counters));
         }
     }

@@ -1,0 +1,355 @@
+package org.lockwitness.agent.runtime.jlock;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.lockwitness.witness.OpFlags;
+import org.lockwitness.witness.Witness;
+import org.lockwitness.witness.WitnessThread;
+
+/**
+ * The hooks that woven application classes call for their Java locks. Public because woven
+ * classes in any package call it; not an API for anyone else.
+ *
+ * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it (the order check, skipped
+ * when the thread already holds the monitor: a re-entry cannot block) and {@link #monitorEntered}
+ * after it; a {@code monitorexit}, on every path, {@link #monitorExit} before it; a
+ * {@code synchronized} method {@link #methodEntered} on entry and {@link #monitorExit} on every
+ * return and on the exception path. A call to a {@code java.util.concurrent} lock method is
+ * replaced by the static method of the same name here, which takes the receiver first and the
+ * site's constants last, reports, and makes the original call: the order check before a blocking
+ * acquire, the hold after it; a try-lock, timed or not, is held but never order-checked, so it
+ * closes no cycle. A release is checked against the lock itself first: an {@code unlock} by a
+ * thread that does not own a {@code ReentrantLock} or write lock is {@code RELEASE_NOT_OWNED}
+ * (the JDK then throws), and one of a lock held through an acquire the instrumentation did not see
+ * is passed over in silence. A lock's instance is its identity hash tagged above bit 32, and its
+ * class comes from {@link LockNames}; neither allocates once a class or name has been seen.
+ * Whatever the checker throws is recorded as a {@code CHECKER_FAULT}; nothing reaches the host
+ * but the host's own exceptions from the original call.
+ *
+ * <p>Thread-safety: each hook acts for the calling thread, on its {@link JThread}; the witness is
+ * thread-safe.
+ */
+public final class JavaLocks {
+
+    static final byte MONITOR = 0;
+    static final byte LOCK = 1;
+    static final byte READ = 2;
+    static final byte WRITE = 3;
+    private static final byte NONE = -1;
+
+    private static final Witness W = JavaLockRuntime.witness();
+
+    private JavaLocks() {
+    }
+
+    /**
+     * Before {@code monitorenter}: the order check.
+     *
+     * @param o the object about to be locked
+     * @param site the site id
+     * @param name the site's name for the lock (a field), or 0
+     */
+    public static void monitorEnter(Object o, int site, int name) {
+        if (o == null || Thread.holdsLock(o)) {
+            return;
+        }
+        JThread jt = JThread.get();
+        if (jt.busy) {
+            return;
+        }
+        jt.busy = true;
+        try {
+            long instance = instance(o);
+            W.checkOrder(jt.handle(W), LockNames.monitor(W, o, name), instance, site, 0, 0L);
+            jt.waitFor(o, instance, name);
+        } catch (Throwable e) {
+            W.fault(e, "java monitor enter");
+        } finally {
+            jt.busy = false;
+        }
+    }
+
+    /**
+     * After {@code monitorenter}: the monitor is held.
+     *
+     * @param o the object locked
+     * @param site the site id
+     * @param name the site's name for the lock, or 0
+     */
+    public static void monitorEntered(Object o, int site, int name) {
+        JThread jt = JThread.get();
+        jt.waitDone();
+        if (jt.busy) {
+            return;
+        }
+        jt.busy = true;
+        try {
+            held(jt, jt.handle(W), o, LockNames.monitor(W, o, name), MONITOR, site, 0);
+        } catch (Throwable e) {
+            W.fault(e, "java monitor entered");
+        } finally {
+            jt.busy = false;
+        }
+    }
+
+    /**
+     * On entry to a {@code synchronized} method, whose monitor the JVM has taken: the order check
+     * (unless the witness already counts it held) and the hold.
+     *
+     * @param o {@code this}, or the class of a static method
+     * @param site the site id
+     * @param name the site's name for the lock ({@code Owner.class} for a static method), or 0
+     */
+    public static void methodEntered(Object o, int site, int name) {
+        JThread jt = JThread.get();
+        if (jt.busy) {
+            return;
+        }
+        jt.busy = true;
+        try {
+            WitnessThread t = jt.handle(W);
+            int id = LockNames.monitor(W, o, name);
+            long instance = instance(o);
+            if (!W.holds(t, instance)) {
+                W.checkOrder(t, id, instance, site, 0, 0L);
+            }
+            held(jt, t, o, id, MONITOR, site, 0);
+        } catch (Throwable e) {
+            W.fault(e, "java synchronized method");
+        } finally {
+            jt.busy = false;
+        }
+    }
+
+    /**
+     * Before {@code monitorexit}, or on leaving a {@code synchronized} method: the release. A
+     * monitor whose acquire was not seen is passed over.
+     *
+     * @param o the object about to be unlocked
+     * @param site the site id
+     */
+    public static void monitorExit(Object o, int site) {
+        if (o == null) {
+            return;
+        }
+        JThread jt = JThread.get();
+        if (jt.busy) {
+            return;
+        }
+        jt.busy = true;
+        try {
+            long instance = instance(o);
+            int i = find(jt, instance);
+            if (i >= 0) {
+                W.release(jt.handle(W), jt.ids[i], instance, site, 0);
+                jt.pop(instance);
+            }
+        } catch (Throwable e) {
+            W.fault(e, "java monitor exit");
+        } finally {
+            jt.busy = false;
+        }
+    }
+
+    /**
+     * {@code Lock.lock()}.
+     *
+     * @param l the receiver
+     * @param site the site id
+     * @param name the site's name for the lock, or 0
+     */
+    public static void lock(Lock l, int site, int name) {
+        byte kind = before(l, site, name);
+        try {
+            l.lock();
+        } finally {
+            waited(kind);
+        }
+        after(l, kind, site, name, 0);
+    }
+
+    /**
+     * {@code Lock.lockInterruptibly()}.
+     *
+     * @param l the receiver
+     * @param site the site id
+     * @param name the site's name for the lock, or 0
+     * @throws InterruptedException as the original
+     */
+    public static void lockInterruptibly(Lock l, int site, int name) throws InterruptedException {
+        byte kind = before(l, site, name);
+        try {
+            l.lockInterruptibly();
+        } finally {
+            waited(kind);
+        }
+        after(l, kind, site, name, 0);
+    }
+
+    /**
+     * {@code Lock.tryLock()}: held when it succeeds, never order-checked.
+     *
+     * @param l the receiver
+     * @param site the site id
+     * @param name the site's name for the lock, or 0
+     * @return as the original
+     */
+    public static boolean tryLock(Lock l, int site, int name) {
+        boolean got = l.tryLock();
+        if (got) {
+            after(l, kindOf(l), site, name, OpFlags.TRY);
+        }
+        return got;
+    }
+
+    /**
+     * {@code Lock.tryLock(long, TimeUnit)}: a try-lock too, since it gives up.
+     *
+     * @param l the receiver
+     * @param time the timeout
+     * @param unit its unit
+     * @param site the site id
+     * @param name the site's name for the lock, or 0
+     * @return as the original
+     * @throws InterruptedException as the original
+     */
+    public static boolean tryLock(Lock l, long time, TimeUnit unit, int site, int name) throws InterruptedException {
+        boolean got = l.tryLock(time, unit);
+        if (got) {
+            after(l, kindOf(l), site, name, OpFlags.TRY);
+        }
+        return got;
+    }
+
+    /**
+     * {@code Lock.unlock()}: checked against the lock's own owner before the release.
+     *
+     * @param l the receiver
+     * @param site the site id
+     * @param name the site's name for the lock, or 0
+     */
+    public static void unlock(Lock l, int site, int name) {
+        byte kind = kindOf(l);
+        if (kind != NONE) {
+            release(l, kind, site, name);
+        }
+        l.unlock();
+    }
+
+    /** The instance of a lock object: its identity hash, tagged so that it is never 0. */
+    static long instance(Object o) {
+        return 0x1_0000_0000L | (System.identityHashCode(o) & 0xFFFF_FFFFL);
+    }
+
+    private static byte kindOf(Lock l) {
+        if (l instanceof ReentrantLock) {
+            return LOCK;
+        }
+        if (l instanceof ReentrantReadWriteLock.ReadLock) {
+            return READ;
+        }
+        return l instanceof ReentrantReadWriteLock.WriteLock ? WRITE : NONE;
+    }
+
+    /** The lock's own word on whether the calling thread owns it; true when it cannot say (a read lock). */
+    private static boolean ownedByCaller(Lock l, byte kind) {
+        if (kind == LOCK) {
+            return ((ReentrantLock) l).isHeldByCurrentThread();
+        }
+        return kind != WRITE || ((ReentrantReadWriteLock.WriteLock) l).isHeldByCurrentThread();
+    }
+
+    /** The order check of a blocking acquire; returns the lock's kind, {@link #NONE} for a lock not checked. */
+    private static byte before(Lock l, int site, int name) {
+        byte kind = kindOf(l);
+        if (kind == NONE || (kind != READ && ownedByCaller(l, kind))) {
+            return kind;
+        }
+        JThread jt = JThread.get();
+        if (jt.busy) {
+            return kind;
+        }
+        jt.busy = true;
+        try {
+            WitnessThread t = jt.handle(W);
+            long instance = instance(l);
+            if (kind != READ || !W.holds(t, instance)) {
+                W.checkOrder(t, LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW), instance,
+                        site, kind == READ ? OpFlags.SHARED : 0, 0L);
+                jt.waitFor(l, instance, name);
+            }
+        } catch (Throwable e) {
+            W.fault(e, "java lock");
+        } finally {
+            jt.busy = false;
+        }
+        return kind;
+    }
+
+    /** The blocking acquire returned or threw: the thread waits no more. */
+    private static void waited(byte kind) {
+        if (kind != NONE) {
+            JThread.get().waitDone();
+        }
+    }
+
+    private static void after(Lock l, byte kind, int site, int name, int flags) {
+        if (kind == NONE) {
+            return;
+        }
+        JThread jt = JThread.get();
+        if (jt.busy) {
+            return;
+        }
+        jt.busy = true;
+        try {
+            int id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
+            held(jt, jt.handle(W), l, id, kind, site, flags | (kind == READ ? OpFlags.SHARED : 0));
+        } catch (Throwable e) {
+            W.fault(e, "java lock held");
+        } finally {
+            jt.busy = false;
+        }
+    }
+
+    private static void release(Lock l, byte kind, int site, int name) {
+        JThread jt = JThread.get();
+        if (jt.busy) {
+            return;
+        }
+        jt.busy = true;
+        try {
+            WitnessThread t = jt.handle(W);
+            long instance = instance(l);
+            int i = find(jt, instance);
+            if (i >= 0) {
+                W.release(t, jt.ids[i], instance, site, kind == READ ? OpFlags.SHARED : 0);
+                jt.pop(instance);
+            } else if (!ownedByCaller(l, kind)) {
+                int id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
+                W.release(t, id, instance, site, 0);
+            }
+        } catch (Throwable e) {
+            W.fault(e, "java unlock");
+        } finally {
+            jt.busy = false;
+        }
+    }
+
+    static void held(JThread jt, WitnessThread t, Object lock, int id, byte kind, int site, int flags) {
+        long instance = instance(lock);
+        W.acquired(t, id, instance, site, flags);
+        jt.push(lock, instance, id, kind);
+    }
+
+    static int find(JThread jt, long instance) {
+        for (int i = jt.depth - 1; i >= 0; i--) {
+            if (jt.instances[i] == instance) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,127 @@
+package org.lockwitness.agent.runtime.jlock;
+
+import java.util.Arrays;
+import org.lockwitness.witness.LockFlags;
+import org.lockwitness.witness.LockKind;
+import org.lockwitness.witness.Witness;
+
+/**
+ * The witness lock ids of Java locks, by name: the names woven sites registered (a field,
+ * {@code Owner.class}) and the runtime classes of locked objects.
+ *
+ * <p>Design: a monitor's class is the runtime class of the object, cached per class in a
+ * {@link ClassValue}, except for the JDK's own types ({@code Object}, collections, arrays,
+ * {@code Class}), which say nothing about their use and are named by the site's name (the field
+ * that held them) when it has one. A {@code java.util.concurrent} lock is named by the site's name,
+ * or else by its runtime class, so that unnamed locks form one class whose instances are ordered
+ * one by one. A registered name has one id per kind, in a flat int array indexed by
+ * {@code name * KINDS + kind}, published through a volatile field: after the first acquire under a
+ * name, finding its id is two array reads, with no allocation.
+ *
+ * <p>Thread-safety: registration and growth take this class's own monitor (never instrumented: the
+ * agent's packages are not woven); the lookup is lock-free, and two threads enrolling one name at
+ * once get the same id from the witness, so a lost write to the id array only costs a second
+ * enroll.
+ */
+final class LockNames {
+
+    static final int MONITOR = 0;
+    static final int LOCK = 1;
+    static final int RW = 2;
+    static final int STAMPED = 3;
+    private static final int KINDS = 4;
+    private static final LockKind[] KIND = {LockKind.JAVA_MONITOR, LockKind.JAVA_LOCK, LockKind.JAVA_RW,
+        LockKind.JAVA_STAMPED};
+    /** Reentrant kinds are enrolled with RECURSE; a StampedLock is not reentrant. */
+    private static final int[] FLAGS = {LockFlags.RECURSE, LockFlags.RECURSE, LockFlags.RECURSE, 0};
+    private static final Object REGISTRY = new Object();
+
+    private static volatile String[] names = new String[64];
+    private static volatile int[] ids = new int[64 * KINDS];
+    private static int count = 1;
+
+    /** Per runtime class: its monitor id, or {@link #GENERIC} for a JDK type. */
+    private static final ClassValue<int[]> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected int[] computeValue(Class<?> type) {
+            return new int[] {generic(type) ? GENERIC : 0, 0};
+        }
+    };
+    private static final int GENERIC = -1;
+
+    private LockNames() {
+    }
+
+    static int register(String name) {
+        synchronized (REGISTRY) {
+            String[] n = names;
+            for (int i = 1; i < count; i++) {
+                if (n[i].equals(name)) {
+                    return i;
+                }
+            }
+            if (count == n.length) {
+                ids = Arrays.copyOf(ids, n.length * 2 * KINDS);
+                n = Arrays.copyOf(n, n.length * 2);
+            }
+            n[count] = name;
+            names = n;
+            return count++;
+        }
+    }
+
+    /** The lock id of a registered name for a kind. */
+    static int named(Witness w, int name, int kind) {
+        int[] all = ids;
+        int i = name * KINDS + kind;
+        int id = i < all.length ? all[i] : 0;
+        if (id == 0) {
+            id = w.enroll(names[name], KIND[kind], FLAGS[kind]);
+            all[i] = id;
+        }
+        return id;
+    }
+
+    /** The lock id of a monitor: its runtime class, or the site's name for a JDK type. */
+    static int monitor(Witness w, Object o, int name) {
+        Class<?> type = o.getClass();
+        int[] slot = BY_CLASS.get(type);
+        if (slot[0] == GENERIC) {
+            if (name != 0) {
+                return named(w, name, MONITOR);
+            }
+            if (slot[1] == 0) {
+                slot[1] = w.enroll(type.getName(), LockKind.JAVA_MONITOR, LockFlags.RECURSE);
+            }
+            return slot[1];
+        }
+        if (slot[0] == 0) {
+            slot[0] = w.enroll(type.getName(), LockKind.JAVA_MONITOR, LockFlags.RECURSE);
+        }
+        return slot[0];
+    }
+
+    /** The lock id of a {@code java.util.concurrent} lock: the site's name, else its runtime class. */
+    static int juc(Witness w, Object lock, int name, int kind) {
+        if (name != 0) {
+            return named(w, name, kind);
+        }
+        int[] slot = BY_CLASS.get(lock.getClass());
+        if (slot[1] == 0) {
+            slot[1] = w.enroll(lock.getClass().getName(), KIND[kind], FLAGS[kind]);
+        }
+        return slot[1];
+    }
+
+    /** The name a lock is shown under: the site's name, else the runtime class's. */
+    static String display(Object lock, int name) {
+        return name != 0 ? names[name] : lock.getClass().getName();
+    }
+
+    /** The JDK's own types, arrays included: a monitor of one is named by where it is held. */
+    static boolean generic(Class<?> type) {
+        String n = type.getName();
+        return type.isArray() || n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.")
+                || n.startsWith("sun.") || n.startsWith("com.sun.");
+    }
+}

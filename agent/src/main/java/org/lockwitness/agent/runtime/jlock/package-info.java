@@ -1,0 +1,16 @@
+/**
+ * What woven application classes call for their Java locks: {@code synchronized} blocks and
+ * methods, {@code ReentrantLock} and {@code ReentrantReadWriteLock} call sites, {@code Object.wait}
+ * and {@code Condition.await}. Each hook turns one operation into the witness's events for an
+ * ordinary Java thread ({@code Witness.javaThread}): no CPU, no machine run.
+ *
+ * <p>Woven code calls only {@link org.lockwitness.agent.runtime.jlock.JavaLocks}; the weave
+ * package registers lock names through {@link org.lockwitness.agent.runtime.jlock.JavaLockRuntime},
+ * which the agent's entry package also starts and sweeps. Like its parent package, this one never
+ * touches Byte Buddy, ASM, the weave package or the entry package, and never throws into the
+ * host.
+ *
+ * <p>Thread-safety: per-thread state is a {@code ThreadLocal} confined to its thread (read by the
+ * sweeper only once the thread has ended); the name registry publishes through volatile arrays.
+ */
+package org.lockwitness.agent.runtime.jlock;

@@ -1,0 +1,276 @@
+package org.lockwitness.agent.weave.jlock;
+
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
+
+/**
+ * Rewrites one method's Java locks (see {@link org.lockwitness.agent.runtime.jlock.JavaLocks} for
+ * what each hook reports):
+ * <ul>
+ *   <li>{@code monitorenter}: {@code dup, dup, site, name, monitorEnter; monitorenter; site, name,
+ *       monitorEntered}; {@code monitorexit}: {@code dup, site, monitorExit; monitorexit}, on the
+ *       compiler's exception paths too, which are {@code monitorexit}s like any other;</li>
+ *   <li>a {@code synchronized} method: {@code methodEntered} first, {@code monitorExit} before every
+ *       return, and a catch-all handler, last in the exception table so that the method's own
+ *       handlers keep precedence, that calls {@code monitorExit} and rethrows;</li>
+ *   <li>a call in {@link Targets}: replaced by its hook, with the site (and the lock's name) pushed
+ *       after the call's own operands.</li>
+ * </ul>
+ *
+ * <p>A lock's name comes from the instructions that produced the operand, as far as a streaming
+ * pass can tell: a monitor pushed by {@code getfield}/{@code getstatic} (then {@code dup},
+ * {@code astore}, as {@code javac} compiles {@code synchronized (this.lock)}) or by {@code ldc}
+ * of a class; a {@code java.util.concurrent} lock fetched from a lock-typed field, possibly through
+ * {@code readLock()}/{@code writeLock()}, with only constants, primitive loads and
+ * {@code TimeUnit} constants (a timeout) pushed after it. Anything else, or a label in between,
+ * forgets the name, and the lock is named by its runtime class at run time.
+ *
+ * <p>Frames: the only new branch target is the catch-all handler, whose frame holds just
+ * {@code this} (or nothing, for a static method, which loads its class again) and the exception;
+ * the class is read with expanded frames so that this frame can be written in the same form.
+ * The stack grows by at most four slots at any hook.
+ *
+ * <p>Thread-safety: one instance per method per transformation.
+ */
+final class LockMethodVisitor extends MethodVisitor {
+
+    private static final String OBJECT = "Ljava/lang/Object;";
+    private static final String TIME_UNIT = "Ljava/util/concurrent/TimeUnit;";
+    private static final int EXTRA_STACK = 4;
+
+    private final LockClassVisitor cls;
+    private final String method;
+    private final boolean isStatic;
+    private final boolean sync;
+    private final int firstLine;
+    private int line;
+    private boolean added;
+    private String pendingMonitor;
+    private String pendingLock;
+    private Label start;
+    private int syncSite;
+    private int syncName;
+
+    LockMethodVisitor(MethodVisitor next, LockClassVisitor cls, String method, boolean isStatic, boolean sync,
+            int firstLine) {
+        super(Opcodes.ASM9, next);
+        this.cls = cls;
+        this.method = method;
+        this.isStatic = isStatic;
+        this.sync = sync;
+        this.firstLine = firstLine;
+        this.line = firstLine;
+    }
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        if (sync) {
+            syncSite = cls.site(firstLine, "synchronized " + method);
+            syncName = isStatic ? JavaLockRuntime.name(LockClassVisitor.binary(cls.owner) + ".class") : 0;
+            start = new Label();
+            super.visitLabel(start);
+            pushMonitor();
+            super.visitLdcInsn(syncSite);
+            super.visitLdcInsn(syncName);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "methodEntered", "(" + OBJECT + "II)V", false);
+            added = true;
+        }
+    }
+
+    @Override
+    public void visitLineNumber(int number, Label label) {
+        line = number;
+        super.visitLineNumber(number, label);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        forget();
+        super.visitLabel(label);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (opcode == Opcodes.MONITORENTER) {
+            int site = cls.site(line, "synchronized");
+            int name = pendingMonitor == null ? 0 : JavaLockRuntime.name(pendingMonitor);
+            super.visitInsn(Opcodes.DUP);
+            super.visitInsn(Opcodes.DUP);
+            super.visitLdcInsn(site);
+            super.visitLdcInsn(name);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorEnter", "(" + OBJECT + "II)V", false);
+            super.visitInsn(opcode);
+            super.visitLdcInsn(site);
+            super.visitLdcInsn(name);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorEntered", "(" + OBJECT + "II)V",
+                    false);
+            added = true;
+            forget();
+            return;
+        }
+        if (opcode == Opcodes.MONITOREXIT) {
+            super.visitInsn(Opcodes.DUP);
+            super.visitLdcInsn(cls.site(line, "synchronized end"));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorExit", "(" + OBJECT + "I)V", false);
+            added = true;
+        } else if (sync && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            exitHook(cls.site(line, "synchronized " + method + " return"));
+        }
+        boolean constant = opcode >= Opcodes.ACONST_NULL && opcode <= Opcodes.DCONST_1 || opcode == Opcodes.I2L;
+        if (opcode != Opcodes.DUP) {
+            pendingMonitor = null;
+        }
+        if (!constant) {
+            pendingLock = null;
+        }
+        super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        pendingMonitor = null;
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        if (opcode != Opcodes.ASTORE) {
+            pendingMonitor = null;
+        }
+        if (opcode != Opcodes.ILOAD && opcode != Opcodes.LLOAD) {
+            pendingLock = null;
+        }
+        super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        boolean get = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
+        boolean reference = descriptor.startsWith("L") || descriptor.startsWith("[");
+        String field = LockClassVisitor.binary(owner) + "." + name;
+        pendingMonitor = get && reference ? field : null;
+        if (get && Targets.LOCK_FIELD_TYPES.contains(descriptor)) {
+            pendingLock = field;
+        } else if (!(opcode == Opcodes.GETSTATIC && descriptor.equals(TIME_UNIT))) {
+            pendingLock = null;
+        }
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        if (value instanceof Type t && t.getSort() == Type.OBJECT) {
+            pendingMonitor = LockClassVisitor.binary(t.getInternalName()) + ".class";
+            pendingLock = null;
+        } else {
+            pendingMonitor = null;
+        }
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        Targets.Hook hook = Targets.of(opcode, owner, name, descriptor);
+        if (hook == null) {
+            pendingMonitor = null;
+            if (!Targets.keepsName(owner, name)) {
+                pendingLock = null;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            return;
+        }
+        super.visitLdcInsn(cls.site(line, owner.substring(owner.lastIndexOf('/') + 1) + "." + name));
+        if (hook.named()) {
+            super.visitLdcInsn(pendingLock == null ? 0 : JavaLockRuntime.name(pendingLock));
+        }
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.owner(), hook.name(), hook.descriptor(), false);
+        added = true;
+        forget();
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
+        forget();
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        forget();
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        forget();
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        forget();
+        super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        forget();
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        forget();
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        forget();
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        if (sync) {
+            Label end = new Label();
+            Label handler = new Label();
+            super.visitLabel(end);
+            super.visitLabel(handler);
+            if (cls.version >= Opcodes.V1_6) {
+                Object[] locals = isStatic ? new Object[0] : new Object[] {cls.owner};
+                super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            }
+            exitHook(syncSite);
+            super.visitInsn(Opcodes.ATHROW);
+            super.visitTryCatchBlock(start, end, handler, null);
+        }
+        super.visitMaxs(added ? maxStack + EXTRA_STACK : maxStack, maxLocals);
+    }
+
+    private void exitHook(int site) {
+        pushMonitor();
+        super.visitLdcInsn(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorExit", "(" + OBJECT + "I)V", false);
+        added = true;
+    }
+
+    /** The monitor of this synchronized method: {@code this}, or the class of a static one. */
+    private void pushMonitor() {
+        if (isStatic) {
+            super.visitLdcInsn(Type.getObjectType(cls.owner));
+        } else {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+        }
+    }
+
+    private void forget() {
+        pendingMonitor = null;
+        pendingLock = null;
+    }
+}

@@ -1,0 +1,59 @@
+package org.lockwitness.agent.weave.jlock;
+
+import java.util.HashMap;
+import java.util.Map;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * The first, read-only pass over a class: does it have anything to instrument (a
+ * {@code synchronized} method, a {@code monitorenter} or {@code monitorexit}, a call in
+ * {@link Targets}), and the first source line of each method, where a {@code synchronized}
+ * method's acquire is reported. A class with nothing to instrument is not rewritten.
+ *
+ * <p>Thread-safety: one instance per transformation.
+ */
+final class Scan extends ClassVisitor {
+
+    boolean needed;
+    final Map<String, Integer> firstLines = new HashMap<>();
+
+    Scan() {
+        super(Opcodes.ASM9);
+    }
+
+    static boolean synchronizedMethod(int access) {
+        return (access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+            String[] exceptions) {
+        if (synchronizedMethod(access)) {
+            needed = true;
+        }
+        String key = name + descriptor;
+        return new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitInsn(int opcode) {
+                if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
+                    needed = true;
+                }
+            }
+
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String n, String d, boolean isInterface) {
+                if (Targets.of(opcode, owner, n, d) != null) {
+                    needed = true;
+                }
+            }
+
+            @Override
+            public void visitLineNumber(int line, Label start) {
+                firstLines.putIfAbsent(key, line);
+            }
+        };
+    }
+}
