@@ -224,22 +224,35 @@ public final class Mtx extends LockObject {
         return owner() == KThread.curthread();
     }
 
-    /** {@code mtx_destroy}: the caller may still own it; any later use panics. */
-    @LockDestroy
+    /**
+     * {@code _mtx_destroy}: the caller may still own it, unrecursed and uncontested; then it is
+     * released as {@code mtx_unlock} would (for a spin mutex, {@code spinlock_exit}), and the checker,
+     * told of the destroy, drops the hold as FreeBSD's {@code WITNESS_UNLOCK} there does. Any later
+     * use panics. Destroying a mutex another thread owns panics after the checker saw the destroy;
+     * one the caller owns recursed or with waiters panics before anything changes (FreeBSD's
+     * {@code MPASS}es).
+     */
     public void destroy() {
         KThread td = KThread.curthread();
         KThread o = owner();
+        if (o == td && (recurse > 0 || word.get() instanceof Contested)) {
+            throw Machine.panic("mtx_destroy: mutex " + name() + (recurse > 0 ? " recursed" : " contested"));
+        }
+        lockDestroy();
         if (o != null && o != td) {
             throw Machine.panic("mtx_destroy: mutex " + name() + " owned by " + o);
         }
         if (o == td) {
-            recurse = 0;
-            boolean spin = lockClass() == LockClass.SPIN_MUTEX;
             word.set(null);
-            if (spin) {
+            if (lockClass() == LockClass.SPIN_MUTEX) {
                 Spinlock.exit();
             }
         }
+    }
+
+    /** {@code lock_destroy}: the checker's {@code witness_destroy}; any later use panics. */
+    @LockDestroy
+    private void lockDestroy() {
         destroyed = true;
     }
 

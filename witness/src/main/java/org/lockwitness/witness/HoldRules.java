@@ -126,8 +126,20 @@ final class HoldRules {
         });
     }
 
-    /** {@link Witness#destroy}: the type loses a reference; a held instance is reported. */
+    /**
+     * {@link Witness#destroy}: the type loses a reference; a held instance is reported, except a
+     * mutex its destroyer holds unrecursed, which is released silently as {@code _mtx_destroy}'s
+     * {@code WITNESS_UNLOCK} does (sx, rw, lockmgr and rm {@code KASSERT} unlocked instead).
+     */
     void destroy(WitnessThread t, int lock, long instance, int site) {
+        LockKind kind = LockId.kind(lock);
+        if (kind == LockKind.SLEEP_MUTEX || kind == LockKind.SPIN_MUTEX) {
+            HeldLocks held = heldList(t, lock);
+            int i = held.find(instance);
+            if (i >= 0 && held.recursed[i] == 0) {
+                held.remove(i);
+            }
+        }
         dispatch.run(t, () -> {
             state.typeOf(lock).refs--;
             String holder = holder(lock, instance);

@@ -1,0 +1,40 @@
+package org.lockwitness.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The precise semantics of issue 18 (destroy, spin deadlocks, lost wakeups, irq chains) under the agent. */
+class PrecisionIT {
+
+    private static final String PROGRAM = "org.lockwitness.testprograms.Precision";
+
+    private static JsonObject run(String scenario, String expectedStatus, String options) throws Exception {
+        Path dir = Forked.dir("precision-" + scenario);
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, options)), true, PROGRAM, scenario);
+        assertEquals(0, f.await(), f.stderr());
+        assertEquals("ran " + expectedStatus, f.stdout().trim(), f.stderr());
+        return f.json();
+    }
+
+    @Test
+    void mutexesDestroyedByTheirOwner_areReleased_andLaterLockingSleepingAndExitAreSilent() throws Exception {
+        JsonObject json = run("destroyown", "COMPLETED", "");
+        assertEquals(0, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
+        assertTrue(json.toString().contains("hw lock") && json.toString().contains("later"), "the locks were seen");
+    }
+
+    @Test
+    void aMutexDestroyedWhileAnotherThreadHoldsIt_isOneDestroyHeld_andThePanic() throws Exception {
+        JsonObject json = run("destroyheld", "HALTED", "");
+        assertEquals(1, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
+        JsonObject f = Forked.findings(json, "DESTROY_HELD").get(0);
+        assertTrue(f.get("message").getAsString().contains("softc destroyed while held by thread holder"),
+                f.toString());
+        assertEquals(List.of(Forked.site("Precision", "DESTROY")), Forked.strings(f, "sites"));
+    }
+}

@@ -1,0 +1,71 @@
+package org.lockwitness.testprograms;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.lockwitness.kernel.KThread;
+import org.lockwitness.kernel.Machine;
+import org.lockwitness.kernel.Mtx;
+import org.lockwitness.kernel.RunResult;
+import org.lockwitness.kernel.Synch;
+
+/**
+ * The precise semantics of issue 18 under the agent, one scenario per argument: {@code destroyown}
+ * (a spin and a sleep mutex destroyed by their owner, then more lock activity, a sleep and the
+ * thread's exit), {@code destroyheld} (a mutex destroyed while another thread holds it).
+ */
+public final class Precision {
+
+    private Precision() {
+    }
+
+    public static void main(String[] args) {
+        RunResult r = switch (args[0]) {
+            case "destroyown" -> destroyOwn();
+            case "destroyheld" -> destroyHeld();
+            default -> throw new IllegalArgumentException(args[0]);
+        };
+        System.out.println("ran " + r.status());
+    }
+
+    private static Machine machine(int cpus, long seed) {
+        return Machine.builder().cpus(cpus).seed(seed).build();
+    }
+
+    private static RunResult destroyOwn() {
+        Machine m = machine(2, 1);
+        Mtx later = new Mtx("later", Mtx.DEF);
+        m.spawn("detach", KThread.PRI_MIN_KERN, () -> {
+            Mtx hw = new Mtx("hw lock", Mtx.SPIN);
+            Mtx softc = new Mtx("softc", Mtx.DEF);
+            hw.lockSpin();
+            hw.destroy();
+            softc.lock();
+            softc.destroy();
+            later.lock();
+            Synch.msleep(later, later, 0, "later", 1);
+            later.unlock();
+            Synch.pause("after", 1);
+        });
+        return m.run(1_000_000);
+    }
+
+    private static RunResult destroyHeld() {
+        Machine m = machine(2, 1);
+        Mtx softc = new Mtx("softc", Mtx.DEF);
+        AtomicBoolean locked = new AtomicBoolean();
+        m.spawn("holder", KThread.PRI_MIN_KERN, () -> {
+            softc.lock();
+            locked.set(true);
+            for (int i = 0; i < 10_000; i++) {
+                Machine.window();
+            }
+            softc.unlock();
+        });
+        m.spawn("reaper", KThread.PRI_MIN_KERN, () -> {
+            while (!locked.get()) {
+                Machine.window();
+            }
+            softc.destroy(); // SITE:DESTROY
+        });
+        return m.run(1_000_000);
+    }
+}
