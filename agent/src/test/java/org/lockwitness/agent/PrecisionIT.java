@@ -37,4 +37,14 @@ class PrecisionIT {
                 f.toString());
         assertEquals(List.of(Forked.site("Precision", "DESTROY")), Forked.strings(f, "sites"));
     }
+
+    @Test
+    void aTryUpgradeOfAnSxNotHeld_isBadUpgrade_thoughItFails() throws Exception {
+        JsonObject json = run("badupgrade", "COMPLETED", "");
+        assertEquals(1, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
+        JsonObject f = Forked.findings(json, "BAD_UPGRADE").get(0);
+        assertTrue(f.get("message").getAsString().startsWith("upgrade of unlocked lock (sx) allproc @ Precision.java:"),
+                f.toString());
+        assertEquals(List.of(Forked.site("Precision", "UPGRADE")), Forked.strings(f, "sites"));
+    }
 }

@@ -5,12 +5,14 @@ import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Mtx;
 import org.lockwitness.kernel.RunResult;
+import org.lockwitness.kernel.Sx;
 import org.lockwitness.kernel.Synch;
 
 /**
  * The precise semantics of issue 18 under the agent, one scenario per argument: {@code destroyown}
  * (a spin and a sleep mutex destroyed by their owner, then more lock activity, a sleep and the
- * thread's exit), {@code destroyheld} (a mutex destroyed while another thread holds it).
+ * thread's exit), {@code destroyheld} (a mutex destroyed while another thread holds it),
+ * {@code badupgrade} (a try-upgrade, which fails, of an sx the thread does not hold).
  */
 public final class Precision {
 
@@ -21,6 +23,7 @@ public final class Precision {
         RunResult r = switch (args[0]) {
             case "destroyown" -> destroyOwn();
             case "destroyheld" -> destroyHeld();
+            case "badupgrade" -> badUpgrade();
             default -> throw new IllegalArgumentException(args[0]);
         };
         System.out.println("ran " + r.status());
@@ -65,6 +68,17 @@ public final class Precision {
                 Machine.window();
             }
             softc.destroy(); // SITE:DESTROY
+        });
+        return m.run(1_000_000);
+    }
+
+    private static RunResult badUpgrade() {
+        Machine m = machine(1, 1);
+        Sx sx = new Sx("allproc", 0);
+        m.spawn("upgrader", KThread.PRI_MIN_KERN, () -> {
+            if (sx.tryUpgrade()) { // SITE:UPGRADE
+                sx.xunlock();
+            }
         });
         return m.run(1_000_000);
     }

@@ -160,6 +160,26 @@ public final class Witness extends EventGuard {
         event(ignores(t, lock), "upgrade", () -> holds.changeMode(t, lock, instance, site, true));
     }
 
+    /**
+     * An upgrade attempt ({@code sx_try_upgrade}, {@code rw_try_upgrade}), reported on entry, before it may fail:
+     * {@link Rule#BAD_UPGRADE} as {@link #upgrade} says when the lock is not held shared by this thread (or is of the
+     * wrong kind, or recursed). A successful attempt is then reported with {@link #upgrade}, which changes the mode;
+     * callers skip that call after a refused attempt, which has been reported already.
+     *
+     * @return false when the attempt was reported bad (one finding); true otherwise
+     */
+    public boolean upgradeAttempt(WitnessThread t, int lock, long instance, int site) {
+        if (ignores(t, lock)) {
+            return true;
+        }
+        try {
+            return holds.upgradeAttempt(t, lock, instance, site);
+        } catch (Throwable e) {
+            fault(e, "upgradeAttempt");
+            return true;
+        }
+    }
+
     /** A downgrade from exclusive to shared ({@code witness_downgrade}); the mirror of {@link #upgrade}. */
     public void downgrade(WitnessThread t, int lock, long instance, int site) {
         event(ignores(t, lock), "downgrade", () -> holds.changeMode(t, lock, instance, site, false));

@@ -81,6 +81,8 @@ public final class Probes {
     public static final int DEADLOCK = 25;
     /** {@code @LostWakeup}. */
     public static final int LOST_WAKEUP = 26;
+    /** {@code @Upgrade} on entry: the attempt. */
+    public static final int UPGRADE_ATTEMPT = 27;
 
     private static final Witness W = ProbeRuntime.witness();
     private static final String FAULT_LOCK = ProbeRuntime.faultLock();
@@ -110,6 +112,30 @@ public final class Probes {
             }
         } catch (Throwable e) {
             W.fault(e, "probe " + event);
+        } finally {
+            pt.busy = false;
+        }
+    }
+
+    /**
+     * {@code @Upgrade} on entry: the attempt is checked before it may fail.
+     *
+     * @param lock the lock
+     * @return whether a success of this attempt is to be reported as {@link #UPGRADE}: false when
+     *     the attempt was reported bad already
+     */
+    public static boolean upgradeAttempt(LockObject lock) {
+        PerThread pt = PerThread.get();
+        if (pt.busy || pt.kind == PerThread.OTHER) {
+            return true;
+        }
+        pt.busy = true;
+        try {
+            WitnessThread t = begin(pt, UPGRADE_ATTEMPT, lock.name().hashCode());
+            return t == null || W.upgradeAttempt(t, LockIds.of(W, lock), lock.id(), pt.site);
+        } catch (Throwable e) {
+            W.fault(e, "probe " + UPGRADE_ATTEMPT);
+            return true;
         } finally {
             pt.busy = false;
         }

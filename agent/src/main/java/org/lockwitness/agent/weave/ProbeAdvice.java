@@ -58,6 +58,24 @@ final class ProbeAdvice {
         }
     }
 
+    /** An upgrade: the attempt on entry, the mode change when it returned true. */
+    static final class Upgrade {
+        private Upgrade() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static boolean enter(@Advice.This LockObject lock) {
+            return Probes.upgradeAttempt(lock);
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This LockObject lock, @Advice.Return boolean ok, @Advice.Enter boolean report) {
+            if (ok && report) {
+                Probes.lockEvent(Probes.UPGRADE, lock, 0);
+            }
+        }
+    }
+
     /** A context event on entry. */
     static final class ContextEnter {
         private ContextEnter() {

@@ -64,7 +64,10 @@ final class ProbeAdvisor {
             case "TryAcquire":
                 return succeeded(m, Probes.TRY_ACQUIRED, ops(a, OpFlags.TRY));
             case "Upgrade":
-                return succeeded(m, Probes.UPGRADE, 0);
+                if (!m.getReturnType().represents(boolean.class)) {
+                    throw new Refused(m, "an upgrade probe needs a boolean result");
+                }
+                return lock(m).to(ProbeAdvice.Upgrade.class);
             case "Release":
                 return lockEnter(m, Probes.RELEASE).bind(Bound.Arg.class, ops(a, 0)).to(ProbeAdvice.LockEnter.class);
             case "Downgrade":
@@ -138,7 +141,7 @@ final class ProbeAdvisor {
 
     private static Advice succeeded(MethodDescription m, int event, int arg) throws Refused {
         if (!m.getReturnType().represents(boolean.class)) {
-            throw new Refused(m, "a try-acquire or upgrade probe needs a boolean result");
+            throw new Refused(m, "a try-acquire probe needs a boolean result");
         }
         return lock(m).bind(Bound.Event.class, event).bind(Bound.Arg.class, arg).to(ProbeAdvice.LockSucceeded.class);
     }
