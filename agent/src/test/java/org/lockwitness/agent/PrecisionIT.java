@@ -47,4 +47,15 @@ class PrecisionIT {
                 f.toString());
         assertEquals(List.of(Forked.site("Precision", "UPGRADE")), Forked.strings(f, "sites"));
     }
+
+    @Test
+    void twoCpusSpinningOnEachOthersSpinMutexes_isADeadlockAtOnce_notSpinHeldTooLong() throws Exception {
+        JsonObject json = run("spindeadlock", "HUNG", "");
+        List<JsonObject> found = Forked.findings(json, "DEADLOCK");
+        assertEquals(1, found.size(), json.getAsJsonArray("findings").toString());
+        assertEquals(List.of("spin a", "spin b"), Forked.strings(found.get(0), "locks").stream().sorted().toList());
+        assertEquals(List.of(), Forked.findings(json, "SPIN_HELD_TOO_LONG"), "seen before any spin bound");
+        assertEquals(1, Forked.findings(json, "LOCK_ORDER_REVERSAL").size(), "and the reversal that caused it");
+        assertEquals(2, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
+    }
 }

@@ -12,7 +12,8 @@ import org.lockwitness.kernel.Synch;
  * The precise semantics of issue 18 under the agent, one scenario per argument: {@code destroyown}
  * (a spin and a sleep mutex destroyed by their owner, then more lock activity, a sleep and the
  * thread's exit), {@code destroyheld} (a mutex destroyed while another thread holds it),
- * {@code badupgrade} (a try-upgrade, which fails, of an sx the thread does not hold).
+ * {@code badupgrade} (a try-upgrade, which fails, of an sx the thread does not hold),
+ * {@code spindeadlock} (two CPUs spinning on each other's spin mutexes).
  */
 public final class Precision {
 
@@ -24,6 +25,7 @@ public final class Precision {
             case "destroyown" -> destroyOwn();
             case "destroyheld" -> destroyHeld();
             case "badupgrade" -> badUpgrade();
+            case "spindeadlock" -> spinDeadlock();
             default -> throw new IllegalArgumentException(args[0]);
         };
         System.out.println("ran " + r.status());
@@ -79,6 +81,31 @@ public final class Precision {
             if (sx.tryUpgrade()) { // SITE:UPGRADE
                 sx.xunlock();
             }
+        });
+        return m.run(1_000_000);
+    }
+
+    private static RunResult spinDeadlock() {
+        Machine m = machine(2, 1);
+        Mtx a = new Mtx("spin a", Mtx.SPIN);
+        Mtx b = new Mtx("spin b", Mtx.SPIN);
+        m.spawn("ab", KThread.PRI_MIN_KERN, () -> {
+            a.lockSpin();
+            for (int i = 0; i < 20; i++) {
+                Machine.window();
+            }
+            b.lockSpin(); // SITE:AB
+            b.unlockSpin();
+            a.unlockSpin();
+        });
+        m.spawn("ba", KThread.PRI_MIN_KERN, () -> {
+            b.lockSpin();
+            for (int i = 0; i < 20; i++) {
+                Machine.window();
+            }
+            a.lockSpin(); // SITE:BA
+            a.unlockSpin();
+            b.unlockSpin();
         });
         return m.run(1_000_000);
     }

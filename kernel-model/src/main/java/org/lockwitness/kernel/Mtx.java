@@ -352,25 +352,52 @@ public final class Mtx extends LockObject {
         chain.unlockSpin();
     }
 
-    /** {@code _mtx_lock_spin}. */
+    /**
+     * {@code _mtx_lock_spin}. While spinning, the thread is marked blocked on this mutex, so that a
+     * cycle of CPUs spinning on each other's spin mutexes ends the run HUNG with the cycle named
+     * (DEADLOCK) as soon as it closes, not after the spin bound; FreeBSD would spin until
+     * {@code _mtx_lock_spin_failed}.
+     */
     private void lockSpinHard(KThread td) {
         long spins = 0;
         long limit = td.machine.spinLimit;
+        LockObject outer = td.blockedOn;
         for (;;) {
             if (word.compareAndSet(null, td)) {
                 td.waitingFor = "";
+                td.blockedOn = outer;
                 return;
             }
             Spinlock.exit();
             while (word.get() != null) {
+                td.blockedOn = this;
                 if (++spins > limit) {
                     throw Machine.panic("spin lock " + name() + " held by " + owner() + " too long");
                 }
                 spinWait(td);
+                if (spinCycle(td)) {
+                    td.machine.finish(RunResult.Status.HUNG, "spin mutexes held in a cycle: " + td.waitingFor, null);
+                    throw MachineStop.INSTANCE;
+                }
                 Machine.cpuSpinwait();
             }
+            td.blockedOn = outer;
             Spinlock.enter();
         }
+    }
+
+    /** Whether the owner of this mutex waits, through a chain of owners, for a lock {@code td} holds. */
+    @NoWindows
+    private boolean spinCycle(KThread td) {
+        KThread t = owner();
+        for (int hops = 0; t != null && hops < 64; hops++) {
+            if (t == td) {
+                return true;
+            }
+            LockObject next = t.blockedOn;
+            t = next == null ? null : next.exclusiveOwner();
+        }
+        return false;
     }
 
     @SpinWait
