@@ -58,4 +58,43 @@ class PrecisionIT {
         assertEquals(1, Forked.findings(json, "LOCK_ORDER_REVERSAL").size(), "and the reversal that caused it");
         assertEquals(2, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
     }
+
+    private static JsonObject cv(String form, String name) throws Exception {
+        Path dir = Forked.dir("precision-cv-" + name);
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "windows=lines,include=org.lockwitness.testprograms.*")),
+                true, "org.lockwitness.testprograms.CvLostWakeup", form, "30");
+        assertEquals(0, f.await(), f.stderr());
+        JsonObject json = f.json();
+        json.addProperty("stdout", f.stdout().trim());
+        return json;
+    }
+
+    @Test
+    void aCvSignalledWithoutItsMutexBetweenTheCheckAndCvWait_isALostWakeupWithBothSitesAndStacks_overSeeds()
+            throws Exception {
+        JsonObject json = cv("buggy", "buggy");
+        String out = json.get("stdout").getAsString();
+        assertTrue(!out.endsWith("hung 0"), "some schedule loses the wakeup: " + out);
+        List<JsonObject> found = Forked.findings(json, "LOST_WAKEUP");
+        assertEquals(1, found.size(), json.getAsJsonArray("findings").toString());
+        assertEquals(1, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
+        JsonObject f = found.get(0);
+        assertTrue(f.get("message").getAsString().contains("sleeps forever on \"sc_ready\""), f.toString());
+        assertTrue(f.get("message").getAsString().contains("wakeup by thread waker @ CvLostWakeup.java:"), f.toString());
+        assertEquals(List.of(Forked.site("CvLostWakeup", "WAIT"), Forked.site("CvLostWakeup", "SIGNAL")),
+                Forked.strings(f, "sites"));
+        String stacks = f.getAsJsonArray("stacks").toString();
+        assertTrue(stacks.contains("sleeping at:") && stacks.contains("Handshake.await(CvLostWakeup.java:"), stacks);
+        assertTrue(stacks.contains("wakeup with no sleeper at:")
+                && stacks.contains("Handshake.postUnlocked(CvLostWakeup.java:"), stacks);
+        assertEquals(Long.parseLong(out.substring(out.lastIndexOf(' ') + 1)), f.get("count").getAsLong(),
+                "one occurrence per hung run");
+    }
+
+    @Test
+    void aCvSignalledUnderItsMutex_isSilentOverTheSameSeeds() throws Exception {
+        JsonObject json = cv("fixed", "fixed");
+        assertEquals("completed 30 hung 0", json.get("stdout").getAsString());
+        assertEquals(0, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
+    }
 }

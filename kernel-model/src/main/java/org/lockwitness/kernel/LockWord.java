@@ -60,6 +60,8 @@ final class LockWord {
     private int recurse;
     /** The exclusive owner, for deadlock detection. */
     private KThread owner;
+    /** The scheduling point at which {@link #owner} took it, for lost-wakeup detection. */
+    private long ownedSince = -1;
 
     LockWord(LockObject lock, Queues queues, boolean sx) {
         this.lock = lock;
@@ -71,6 +73,12 @@ final class LockWord {
     @NoWindows
     KThread owner() {
         return owner;
+    }
+
+    /** The scheduling point at which the exclusive owner took it, or -1. */
+    @NoWindows
+    long ownedSince() {
+        return owner == null ? -1 : ownedSince;
     }
 
     boolean recursed() {
@@ -112,6 +120,7 @@ final class LockWord {
         }
         acquireExclusive(td);
         owner = td;
+        ownedSince = td.machine.steps();
     }
 
     /** @return whether it was free and is now owned by {@code td}, or recursed on if recursable */
@@ -124,6 +133,7 @@ final class LockWord {
             return false;
         }
         owner = td;
+        ownedSince = td.machine.steps();
         return true;
     }
 
@@ -144,6 +154,7 @@ final class LockWord {
             if (word.compareAndSet(x, ownerWord(td) | (x & WAITERS))) {
                 addShares(td, -1);
                 owner = td;
+                ownedSince = td.machine.steps();
                 return true;
             }
         }

@@ -51,6 +51,8 @@ public final class Mtx extends LockObject {
     private final Turnstile turnstile = new Turnstile();
     private int recurse;
     private boolean destroyed;
+    /** The scheduling point at which the owner took it, for lost-wakeup detection. */
+    private long ownedSince;
 
     /**
      * {@code mtx_init}.
@@ -97,6 +99,7 @@ public final class Mtx extends LockObject {
         if (!word.compareAndSet(null, td)) {
             lockSleep(td);
         }
+        ownedSince = td.machine.steps();
     }
 
     /**
@@ -116,7 +119,7 @@ public final class Mtx extends LockObject {
             recurse++;
             return true;
         }
-        return word.compareAndSet(null, td);
+        return took(td, word.compareAndSet(null, td));
     }
 
     /** {@code mtx_unlock}. */
@@ -157,6 +160,7 @@ public final class Mtx extends LockObject {
         if (!word.compareAndSet(null, td)) {
             lockSpinHard(td);
         }
+        ownedSince = td.machine.steps();
     }
 
     /**
@@ -177,7 +181,7 @@ public final class Mtx extends LockObject {
             recurse++;
             return true;
         }
-        if (word.compareAndSet(null, td)) {
+        if (took(td, word.compareAndSet(null, td))) {
             return true;
         }
         Spinlock.exit();
@@ -265,6 +269,21 @@ public final class Mtx extends LockObject {
     @NoWindows
     KThread exclusiveOwner() {
         return owner();
+    }
+
+    @Override
+    @NoWindows
+    long exclusiveSince() {
+        return owner() == null ? -1 : ownedSince;
+    }
+
+    /** Notes when {@code td} took it, if it did. @return {@code took} */
+    @NoWindows
+    private boolean took(KThread td, boolean took) {
+        if (took) {
+            ownedSince = td.machine.steps();
+        }
+        return took;
     }
 
     @NoWindows
@@ -386,7 +405,11 @@ public final class Mtx extends LockObject {
         }
     }
 
-    /** Whether the owner of this mutex waits, through a chain of owners, for a lock {@code td} holds. */
+    /**
+     * Whether the owner of this mutex spins, through a chain of spinning owners, on a spin mutex
+     * {@code td} holds. Only spinners count: a thread marked blocked on a sleep lock may still hold
+     * the turnstile or sleep queue chain on its way to switching out, which it will release.
+     */
     @NoWindows
     private boolean spinCycle(KThread td) {
         KThread t = owner();
@@ -395,7 +418,7 @@ public final class Mtx extends LockObject {
                 return true;
             }
             LockObject next = t.blockedOn;
-            t = next == null ? null : next.exclusiveOwner();
+            t = next != null && next.lockClass() == LockClass.SPIN_MUTEX ? next.exclusiveOwner() : null;
         }
         return false;
     }

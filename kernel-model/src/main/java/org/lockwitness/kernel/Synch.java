@@ -183,9 +183,13 @@ public final class Synch {
         }
         boolean interlocked = (flags & PINTERLOCKED) != 0;
         boolean bare = lock == null && timo == 0 && !interlocked;
+        long checked = bare ? td.lastRelease : -1;
+        if (lock != null && timo == 0 && !interlocked && !giantLock && lock.exclusiveOwner() == td) {
+            checked = lock.exclusiveSince();
+        }
         Sleepq sq = m.sleepq;
         sq.lock();
-        String lost = bare ? m.lostWakeups.since(ident, td.lastRelease) : null;
+        LostWakeups.Lost lost = checked >= 0 ? m.lostWakeups.since(ident, checked) : null;
         if (interlocked && td.wchan == null) {
             sq.release();
             return 0;
@@ -211,7 +215,7 @@ public final class Synch {
             lockState = lock.lcUnlock();
             sq.lock();
         }
-        td.bareSleep = bare;
+        td.foreverSleep = checked >= 0;
         td.lostWakeup = lost;
         int rv = sq.await(td);
         pickupGiant(td, giant);

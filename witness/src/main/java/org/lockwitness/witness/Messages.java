@@ -303,6 +303,19 @@ public final class Messages {
                 + "\", whose wakeup by thread " + shown(waker) + " came before the sleep @ " + shown(site);
     }
 
+    // Issue 18 (precise semantics), added together: the waker's site of a LOST_WAKEUP and its two stacks.
+
+    /** The heading of a LOST_WAKEUP sleeper's stack. */
+    static final String SLEEPING_AT = "sleeping at:";
+    /** The heading of a LOST_WAKEUP waker's stack, captured when its wakeup found no sleeper. */
+    static final String WAKEUP_WITH_NO_SLEEPER_AT = "wakeup with no sleeper at:";
+
+    /** {@link Rule#LOST_WAKEUP} with the waker's site. */
+    static String lostWakeup(String ident, String thread, String waker, String site, String wakerSite) {
+        return lostWakeup(ident, thread, waker, site) + "\nwakeup by thread " + shown(waker) + " @ "
+                + shown(wakerSite);
+    }
+
     /** {@link Rule#KERNEL_PANIC}: FreeBSD's {@code panic: %s}, with the site of the panic call. */
     static String kernelPanic(String message, String site) {
         return "panic: " + message + " @ " + site;

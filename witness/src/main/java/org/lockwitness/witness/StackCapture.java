@@ -38,6 +38,12 @@ final class StackCapture {
                 .orElse(SiteTable.UNKNOWN));
     }
 
+    /** Another thread's frames, innermost first, without the skipped ones, at most {@code depth}. */
+    List<String> frames(List<StackTraceElement> trace) {
+        return trace.stream().filter(e -> !skipped(e.getClassName())).limit(depth).map(StackTraceElement::toString)
+                .collect(Collectors.toList());
+    }
+
     /** The frames of a throwable, innermost first, at most {@code depth}. */
     List<String> frames(Throwable t) {
         StackTraceElement[] trace = t.getStackTrace();

@@ -83,6 +83,8 @@ public final class Probes {
     public static final int LOST_WAKEUP = 26;
     /** {@code @Upgrade} on entry: the attempt. */
     public static final int UPGRADE_ATTEMPT = 27;
+    /** {@code @WakeupLost}. */
+    public static final int WAKEUP_LOST = 28;
 
     private static final Witness W = ProbeRuntime.witness();
     private static final String FAULT_LOCK = ProbeRuntime.faultLock();
@@ -231,11 +233,29 @@ public final class Probes {
      * @param ident the wait channel's description
      * @param thread the sleeping thread's name
      * @param waker the name of the thread whose wakeup came too early
+     * @param step the scheduling point of that wakeup
+     * @param sleeper the sleeping thread's host stack
      */
-    public static void lostWakeup(String ident, String thread, String waker) {
+    public static void lostWakeup(String ident, String thread, String waker, long step, StackTraceElement[] sleeper) {
         cold("lost wakeup probe", pt -> {
             EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
-            W.lostWakeup(ident, thread, waker, LAST_SLEEP_SITE.getOrDefault(thread, pt.site));
+            W.lostWakeup(ident, thread, waker, step, LAST_SLEEP_SITE.getOrDefault(thread, pt.site),
+                    sleeper == null ? List.of() : List.of(sleeper));
+        });
+    }
+
+    /**
+     * {@code @WakeupLost}: a wakeup found no sleeper, on the waking kernel thread.
+     *
+     * @param ident the wait channel's description
+     * @param step the scheduling point of the wakeup
+     */
+    public static void wakeupLost(String ident, long step) {
+        cold("wakeup lost probe", pt -> {
+            WitnessThread t = begin(pt, WAKEUP_LOST, ident.hashCode());
+            if (t != null) {
+                W.noSleeper(t, ident, step, pt.site);
+            }
         });
     }
 

@@ -114,10 +114,19 @@ final class ProbeAdvisor {
             case "Deadlock":
                 return machineEvent(m, String[].class, ProbeAdvice.Deadlock.class);
             case "LostWakeup":
-                if (m.getParameters().size() < 3 || !m.getParameters().get(2).getType().represents(String.class)) {
-                    throw new Refused(m, "@LostWakeup needs (String ident, String thread, String waker) first");
+                if (m.getParameters().size() < 5 || !m.getParameters().get(2).getType().represents(String.class)
+                        || !m.getParameters().get(3).getType().represents(long.class)
+                        || !m.getParameters().get(4).getType().represents(StackTraceElement[].class)) {
+                    throw new Refused(m, "@LostWakeup needs (String ident, String thread, String waker, long step,"
+                            + " StackTraceElement[] sleeper) first");
                 }
                 return machineEvent(m, String.class, ProbeAdvice.LostWakeup.class);
+            case "WakeupLost":
+                if (m.getParameters().size() < 2 || !m.getParameters().get(0).getType().represents(String.class)
+                        || !m.getParameters().get(1).getType().represents(long.class)) {
+                    throw new Refused(m, "@WakeupLost needs (String ident, long step) first");
+                }
+                return Advice.to(ProbeAdvice.WakeupLost.class);
             case "Panic":
                 if (m.getParameters().isEmpty() || !m.getParameters().get(0).getType().represents(String.class)) {
                     throw new Refused(m, "@Panic needs a String message first");
