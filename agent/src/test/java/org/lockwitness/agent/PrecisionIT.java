@@ -97,4 +97,17 @@ class PrecisionIT {
         assertEquals("completed 30 hung 0", json.get("stdout").getAsString());
         assertEquals(0, json.getAsJsonArray("findings").size(), json.getAsJsonArray("findings").toString());
     }
+
+    @Test
+    void anIrqSafeSpinMutexOrderedBeforeOneHeldWithInterruptsOn_isAnIrqInversionNamingTheChain() throws Exception {
+        JsonObject json = run("irqchain", "COMPLETED", "");
+        List<JsonObject> found = Forked.findings(json, "IRQ_INVERSION");
+        assertEquals(1, found.size(), json.getAsJsonArray("findings").toString());
+        JsonObject f = found.get(0);
+        assertEquals(List.of("em0 lock", "sched stats"), Forked.strings(f, "locks"));
+        assertEquals(List.of(Forked.site("Precision", "FILTER"), Forked.site("Precision", "ORDER"),
+                Forked.site("Precision", "ENABLE")), Forked.strings(f, "sites"));
+        assertTrue(f.get("message").getAsString().contains("lock order em0 lock -> sched stats established at"),
+                f.toString());
+    }
 }

@@ -1,6 +1,9 @@
 package org.lockwitness.testprograms;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.lockwitness.kernel.Filter;
+import org.lockwitness.kernel.InterruptSource;
+import org.lockwitness.kernel.Intr;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
 import org.lockwitness.kernel.Mtx;
@@ -13,7 +16,9 @@ import org.lockwitness.kernel.Synch;
  * (a spin and a sleep mutex destroyed by their owner, then more lock activity, a sleep and the
  * thread's exit), {@code destroyheld} (a mutex destroyed while another thread holds it),
  * {@code badupgrade} (a try-upgrade, which fails, of an sx the thread does not hold),
- * {@code spindeadlock} (two CPUs spinning on each other's spin mutexes).
+ * {@code spindeadlock} (two CPUs spinning on each other's spin mutexes), {@code irqchain} (a
+ * filter takes spin mutex "em0 lock", a thread orders it before "sched stats", another holds that
+ * one with interrupts enabled: one sequential schedule, no deadlock needed).
  */
 public final class Precision {
 
@@ -26,6 +31,7 @@ public final class Precision {
             case "destroyheld" -> destroyHeld();
             case "badupgrade" -> badUpgrade();
             case "spindeadlock" -> spinDeadlock();
+            case "irqchain" -> irqChain();
             default -> throw new IllegalArgumentException(args[0]);
         };
         System.out.println("ran " + r.status());
@@ -106,6 +112,34 @@ public final class Precision {
             a.lockSpin(); // SITE:BA
             a.unlockSpin();
             b.unlockSpin();
+        });
+        return m.run(1_000_000);
+    }
+
+    private static RunResult irqChain() {
+        Machine m = machine(1, 1);
+        Mtx em0 = new Mtx("em0 lock", Mtx.SPIN);
+        Mtx stats = new Mtx("sched stats", Mtx.SPIN);
+        AtomicBoolean filtered = new AtomicBoolean();
+        InterruptSource irq = m.interruptSource("em0", 0, KThread.PI_NET);
+        irq.addHandler("em_filter", () -> {
+            em0.lockSpin(); // SITE:FILTER
+            em0.unlockSpin();
+            filtered.set(true);
+            return Filter.FILTER_HANDLED;
+        }, null, InterruptSource.INTR_MPSAFE);
+        m.spawn("driver", KThread.PRI_MIN_KERN, () -> {
+            irq.raise();
+            while (!filtered.get()) {
+                Machine.window();
+            }
+            em0.lockSpin();
+            stats.lockSpin(); // SITE:ORDER
+            stats.unlockSpin();
+            em0.unlockSpin();
+            stats.lockSpin();
+            Intr.enable(); // SITE:ENABLE
+            stats.unlockSpin();
         });
         return m.run(1_000_000);
     }

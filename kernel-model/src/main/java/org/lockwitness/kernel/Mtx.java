@@ -1,3 +1,5 @@
+// Over 400 lines: sleep and spin mutexes share one lock word, recursion, destroy and the
+// checker's probes, as kern_mutex.c does; the spin-deadlock cycle check needs the owner word too.
 package org.lockwitness.kernel;
 
 import java.util.concurrent.atomic.AtomicReference;

@@ -38,9 +38,16 @@ final class StackCapture {
                 .orElse(SiteTable.UNKNOWN));
     }
 
-    /** Another thread's frames, innermost first, without the skipped ones, at most {@code depth}. */
+    /**
+     * Another thread's frames, innermost first, without the skipped ones and the hidden lambda
+     * frames (as {@link StackWalker} leaves them out), at most {@code depth}, printed as a walked
+     * frame is: {@code class.method(File:line)}.
+     */
     List<String> frames(List<StackTraceElement> trace) {
-        return trace.stream().filter(e -> !skipped(e.getClassName())).limit(depth).map(StackTraceElement::toString)
+        return trace.stream().filter(e -> !skipped(e.getClassName()) && !e.getClassName().contains("$$Lambda"))
+                .limit(depth)
+                .map(e -> e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber()
+                        + ")")
                 .collect(Collectors.toList());
     }
 

@@ -1,3 +1,5 @@
+// Over 400 lines: it is the checker's whole public event API, one documented method per event,
+// each a thin guard around its rule family; the rules themselves live in the families.
 package org.lockwitness.witness;
 
 import java.io.UncheckedIOException;
