@@ -75,6 +75,13 @@ final class LockWord {
         return owner;
     }
 
+    /** {@code td} now owns it exclusively; without windows, so it adds no scheduling point. */
+    @NoWindows
+    private void own(KThread td) {
+        owner = td;
+        ownedSince = td.machine.steps();
+    }
+
     /** The scheduling point at which the exclusive owner took it, or -1. */
     @NoWindows
     long ownedSince() {
@@ -119,8 +126,7 @@ final class LockWord {
             return;
         }
         acquireExclusive(td);
-        owner = td;
-        ownedSince = td.machine.steps();
+        own(td);
     }
 
     /** @return whether it was free and is now owned by {@code td}, or recursed on if recursable */
@@ -132,8 +138,7 @@ final class LockWord {
         if (!word.compareAndSet(UNLOCKED, ownerWord(td))) {
             return false;
         }
-        owner = td;
-        ownedSince = td.machine.steps();
+        own(td);
         return true;
     }
 
@@ -153,8 +158,7 @@ final class LockWord {
         for (long x = word.get(); sharers(x) == 1; x = word.get()) {
             if (word.compareAndSet(x, ownerWord(td) | (x & WAITERS))) {
                 addShares(td, -1);
-                owner = td;
-                ownedSince = td.machine.steps();
+                own(td);
                 return true;
             }
         }

@@ -37,9 +37,9 @@ final class LostWakeups {
         }
     }
 
-    /** @return the wakeup on {@code ident} lost after {@code step}, or null */
+    /** @return the wakeup on {@code ident} lost after {@code step} (none for a negative one), or null */
     Lost since(Object ident, long step) {
-        Lost l = last.get(ident);
+        Lost l = step < 0 ? null : last.get(ident);
         return l != null && l.step() > step ? l : null;
     }
 

@@ -98,10 +98,9 @@ public final class Mtx extends LockObject {
             recurseOn(td, "_mtx_lock_sleep");
             return;
         }
-        if (!word.compareAndSet(null, td)) {
+        if (!took(td, word.compareAndSet(null, td))) {
             lockSleep(td);
         }
-        ownedSince = td.machine.steps();
     }
 
     /**
@@ -159,10 +158,9 @@ public final class Mtx extends LockObject {
             recurseOn(td, "mtx_lock_spin");
             return;
         }
-        if (!word.compareAndSet(null, td)) {
+        if (!took(td, word.compareAndSet(null, td))) {
             lockSpinHard(td);
         }
-        ownedSince = td.machine.steps();
     }
 
     /**
@@ -349,7 +347,7 @@ public final class Mtx extends LockObject {
     private void lockSleep(KThread td) {
         Mtx chain = td.machine.turnstileChain;
         for (;;) {
-            if (word.compareAndSet(null, td)) {
+            if (took(td, word.compareAndSet(null, td))) {
                 return;
             }
             chain.lockSpin();
@@ -384,7 +382,7 @@ public final class Mtx extends LockObject {
         long limit = td.machine.spinLimit;
         LockObject outer = td.blockedOn;
         for (;;) {
-            if (word.compareAndSet(null, td)) {
+            if (took(td, word.compareAndSet(null, td))) {
                 td.waitingFor = "";
                 td.blockedOn = outer;
                 return;

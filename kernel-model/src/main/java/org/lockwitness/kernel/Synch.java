@@ -1,6 +1,7 @@
 package org.lockwitness.kernel;
 
 import org.lockwitness.kernel.probe.KernelCode;
+import org.lockwitness.kernel.probe.NoWindows;
 import org.lockwitness.kernel.probe.Sleep;
 
 /**
@@ -183,13 +184,9 @@ public final class Synch {
         }
         boolean interlocked = (flags & PINTERLOCKED) != 0;
         boolean bare = lock == null && timo == 0 && !interlocked;
-        long checked = bare ? td.lastRelease : -1;
-        if (lock != null && timo == 0 && !interlocked && !giantLock && lock.exclusiveOwner() == td) {
-            checked = lock.exclusiveSince();
-        }
         Sleepq sq = m.sleepq;
         sq.lock();
-        LostWakeups.Lost lost = checked >= 0 ? m.lostWakeups.since(ident, checked) : null;
+        LostWakeups.Lost lost = m.lostWakeups.since(ident, checkedSince(td, lock, timo, interlocked, giantLock));
         if (interlocked && td.wchan == null) {
             sq.release();
             return 0;
@@ -215,7 +212,7 @@ public final class Synch {
             lockState = lock.lcUnlock();
             sq.lock();
         }
-        td.foreverSleep = checked >= 0;
+        td.foreverSleep = lost != null;
         td.lostWakeup = lost;
         int rv = sq.await(td);
         pickupGiant(td, giant);
@@ -223,6 +220,22 @@ public final class Synch {
             lock.lcLock(lockState);
         }
         return rv;
+    }
+
+    /**
+     * Where the sleeper's last check began, for a sleep that never times out: its last lock release
+     * without an interlock, the taking of an interlock it holds exclusively (not Giant); else -1.
+     * Without windows, so that it adds no scheduling point to a sleep.
+     */
+    @NoWindows
+    private static long checkedSince(KThread td, LockObject lock, int timo, boolean interlocked, boolean giantLock) {
+        if (timo != 0 || interlocked) {
+            return -1;
+        }
+        if (lock == null) {
+            return td.lastRelease;
+        }
+        return !giantLock && lock.exclusiveOwner() == td ? lock.exclusiveSince() : -1;
     }
 
     static int dropGiant(KThread td) {
