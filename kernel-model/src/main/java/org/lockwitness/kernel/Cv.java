@@ -62,6 +62,11 @@ public final class Cv {
         return Synch.sleep(this, lock, 0, wmesg, timo);
     }
 
+    /** @return its description ({@code cv_wmesg}), the wait message of its waiters */
+    String description() {
+        return description;
+    }
+
     /** {@code cv_signal}: wakes the most urgent waiter, if any. */
     public void signal() {
         Synch.wakeupOne(this);

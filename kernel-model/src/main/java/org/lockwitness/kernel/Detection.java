@@ -25,9 +25,9 @@ final class Detection {
             deadlockCycle(threads, found);
         }
         for (KThread t : threads) {
-            if (t.state == KThread.State.SLEEPING && t.bareSleep && t.lostWakeup != null) {
+            if (t.state == KThread.State.SLEEPING && t.foreverSleep && t.lostWakeup != null) {
                 String ident = LostWakeups.describe(t.wchan);
-                lostWakeup(ident, t.name, t.lostWakeup, found);
+                lostWakeup(ident, t.name, t.lostWakeup.waker(), t.lostWakeup.step(), t.carrier.getStackTrace(), found);
             }
         }
         return found;
@@ -65,7 +65,8 @@ final class Detection {
     }
 
     @LostWakeup
-    static void lostWakeup(String ident, String thread, String waker, List<String> found) {
+    static void lostWakeup(String ident, String thread, String waker, long step, StackTraceElement[] sleeper,
+            List<String> found) {
         found.add("lost wakeup: " + thread + " sleeps on " + ident + " whose wakeup by " + waker
                 + " came before its sleep");
     }

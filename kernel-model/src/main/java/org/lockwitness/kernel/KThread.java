@@ -120,10 +120,17 @@ public final class KThread {
     LockObject blockedOn;
     /** Scheduling point of the last release of a lock the thread could have checked state under. */
     long lastRelease;
-    /** A wakeup that came, with no sleeper, between {@link #lastRelease} and this thread's sleep. */
-    String lostWakeup;
-    /** Whether the current sleep has no interlock and no timeout. */
-    boolean bareSleep;
+    /**
+     * A wakeup that came, with no sleeper, between this thread's last check and its sleep: after
+     * {@link #lastRelease} for a sleep without interlock, or while it held its interlock for one
+     * with an interlock.
+     */
+    LostWakeups.Lost lostWakeup;
+    /**
+     * Whether the current sleep never times out and its last check is known: no interlock, or an
+     * interlock held exclusively (not Giant) since the check.
+     */
+    boolean foreverSleep;
 
     /** LWKT tokens held, in acquisition order ({@code td_toks}). */
     final Token[] tokens = new Token[Token.LWKT_MAXTOKENS];

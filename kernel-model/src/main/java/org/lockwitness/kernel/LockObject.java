@@ -113,6 +113,14 @@ public abstract class LockObject {
         return null;
     }
 
+    /**
+     * @return the scheduling point at which {@link #exclusiveOwner()} took it, or -1 when unknown
+     *     (for lost-wakeup detection behind an interlock)
+     */
+    long exclusiveSince() {
+        return -1;
+    }
+
     /** {@code lc_unlock}: drops every hold of the calling thread, for a sleep. @return the state to restore */
     abstract int lcUnlock();
 

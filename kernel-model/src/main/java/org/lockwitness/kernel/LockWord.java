@@ -60,6 +60,8 @@ final class LockWord {
     private int recurse;
     /** The exclusive owner, for deadlock detection. */
     private KThread owner;
+    /** The scheduling point at which {@link #owner} took it, for lost-wakeup detection. */
+    private long ownedSince = -1;
 
     LockWord(LockObject lock, Queues queues, boolean sx) {
         this.lock = lock;
@@ -71,6 +73,19 @@ final class LockWord {
     @NoWindows
     KThread owner() {
         return owner;
+    }
+
+    /** {@code td} now owns it exclusively; without windows, so it adds no scheduling point. */
+    @NoWindows
+    private void own(KThread td) {
+        owner = td;
+        ownedSince = td.machine.steps();
+    }
+
+    /** The scheduling point at which the exclusive owner took it, or -1. */
+    @NoWindows
+    long ownedSince() {
+        return owner == null ? -1 : ownedSince;
     }
 
     boolean recursed() {
@@ -111,7 +126,7 @@ final class LockWord {
             return;
         }
         acquireExclusive(td);
-        owner = td;
+        own(td);
     }
 
     /** @return whether it was free and is now owned by {@code td}, or recursed on if recursable */
@@ -123,7 +138,7 @@ final class LockWord {
         if (!word.compareAndSet(UNLOCKED, ownerWord(td))) {
             return false;
         }
-        owner = td;
+        own(td);
         return true;
     }
 
@@ -143,7 +158,7 @@ final class LockWord {
         for (long x = word.get(); sharers(x) == 1; x = word.get()) {
             if (word.compareAndSet(x, ownerWord(td) | (x & WAITERS))) {
                 addShares(td, -1);
-                owner = td;
+                own(td);
                 return true;
             }
         }

@@ -1,3 +1,5 @@
+// Over 400 lines: sleep and spin mutexes share one lock word, recursion, destroy and the
+// checker's probes, as kern_mutex.c does; the spin-deadlock cycle check needs the owner word too.
 package org.lockwitness.kernel;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,6 +55,8 @@ public final class Mtx extends LockObject {
     private final Turnstile turnstile = new Turnstile();
     private int recurse;
     private boolean destroyed;
+    /** The scheduling point at which the owner took it, for lost-wakeup detection. */
+    private long ownedSince;
 
     /**
      * {@code mtx_init}.
@@ -99,7 +103,7 @@ public final class Mtx extends LockObject {
             recurseOn(td, "_mtx_lock_sleep");
             return;
         }
-        if (!word.compareAndSet(null, td)) {
+        if (!took(td, word.compareAndSet(null, td))) {
             lockSleep(td);
         }
     }
@@ -121,7 +125,7 @@ public final class Mtx extends LockObject {
             recurse++;
             return true;
         }
-        return word.compareAndSet(null, td);
+        return took(td, word.compareAndSet(null, td));
     }
 
     /** {@code mtx_unlock}. */
@@ -159,7 +163,7 @@ public final class Mtx extends LockObject {
             recurseOn(td, "mtx_lock_spin");
             return;
         }
-        if (!word.compareAndSet(null, td)) {
+        if (!took(td, word.compareAndSet(null, td))) {
             lockSpinHard(td);
         }
     }
@@ -182,7 +186,7 @@ public final class Mtx extends LockObject {
             recurse++;
             return true;
         }
-        if (word.compareAndSet(null, td)) {
+        if (took(td, word.compareAndSet(null, td))) {
             return true;
         }
         Spinlock.exit();
@@ -229,22 +233,35 @@ public final class Mtx extends LockObject {
         return owner() == KThread.curthread();
     }
 
-    /** {@code mtx_destroy}: the caller may still own it; any later use panics. */
-    @LockDestroy
+    /**
+     * {@code _mtx_destroy}: the caller may still own it, unrecursed and uncontested; then it is
+     * released as {@code mtx_unlock} would (for a spin mutex, {@code spinlock_exit}), and the checker,
+     * told of the destroy, drops the hold as FreeBSD's {@code WITNESS_UNLOCK} there does. Any later
+     * use panics. Destroying a mutex another thread owns panics after the checker saw the destroy;
+     * one the caller owns recursed or with waiters panics before anything changes (FreeBSD's
+     * {@code MPASS}es).
+     */
     public void destroy() {
         KThread td = KThread.curthread();
         KThread o = owner();
+        if (o == td && (recurse > 0 || word.get() instanceof Contested)) {
+            throw Machine.panic("mtx_destroy: mutex " + name() + (recurse > 0 ? " recursed" : " contested"));
+        }
+        lockDestroy();
         if (o != null && o != td) {
             throw Machine.panic("mtx_destroy: mutex " + name() + " owned by " + o);
         }
         if (o == td) {
-            recurse = 0;
-            boolean spin = lockClass() == LockClass.SPIN_MUTEX;
             word.set(null);
-            if (spin) {
+            if (lockClass() == LockClass.SPIN_MUTEX) {
                 Spinlock.exit();
             }
         }
+    }
+
+    /** {@code lock_destroy}: the checker's {@code witness_destroy}; any later use panics. */
+    @LockDestroy
+    private void lockDestroy() {
         destroyed = true;
     }
 
@@ -257,6 +274,21 @@ public final class Mtx extends LockObject {
     @NoWindows
     KThread exclusiveOwner() {
         return owner();
+    }
+
+    @Override
+    @NoWindows
+    long exclusiveSince() {
+        return owner() == null ? -1 : ownedSince;
+    }
+
+    /** Notes when {@code td} took it, if it did. @return {@code took} */
+    @NoWindows
+    private boolean took(KThread td, boolean took) {
+        if (took) {
+            ownedSince = td.machine.steps();
+        }
+        return took;
     }
 
     @NoWindows
@@ -320,7 +352,7 @@ public final class Mtx extends LockObject {
     private void lockSleep(KThread td) {
         Mtx chain = td.machine.turnstileChain;
         for (;;) {
-            if (word.compareAndSet(null, td)) {
+            if (took(td, word.compareAndSet(null, td))) {
                 return;
             }
             chain.lockSpin();
@@ -344,25 +376,56 @@ public final class Mtx extends LockObject {
         chain.unlockSpin();
     }
 
-    /** {@code _mtx_lock_spin}. */
+    /**
+     * {@code _mtx_lock_spin}. While spinning, the thread is marked blocked on this mutex, so that a
+     * cycle of CPUs spinning on each other's spin mutexes ends the run HUNG with the cycle named
+     * (DEADLOCK) as soon as it closes, not after the spin bound; FreeBSD would spin until
+     * {@code _mtx_lock_spin_failed}.
+     */
     private void lockSpinHard(KThread td) {
         long spins = 0;
         long limit = td.machine.spinLimit;
+        LockObject outer = td.blockedOn;
         for (;;) {
-            if (word.compareAndSet(null, td)) {
+            if (took(td, word.compareAndSet(null, td))) {
                 td.waitingFor = "";
+                td.blockedOn = outer;
                 return;
             }
             Spinlock.exit();
             while (word.get() != null) {
+                td.blockedOn = this;
                 if (++spins > limit) {
                     throw Machine.panic("spin lock " + name() + " held by " + owner() + " too long");
                 }
                 spinWait(td);
+                if (spinCycle(td)) {
+                    td.machine.finish(RunResult.Status.HUNG, "spin mutexes held in a cycle: " + td.waitingFor, null);
+                    throw MachineStop.INSTANCE;
+                }
                 Machine.cpuSpinwait();
             }
+            td.blockedOn = outer;
             Spinlock.enter();
         }
+    }
+
+    /**
+     * Whether the owner of this mutex spins, through a chain of spinning owners, on a spin mutex
+     * {@code td} holds. Only spinners count: a thread marked blocked on a sleep lock may still hold
+     * the turnstile or sleep queue chain on its way to switching out, which it will release.
+     */
+    @NoWindows
+    private boolean spinCycle(KThread td) {
+        KThread t = owner();
+        for (int hops = 0; t != null && hops < 64; hops++) {
+            if (t == td) {
+                return true;
+            }
+            LockObject next = t.blockedOn;
+            t = next != null && next.lockClass() == LockClass.SPIN_MUTEX ? next.exclusiveOwner() : null;
+        }
+        return false;
     }
 
     @SpinWait

@@ -177,9 +177,17 @@ public final class RmLock extends LockObject {
         return lockSx != null ? lockSx.xlocked() : lockMtx.owned();
     }
 
-    /** {@code rm_destroy}: any later use panics. */
+    /**
+     * {@code rm_destroy}: it begins with {@code rm_assert(rm, RA_UNLOCKED)}, so destroying a
+     * write-held rm lock panics, whoever holds it (the checker reports it on entry); then its backing
+     * mutex or sx is destroyed. Any later use panics.
+     */
     @LockDestroy
     public void destroy() {
+        KThread writer = lockSx != null ? lockSx.exclusiveOwner() : lockMtx.ownerThread();
+        if (writer != null) {
+            throw Machine.panic("rm_destroy: rmlock " + name() + " write-locked by " + writer);
+        }
         destroyed = true;
         if (lockSx != null) {
             lockSx.destroy();

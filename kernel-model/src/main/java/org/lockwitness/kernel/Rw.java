@@ -146,6 +146,12 @@ public final class Rw extends LockObject {
         return word.owner();
     }
 
+    @Override
+    @NoWindows
+    long exclusiveSince() {
+        return word.ownedSince();
+    }
+
     /** {@code unlock_rw}: 1 after a read hold, 0 after a write hold. */
     @Override
     int lcUnlock() {

@@ -42,7 +42,7 @@ final class Sleepq {
         }
         td.wchan = wchan;
         td.timedOut = false;
-        td.bareSleep = false;
+        td.foreverSleep = false;
         td.lostWakeup = null;
         td.sleepGeneration++;
         td.waitingFor = "\"" + wmesg + "\"";

@@ -168,6 +168,12 @@ public final class Sx extends LockObject {
         return word.owner();
     }
 
+    @Override
+    @NoWindows
+    long exclusiveSince() {
+        return word.ownedSince();
+    }
+
     /** {@code unlock_sx}: 0 after an exclusive hold, 1 after a shared one. */
     @Override
     int lcUnlock() {

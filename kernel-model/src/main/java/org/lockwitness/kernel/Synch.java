@@ -1,6 +1,7 @@
 package org.lockwitness.kernel;
 
 import org.lockwitness.kernel.probe.KernelCode;
+import org.lockwitness.kernel.probe.NoWindows;
 import org.lockwitness.kernel.probe.Sleep;
 
 /**
@@ -185,7 +186,7 @@ public final class Synch {
         boolean bare = lock == null && timo == 0 && !interlocked;
         Sleepq sq = m.sleepq;
         sq.lock();
-        String lost = bare ? m.lostWakeups.since(ident, td.lastRelease) : null;
+        LostWakeups.Lost lost = m.lostWakeups.since(ident, checkedSince(td, lock, timo, interlocked, giantLock));
         if (interlocked && td.wchan == null) {
             sq.release();
             return 0;
@@ -211,7 +212,7 @@ public final class Synch {
             lockState = lock.lcUnlock();
             sq.lock();
         }
-        td.bareSleep = bare;
+        td.foreverSleep = lost != null;
         td.lostWakeup = lost;
         int rv = sq.await(td);
         pickupGiant(td, giant);
@@ -219,6 +220,22 @@ public final class Synch {
             lock.lcLock(lockState);
         }
         return rv;
+    }
+
+    /**
+     * Where the sleeper's last check began, for a sleep that never times out: its last lock release
+     * without an interlock, the taking of an interlock it holds exclusively (not Giant); else -1.
+     * Without windows, so that it adds no scheduling point to a sleep.
+     */
+    @NoWindows
+    private static long checkedSince(KThread td, LockObject lock, int timo, boolean interlocked, boolean giantLock) {
+        if (timo != 0 || interlocked) {
+            return -1;
+        }
+        if (lock == null) {
+            return td.lastRelease;
+        }
+        return !giantLock && lock.exclusiveOwner() == td ? lock.exclusiveSince() : -1;
     }
 
     static int dropGiant(KThread td) {

@@ -39,6 +39,8 @@ class ProbeCoverageTest {
             Map.entry("Sched.unbind", "binding is read from every snapshot"),
             Map.entry("Sched.yield", "its mi_switch carries @Switch"),
             Map.entry("Mtx.owned", "a query (mtx_owned) with no effect"),
+            Map.entry("Mtx.destroy", "its checks come first (a recursed or contested owner panics unseen, as the MPASS);"
+                    + " then the private lock_destroy carries @LockDestroy"),
             Map.entry("Synch.tsleepInterlock", "queues the thread without sleeping; the tsleep that follows carries @Sleep"),
             Map.entry("Token.*", "tokens cannot deadlock: their acquire and release are not lock-order events (DESIGN.md)"),
             Map.entry("Serializer.handlerCall", "composed of enter and exit, whose probes fire"),

@@ -57,7 +57,7 @@ public final class Scenarios {
             mtx.lock();
             ready[0] = true;
             mtx.unlock();
-            Synch.wakeup(ident);
+            Synch.wakeup(ident); // SITE:WAKEUP
         });
     }
 

@@ -103,6 +103,7 @@ final class ContextRules {
     /** Marks a spin type's interrupt use and reports {@link Rule#IRQ_INVERSION}. Under the lock. */
     private Finding irqUse(WitnessThread t, WitnessType c, int site, boolean inInterrupt) {
         String here = state.siteText(site);
+        boolean fresh = !(inInterrupt ? c.usedInInterrupt : c.heldWithInterrupts);
         if (inInterrupt) {
             if (c.firstInterruptSite == null) {
                 c.firstInterruptSite = here;
@@ -114,8 +115,9 @@ final class ContextRules {
             }
             c.heldWithInterrupts = true;
         }
+        Finding chain = fresh ? state.irqChains.marked(t, c, inInterrupt) : null;
         if (!(c.usedInInterrupt && c.heldWithInterrupts)) {
-            return null;
+            return chain;
         }
         return state.report(Rule.IRQ_INVERSION, c.name, Messages.irqInversion(c.className(), c.name,
                 c.firstInterruptSite, c.firstEnabledSite), List.of(c.name),

@@ -99,26 +99,52 @@ final class HoldRules {
     /** {@link Witness#upgrade} ({@code up}) and {@link Witness#downgrade}. */
     void changeMode(WitnessThread t, int lock, long instance, int site, boolean up) {
         context.rendezvousPoint(t, site);
-        boolean spin = LockId.isSpin(lock);
         HeldLocks held = heldList(t, lock);
         int i = held.holdsClass(LockId.classOf(lock)) ? held.find(instance) : -1;
-        String problem;
-        if (!LockId.upgradable(lock)) {
-            problem = Messages.NON_UPGRADABLE_LOCK;
-        } else if (spin) {
-            problem = Messages.NON_SLEEP_LOCK;
-        } else if (i < 0) {
-            problem = Messages.UNLOCKED_LOCK;
-        } else if (held.exclusive(i) == up) {
-            problem = up ? Messages.EXCLUSIVE_LOCK : Messages.SHARED_LOCK;
-        } else if (held.recursed[i] > 0) {
-            problem = Messages.RECURSED_LOCK;
-        } else {
+        String problem = modeProblem(held, i, lock, up);
+        if (problem == null) {
             held.mode[i] = (byte) (up ? held.mode[i] | HeldLocks.EXCLUSIVE : held.mode[i] & ~HeldLocks.EXCLUSIVE);
             countShared(t, lock, up ? -1 : 1);
             return;
         }
-        int recursed = i >= 0 ? held.recursed[i] : 0;
+        badUpgrade(t, lock, site, up, problem, i >= 0 ? held.recursed[i] : 0);
+    }
+
+    /**
+     * {@link Witness#upgradeAttempt}: the checks of {@code witness_upgrade} on an attempt, which may
+     * fail (a try-upgrade of a lock not held shared); nothing changes.
+     *
+     * @return true when the attempt is well-formed
+     */
+    boolean upgradeAttempt(WitnessThread t, int lock, long instance, int site) {
+        context.rendezvousPoint(t, site);
+        HeldLocks held = heldList(t, lock);
+        int i = held.holdsClass(LockId.classOf(lock)) ? held.find(instance) : -1;
+        String problem = modeProblem(held, i, lock, true);
+        if (problem == null) {
+            return true;
+        }
+        badUpgrade(t, lock, site, true, problem, i >= 0 ? held.recursed[i] : 0);
+        return false;
+    }
+
+    /** Why changing the mode of entry {@code i} (-1: not held) is wrong, or null. */
+    private static String modeProblem(HeldLocks held, int i, int lock, boolean up) {
+        if (!LockId.upgradable(lock)) {
+            return Messages.NON_UPGRADABLE_LOCK;
+        } else if (LockId.isSpin(lock)) {
+            return Messages.NON_SLEEP_LOCK;
+        } else if (i < 0) {
+            return Messages.UNLOCKED_LOCK;
+        } else if (held.exclusive(i) == up) {
+            return up ? Messages.EXCLUSIVE_LOCK : Messages.SHARED_LOCK;
+        } else if (held.recursed[i] > 0) {
+            return Messages.RECURSED_LOCK;
+        }
+        return null;
+    }
+
+    private void badUpgrade(WitnessThread t, int lock, int site, boolean up, String problem, int recursed) {
         dispatch.run(t, () -> {
             String here = state.siteText(site);
             String message = Messages.badUpgrade(up, problem, state.className(lock), state.name(lock), recursed, here);
@@ -126,8 +152,20 @@ final class HoldRules {
         });
     }
 
-    /** {@link Witness#destroy}: the type loses a reference; a held instance is reported. */
+    /**
+     * {@link Witness#destroy}: the type loses a reference; a held instance is reported, except a
+     * mutex its destroyer holds unrecursed, which is released silently as {@code _mtx_destroy}'s
+     * {@code WITNESS_UNLOCK} does (sx, rw, lockmgr and rm {@code KASSERT} unlocked instead).
+     */
     void destroy(WitnessThread t, int lock, long instance, int site) {
+        LockKind kind = LockId.kind(lock);
+        if (kind == LockKind.SLEEP_MUTEX || kind == LockKind.SPIN_MUTEX) {
+            HeldLocks held = heldList(t, lock);
+            int i = held.find(instance);
+            if (i >= 0 && held.recursed[i] == 0) {
+                held.remove(i);
+            }
+        }
         dispatch.run(t, () -> {
             state.typeOf(lock).refs--;
             String holder = holder(lock, instance);

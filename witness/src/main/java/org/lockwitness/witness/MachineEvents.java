@@ -1,7 +1,9 @@
 package org.lockwitness.witness;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -14,11 +16,26 @@ import java.util.stream.Collectors;
  * from a thread of the finding: what they tell of the waiters (CPU, blocking site, stack) is read
  * from the waiters' handles and carriers, which are stopped meanwhile.
  *
- * <p>Thread-safety: stateless; each method takes the checker lock.
+ * <p>For LOST_WAKEUP it also keeps, per wait channel, where the last wakeup that found no sleeper
+ * came from ({@link #noSleeper}), so the finding can show the waker's site and stack beside the
+ * sleeper's. A waker's stack is captured once per channel and site, then reused.
+ *
+ * <p>Thread-safety: each method takes the checker lock, which guards the wakeups kept.
  */
 final class MachineEvents {
+    /** How many (channel, site) stacks are kept before the cache starts over. */
+    private static final int STACK_CACHE = 1024;
+
+    /** A wakeup that found no sleeper: when, by whom, where. */
+    private record Waker(long step, String thread, String site, Backtrace stack) {
+    }
+
     private final WitnessState state;
     private final Dispatch dispatch;
+    /** The last wakeup with no sleeper per channel; under the checker lock. */
+    private final Map<String, Waker> lastWaker = new HashMap<>();
+    /** The waker stacks by channel and site; under the checker lock. */
+    private final Map<String, Backtrace> wakerStacks = new HashMap<>();
 
     MachineEvents(WitnessState state, Dispatch dispatch) {
         this.state = state;
@@ -61,8 +78,29 @@ final class MachineEvents {
         });
     }
 
-    /** {@link Witness#lostWakeup}: keyed by the ident; on the CPUs the sleeper and the waker last ran on. */
-    void lostWakeup(String ident, String thread, String waker, int site) {
+    /** {@link Witness#noSleeper}: notes the waker of {@code ident} at {@code step}. */
+    void noSleeper(WitnessThread t, String ident, long step, int site) {
+        dispatch.run(t, () -> {
+            String here = state.siteText(site);
+            String key = ident + '\u0000' + here;
+            Backtrace stack = wakerStacks.get(key);
+            if (stack == null) {
+                if (wakerStacks.size() >= STACK_CACHE) {
+                    wakerStacks.clear();
+                }
+                stack = new Backtrace(Messages.WAKEUP_WITH_NO_SLEEPER_AT, state.backtrace().frames());
+                wakerStacks.put(key, stack);
+            }
+            lastWaker.put(ident, new Waker(step, t.name, here, stack));
+            return null;
+        });
+    }
+
+    /**
+     * {@link Witness#lostWakeup}: keyed by the ident; with the waker's site and stack when known; on
+     * the CPUs the sleeper and the waker last ran on.
+     */
+    void lostWakeup(String ident, String thread, String waker, long step, int site, List<String> sleeperFrames) {
         dispatch.run(null, () -> {
             String here = state.siteText(site);
             List<Integer> cpus = new ArrayList<>();
@@ -72,8 +110,24 @@ final class MachineEvents {
                     cpus.add(t.cpu);
                 }
             }
-            return state.report(Rule.LOST_WAKEUP, ident, Messages.lostWakeup(ident, thread, waker, here), List.of(),
-                    List.of(here), List.of(), List.of(thread, waker), cpus);
+            Waker w = lastWaker.get(ident);
+            boolean known = w != null && w.step() == step && w.thread().equals(waker);
+            List<String> sites = known ? List.of(here, w.site()) : List.of(here);
+            List<Backtrace> stacks = sleeperFrames.isEmpty() && !known ? List.of()
+                    : known ? List.of(new Backtrace(Messages.SLEEPING_AT, sleeperFrames), w.stack())
+                    : List.of(new Backtrace(Messages.SLEEPING_AT, sleeperFrames));
+            String message = known ? Messages.lostWakeup(ident, thread, waker, here, w.site())
+                    : Messages.lostWakeup(ident, thread, waker, here);
+            return state.report(Rule.LOST_WAKEUP, ident, message, List.of(), sites, stacks, List.of(thread, waker),
+                    cpus);
         });
+    }
+
+    /** Forgets the wakeups kept, for the next schedule; takes the checker lock. */
+    void reset() {
+        synchronized (state) {
+            lastWaker.clear();
+            wakerStacks.clear();
+        }
     }
 }

@@ -361,6 +361,40 @@ public final class Messages {
                 + "\", whose wakeup by thread " + shown(waker) + " came before the sleep @ " + shown(site);
     }
 
+    // Issue 18 (precise semantics), added together: the waker's site of a LOST_WAKEUP and its two stacks.
+
+    /** The heading of a LOST_WAKEUP sleeper's stack. */
+    static final String SLEEPING_AT = "sleeping at:";
+    /** The heading of a LOST_WAKEUP waker's stack, captured when its wakeup found no sleeper. */
+    static final String WAKEUP_WITH_NO_SLEEPER_AT = "wakeup with no sleeper at:";
+
+    /**
+     * {@link Rule#IRQ_INVERSION} along a chain (lockdep's {@code check_irq_usage}): the irq-safe class, the
+     * irq-unsafe one, and the orders between them, one {@link #irqChainLink} a line.
+     */
+    static String irqChainInversion(String safeClass, String safe, String safeSite, String unsafeClass,
+            String unsafe, String unsafeSite, List<String> links) {
+        StringBuilder b = new StringBuilder("irq lock inversion: irq-safe lock (").append(safeClass).append(") ")
+                .append(shown(safe)).append(", used in interrupt context @ ").append(shown(safeSite))
+                .append(",\nis ordered before irq-unsafe lock (").append(unsafeClass).append(") ").append(shown(unsafe))
+                .append(", held with interrupts enabled @ ").append(shown(unsafeSite)).append(':');
+        for (String link : links) {
+            b.append('\n').append(link);
+        }
+        return b.toString();
+    }
+
+    /** One order of an {@link #irqChainInversion} chain. */
+    static String irqChainLink(String from, String to, String site) {
+        return " lock order " + shown(from) + " -> " + shown(to) + " established at " + shown(site);
+    }
+
+    /** {@link Rule#LOST_WAKEUP} with the waker's site. */
+    static String lostWakeup(String ident, String thread, String waker, String site, String wakerSite) {
+        return lostWakeup(ident, thread, waker, site) + "\nwakeup by thread " + shown(waker) + " @ "
+                + shown(wakerSite);
+    }
+
     /** {@link Rule#KERNEL_PANIC}: FreeBSD's {@code panic: %s}, with the site of the panic call. */
     static String kernelPanic(String message, String site) {
         return "panic: " + message + " @ " + site;

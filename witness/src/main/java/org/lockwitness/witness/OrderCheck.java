@@ -173,7 +173,7 @@ final class OrderCheck {
             return reversal(t, held, j, j == plock, lock, instance, site, closing, reason, path);
         }
         if (!(LockId.isGiant(held.lock[plock]) && sleepable)) {
-            addEdge(slot, parent, cls, dep, site);
+            return addEdge(t, slot, parent, cls, dep, site);
         }
         return null;
     }
@@ -250,15 +250,20 @@ final class OrderCheck {
                 List.of(before, new Backtrace(Messages.attempted(type.name, type.name), now)), t);
     }
 
-    /** Adds the order to the pair in the cache's {@code slot}, claimed by this slow path. */
-    private void addEdge(int slot, int parent, int child, int dep, int site) {
+    /**
+     * Adds the order to the pair in the cache's {@code slot}, claimed by this slow path; a new edge
+     * may close an interrupt-safety chain ({@link IrqChains}), which is returned.
+     */
+    private Finding addEdge(WitnessThread t, int slot, int parent, int child, int dep, int site) {
         OrderEdge e = state.graph.edgeAt(slot);
-        if (e == null) {
+        boolean added = e == null;
+        if (added) {
             int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
             e = new OrderEdge(parent, child, false, false, state.siteText(site), stack);
         }
         state.graph.addEdge(slot, dep, e);
         state.cache.addEdge(slot, dep);
+        return added ? state.irqChains.edgeAdded(t, parent, child) : null;
     }
 
     /** The order cache cannot take the pair {@code parent -> child}: the checker disables itself. */

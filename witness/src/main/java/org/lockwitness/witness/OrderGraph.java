@@ -37,6 +37,11 @@ final class OrderGraph {
         this.cache = cache;
     }
 
+    /** The edges, for searches of their own ({@link IrqChains}); not to be changed. */
+    OrderEdges adjacency() {
+        return edges;
+    }
+
     /** The edge {@code from -> to} of the graph, or null. */
     OrderEdge edge(int from, int to) {
         int e = cache.edge(from, to);

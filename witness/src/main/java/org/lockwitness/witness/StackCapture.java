@@ -80,6 +80,19 @@ final class StackCapture {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * Another thread's frames, innermost first, without the skipped ones and the hidden lambda
+     * frames (as {@link StackWalker} leaves them out), at most {@code depth}, printed as a walked
+     * frame is: {@code class.method(File:line)}.
+     */
+    List<String> frames(List<StackTraceElement> trace) {
+        return trace.stream().filter(e -> !skipped(stackPrefixes, e.getClassName()) && !e.getClassName().contains("$$Lambda"))
+                .limit(depth)
+                .map(e -> e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber()
+                        + ")")
+                .collect(Collectors.toList());
+    }
+
     /** The frames of a throwable, innermost first, at most {@code depth}. */
     List<String> frames(Throwable t) {
         StackTraceElement[] trace = t.getStackTrace();

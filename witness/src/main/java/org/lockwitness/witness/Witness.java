@@ -183,6 +183,26 @@ public final class Witness extends EventGuard {
         event(ignores(t, lock), "upgrade", () -> holds.changeMode(t, lock, instance, site, true));
     }
 
+    /**
+     * An upgrade attempt ({@code sx_try_upgrade}, {@code rw_try_upgrade}), reported on entry, before it may fail:
+     * {@link Rule#BAD_UPGRADE} as {@link #upgrade} says when the lock is not held shared by this thread (or is of the
+     * wrong kind, or recursed). A successful attempt is then reported with {@link #upgrade}, which changes the mode;
+     * callers skip that call after a refused attempt, which has been reported already.
+     *
+     * @return false when the attempt was reported bad (one finding); true otherwise
+     */
+    public boolean upgradeAttempt(WitnessThread t, int lock, long instance, int site) {
+        if (ignores(t, lock)) {
+            return true;
+        }
+        try {
+            return holds.upgradeAttempt(t, lock, instance, site);
+        } catch (Throwable e) {
+            fault(e, "upgradeAttempt");
+            return true;
+        }
+    }
+
     /** A downgrade from exclusive to shared ({@code witness_downgrade}); the mirror of {@link #upgrade}. */
     public void downgrade(WitnessThread t, int lock, long instance, int site) {
         event(ignores(t, lock), "downgrade", () -> holds.changeMode(t, lock, instance, site, false));
@@ -353,10 +373,35 @@ public final class Witness extends EventGuard {
 
     /**
      * A lost wakeup: {@code thread} sleeps forever on {@code ident}, whose only wakeup, by {@code waker}, came with no
-     * sleeper after the thread's last check and before its sleep. {@link Rule#LOST_WAKEUP}.
+     * sleeper after the thread's last check and before its sleep. {@link Rule#LOST_WAKEUP}, at the sleep's site.
      */
     public void lostWakeup(String ident, String thread, String waker, int site) {
-        event(state.disabled, "lostWakeup", () -> machine.lostWakeup(ident, thread, waker, site));
+        lostWakeup(ident, thread, waker, -1, site, List.of());
+    }
+
+    /**
+     * A lost wakeup, as {@link #lostWakeup(String, String, String, int)}, with the sleeper's stack and the scheduling
+     * point of the wakeup: when {@link #noSleeper} reported that wakeup (same channel, step and waker), the finding
+     * also gives the waker's site and stack. Covers sleeps behind an interlock ({@code msleep}, {@code cv_wait}) whose
+     * wakeup came while the sleeper held the interlock between its check and its sleep.
+     *
+     * @param step the scheduling point of the wakeup that found no sleeper
+     * @param sleeperFrames the sleeping thread's stack, innermost first, unfiltered ({@code Class.method(File:line)}
+     *     of its host stack); the frame filter is applied here
+     */
+    public void lostWakeup(String ident, String thread, String waker, long step, int site,
+            List<StackTraceElement> sleeperFrames) {
+        event(state.disabled, "lostWakeup", () -> machine.lostWakeup(ident, thread, waker, step, site,
+                state.stacks.frames(sleeperFrames)));
+    }
+
+    /**
+     * A wakeup found no sleeper on {@code ident} at scheduling point {@code step}, on the waking thread: its site and
+     * stack are kept for a later {@link #lostWakeup} of that channel. Takes the checker lock and captures a stack the
+     * first time per channel and site.
+     */
+    public void noSleeper(WitnessThread t, String ident, long step, int site) {
+        event(ignores(t), "noSleeper", () -> machine.noSleeper(t, ident, step, site));
     }
 
     /**
@@ -435,6 +480,7 @@ public final class Witness extends EventGuard {
      */
     public void reset() {
         state.reset();
+        machine.reset();
     }
 
     /** The report snapshot, for tests. Thread-safe. */

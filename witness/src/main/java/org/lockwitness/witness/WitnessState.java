@@ -33,6 +33,8 @@ final class WitnessState {
     final WitnessOptions options;
     final ClassTable classes;
     final OrderCache cache;
+    /** lockdep's interrupt safety along order chains; under the checker lock. */
+    final IrqChains irqChains = new IrqChains(this);
     final OrderGraph graph;
     final SiteTable sites = new SiteTable();
     final StackCapture stacks;
@@ -254,6 +256,7 @@ final class WitnessState {
      */
     synchronized void reset() {
         graph.clear();
+        irqChains.clear();
         cache.clear();
         stackStore.clear();
         reportedPairs.clear();

@@ -84,6 +84,10 @@ public final class Probes {
     public static final int DEADLOCK = 25;
     /** {@code @LostWakeup}. */
     public static final int LOST_WAKEUP = 26;
+    /** {@code @Upgrade} on entry: the attempt. */
+    public static final int UPGRADE_ATTEMPT = 27;
+    /** {@code @WakeupLost}. */
+    public static final int WAKEUP_LOST = 28;
 
     private static final Witness W = ProbeRuntime.witness();
     private static final String FAULT_LOCK = ProbeRuntime.faultLock();
@@ -117,6 +121,34 @@ public final class Probes {
             }
         } catch (Throwable e) {
             W.fault(e, "probe " + event);
+        } finally {
+            pt.busy = false;
+        }
+    }
+
+    /**
+     * {@code @Upgrade} on entry: the attempt is checked before it may fail.
+     *
+     * @param lock the lock
+     * @return whether a success of this attempt is to be reported as {@link #UPGRADE}: false when
+     *     the attempt was reported bad already
+     */
+    public static boolean upgradeAttempt(LockObject lock) {
+        KThread td = KThread.current();
+        if (td == null) {
+            return true;
+        }
+        PerThread pt = PerThread.of(td);
+        if (pt.busy) {
+            return true;
+        }
+        pt.busy = true;
+        try {
+            WitnessThread t = begin(pt, td, UPGRADE_ATTEMPT, lock.name().hashCode());
+            return t == null || W.upgradeAttempt(t, LockIds.of(W, lock), lock.id(), pt.site);
+        } catch (Throwable e) {
+            W.fault(e, "probe " + UPGRADE_ATTEMPT);
+            return true;
         } finally {
             pt.busy = false;
         }
@@ -224,11 +256,30 @@ public final class Probes {
      * @param ident the wait channel's description
      * @param thread the sleeping thread's name
      * @param waker the name of the thread whose wakeup came too early
+     * @param step the scheduling point of that wakeup
+     * @param sleeper the sleeping thread's host stack
      */
-    public static void lostWakeup(String ident, String thread, String waker) {
+    public static void lostWakeup(String ident, String thread, String waker, long step, StackTraceElement[] sleeper) {
         cold("lost wakeup probe", pt -> {
             EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
-            W.lostWakeup(ident, thread, waker, LAST_SLEEP_SITE.getOrDefault(thread, pt.site));
+            W.lostWakeup(ident, thread, waker, step, LAST_SLEEP_SITE.getOrDefault(thread, pt.site),
+                    sleeper == null ? List.of() : List.of(sleeper));
+        });
+    }
+
+    /**
+     * {@code @WakeupLost}: a wakeup found no sleeper, on the waking kernel thread.
+     *
+     * @param ident the wait channel's description
+     * @param step the scheduling point of the wakeup
+     */
+    public static void wakeupLost(String ident, long step) {
+        cold("wakeup lost probe", pt -> {
+            KThread td = KThread.current();
+            WitnessThread t = td == null ? null : begin(pt, td, WAKEUP_LOST, ident.hashCode());
+            if (t != null) {
+                W.noSleeper(t, ident, step, pt.site);
+            }
         });
     }
 

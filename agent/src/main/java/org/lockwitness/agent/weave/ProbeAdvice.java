@@ -56,6 +56,24 @@ final class ProbeAdvice {
         }
     }
 
+    /** An upgrade: the attempt on entry, the mode change when it returned true. */
+    static final class Upgrade {
+        private Upgrade() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static boolean enter(@Advice.This LockObject lock) {
+            return Probes.upgradeAttempt(lock);
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This LockObject lock, @Advice.Return boolean ok, @Advice.Enter boolean report) {
+            if (ok && report) {
+                Probes.lockEvent(Probes.UPGRADE, lock, 0);
+            }
+        }
+    }
+
     /** A context event on entry. */
     static final class ContextEnter {
         private ContextEnter() {
@@ -111,15 +129,27 @@ final class ProbeAdvice {
         }
     }
 
-    /** {@code @LostWakeup} on entry: the ident, the sleeping thread and the waker. */
+    /** {@code @LostWakeup} on entry: the ident, the sleeping thread, the waker, the wakeup's step, the sleeper's stack. */
     static final class LostWakeup {
         private LostWakeup() {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) String thread,
-                @Advice.Argument(2) String waker) {
-            Probes.lostWakeup(ident, thread, waker);
+                @Advice.Argument(2) String waker, @Advice.Argument(3) long step,
+                @Advice.Argument(4) StackTraceElement[] sleeper) {
+            Probes.lostWakeup(ident, thread, waker, step, sleeper);
+        }
+    }
+
+    /** {@code @WakeupLost} on entry: the ident and the wakeup's step. */
+    static final class WakeupLost {
+        private WakeupLost() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) long step) {
+            Probes.wakeupLost(ident, step);
         }
     }
 

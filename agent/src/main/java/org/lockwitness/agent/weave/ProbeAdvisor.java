@@ -64,7 +64,10 @@ final class ProbeAdvisor {
             case "TryAcquire":
                 return succeeded(m, Probes.TRY_ACQUIRED, ops(a, OpFlags.TRY));
             case "Upgrade":
-                return succeeded(m, Probes.UPGRADE, 0);
+                if (!m.getReturnType().represents(boolean.class)) {
+                    throw new Refused(m, "an upgrade probe needs a boolean result");
+                }
+                return lock(m).to(ProbeAdvice.Upgrade.class);
             case "Release":
                 return lockEnter(m, Probes.RELEASE).bind(Bound.Arg.class, ops(a, 0)).to(ProbeAdvice.LockEnter.class);
             case "Downgrade":
@@ -111,10 +114,19 @@ final class ProbeAdvisor {
             case "Deadlock":
                 return machineEvent(m, String[].class, ProbeAdvice.Deadlock.class);
             case "LostWakeup":
-                if (m.getParameters().size() < 3 || !m.getParameters().get(2).getType().represents(String.class)) {
-                    throw new Refused(m, "@LostWakeup needs (String ident, String thread, String waker) first");
+                if (m.getParameters().size() < 5 || !m.getParameters().get(2).getType().represents(String.class)
+                        || !m.getParameters().get(3).getType().represents(long.class)
+                        || !m.getParameters().get(4).getType().represents(StackTraceElement[].class)) {
+                    throw new Refused(m, "@LostWakeup needs (String ident, String thread, String waker, long step,"
+                            + " StackTraceElement[] sleeper) first");
                 }
                 return machineEvent(m, String.class, ProbeAdvice.LostWakeup.class);
+            case "WakeupLost":
+                if (m.getParameters().size() < 2 || !m.getParameters().get(0).getType().represents(String.class)
+                        || !m.getParameters().get(1).getType().represents(long.class)) {
+                    throw new Refused(m, "@WakeupLost needs (String ident, long step) first");
+                }
+                return Advice.to(ProbeAdvice.WakeupLost.class);
             case "Panic":
                 if (m.getParameters().isEmpty() || !m.getParameters().get(0).getType().represents(String.class)) {
                     throw new Refused(m, "@Panic needs a String message first");
@@ -138,7 +150,7 @@ final class ProbeAdvisor {
 
     private static Advice succeeded(MethodDescription m, int event, int arg) throws Refused {
         if (!m.getReturnType().represents(boolean.class)) {
-            throw new Refused(m, "a try-acquire or upgrade probe needs a boolean result");
+            throw new Refused(m, "a try-acquire probe needs a boolean result");
         }
         return lock(m).bind(Bound.Event.class, event).bind(Bound.Arg.class, arg).to(ProbeAdvice.LockSucceeded.class);
     }
