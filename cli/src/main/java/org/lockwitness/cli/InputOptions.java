@@ -64,6 +64,15 @@ final class InputOptions {
         if (named.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no report directory given");
         }
+        return load(spec, named);
+    }
+
+    /** The runs of one report directory alone, with the configuration file, as {@link #load(CommandSpec)}. */
+    Loaded loadOne(CommandSpec spec, Path dir) {
+        return load(spec, List.of(new Inputs.Named(dir, null)));
+    }
+
+    private Loaded load(CommandSpec spec, List<Inputs.Named> named) {
         WitnessConfig cfg = config(spec);
         Inputs.Resolved resolved = Inputs.resolve(named);
         if (!resolved.noData().isEmpty()) {

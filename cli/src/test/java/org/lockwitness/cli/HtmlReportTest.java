@@ -94,6 +94,20 @@ class HtmlReportTest {
         assertEquals(2, Fixtures.cli("report", run.toString(), "--graph", "some").status());
     }
 
+    @Test
+    void reportEach_writesEveryDirectorysOwnReport_andRefusesOut() throws Exception {
+        Path ab = Fixtures.run(tmp.resolve("ab")).nest("A.java", 10, "a", "b").nest("B.java", 20, "b", "a").write();
+        Path cd = Fixtures.run(tmp.resolve("cd")).nest("C.java", 30, "c", "d").write();
+        Fixtures.Result r = Fixtures.cli("report", "--each", ab.toString(), cd.toString());
+        assertEquals(0, r.status(), r.toString());
+        String first = Files.readString(ab.resolve("index.html"));
+        String second = Files.readString(cd.resolve("index.html"));
+        assertTrue(first.contains("<h3 class=\"rule\">LOCK_ORDER_REVERSAL (1)</h3>"), first);
+        assertTrue(second.contains("Findings (<span id=\"finding-count\">0"), second);
+        assertFalse(second.contains("LOCK_ORDER_REVERSAL (1)"), "the second report is of its own run alone: " + second);
+        assertEquals(2, Fixtures.cli("report", "--each", ab.toString(), "--out", tmp.resolve("o").toString()).status());
+    }
+
     private static void assertSelfContained(String html) {
         assertFalse(Pattern.compile("(src|href)=\"(?!#)").matcher(html).find(), "a reference out of the page");
         assertFalse(html.replace("http://www.w3.org/2000/svg", "").contains("://"), "a URL");

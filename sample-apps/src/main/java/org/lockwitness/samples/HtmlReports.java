@@ -9,15 +9,16 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTML report of a run directory, written by the command line's {@code report} in a JVM of
- * its own ({@code java -jar lockwitness-cli.jar report DIR}), as {@code demo} does after each row:
+ * The HTML reports of run directories, written by the command line's {@code report --each} in one
+ * JVM of its own ({@code java -jar lockwitness-cli.jar report --each DIR...}), as {@code demo} does
+ * once its rows are done (one JVM for all rows costs a tenth of the CPU of one per row):
  * the layout library stays out of the samples jar and out of the checked JVMs. The command line's
  * jar is the system property {@code lockwitness.cli.jar}, else {@code lockwitness-cli.jar} beside
  * the agent jar, else the source tree's {@code cli/target/lockwitness-cli.jar} next to the agent's
  * {@code agent/target}. Immutable and thread-safe.
  */
 final class HtmlReports {
-    /** The longest one report may take; an infrastructure limit. */
+    /** The longest the reports may take; an infrastructure limit. */
     static final long TIMEOUT_SECONDS = 120;
     static final String JAR = "lockwitness-cli.jar";
 
@@ -56,17 +57,21 @@ final class HtmlReports {
     }
 
     /**
-     * Writes {@code dir/index.html}; its output goes to {@code dir/report-output.txt}.
+     * Writes {@code index.html} into each directory; the command line's output goes to
+     * {@code report-output.txt} in {@code base}.
      *
+     * @param base where the output goes
+     * @param dirs the run directories, each with its {@code witness.json}
      * @return null when written, else why not
      */
-    String write(Path dir) throws InterruptedException {
-        Path output = dir.resolve("report-output.txt");
+    String write(Path base, List<Path> dirs) throws InterruptedException {
+        Path output = base.resolve("report-output.txt");
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                cliJar.toString(), "report", "--each"));
+        dirs.forEach(d -> command.add(d.toString()));
         try {
-            // a short-lived JVM beside the demo's forks: the quick compiler and the serial collector cost the least CPU
-            Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                    cliJar.toString(), "report", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            // a short-lived JVM: the quick compiler and the serial collector cost the least CPU
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
