@@ -1,3 +1,5 @@
+// Over 400 lines: every message text of the witness lives here, so that one test (MessagesTest)
+// pins the wording of every rule in FreeBSD's words; splitting it would scatter the wording again.
 package org.lockwitness.witness;
 
 import java.util.List;

@@ -1,3 +1,5 @@
+// Over 400 lines: one static entry point per probe annotation of the model, which woven code calls
+// by name; they share the per-thread guard and the fault net, so they stay in one class.
 package org.lockwitness.agent.runtime;
 
 import java.util.List;
