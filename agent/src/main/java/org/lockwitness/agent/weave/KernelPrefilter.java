@@ -7,27 +7,18 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * Lets only class files that mention the kernel model ({@code org/lockwitness/kernel/} in their
- * constant pool), and the launched main class, reach Byte Buddy: every other class is skipped after
- * a byte scan, without being parsed.
+ * constant pool) reach Byte Buddy when an attached agent retransforms: every other class is skipped
+ * after a byte scan, without being parsed. (Under {@code premain}, {@link PremainTransformer} does
+ * this filtering, and gives the launched main class its exit call.)
  *
  * <p>Thread-safety: stateless; the JVM may call it from several threads.
  */
 final class KernelPrefilter implements AgentBuilder.TransformerDecorator {
 
-    private final String mainClass;
     private final boolean kernel;
 
-    /** @param mainClass the internal name of the launched main class, or null */
-    KernelPrefilter(String mainClass) {
-        this(mainClass, true);
-    }
-
-    /**
-     * @param mainClass the internal name of the launched main class, or null
-     * @param kernel whether classes that mention the model pass ({@code locks=java}: only the main class)
-     */
-    KernelPrefilter(String mainClass, boolean kernel) {
-        this.mainClass = mainClass;
+    /** @param kernel whether classes that mention the model pass ({@code locks=java}: none) */
+    KernelPrefilter(boolean kernel) {
         this.kernel = kernel;
     }
 
@@ -41,7 +32,7 @@ final class KernelPrefilter implements AgentBuilder.TransformerDecorator {
     }
 
     private boolean wanted(String name, byte[] bytes) {
-        return name != null && (name.equals(mainClass) || kernel && mentionsModel(bytes));
+        return name != null && kernel && mentionsModel(bytes);
     }
 
     /** The decorated transformer. */

@@ -50,7 +50,7 @@ public final class Weaving {
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                     .with(new TransformListener.Retransformation())
                     .with(AgentBuilder.InstallationListener.ErrorSuppressing.INSTANCE)
-                    .with(new KernelPrefilter(null, settings.kernel()))
+                    .with(new KernelPrefilter(settings.kernel()))
                     .installOn(inst);
         } else {
             String main = settings.mainClass() == null ? null : settings.mainClass().replace('.', '/');
