@@ -7,14 +7,17 @@ import org.lockwitness.witness.Witness;
 
 /**
  * The witness lock ids of Java locks, by name: the names woven sites registered (a field,
- * {@code Owner.class}) and the runtime classes of locked objects.
+ * {@code Owner.class}, an allocation site {@code File.java:line}) and the runtime classes of
+ * locked objects.
  *
  * <p>Design: a monitor's class is the runtime class of the object, cached per class in a
  * {@link ClassValue}, except for the JDK's own types ({@code Object}, collections, arrays,
  * {@code Class}), which say nothing about their use and are named by the site's name (the field
- * that held them) when it has one. A {@code java.util.concurrent} lock is named by the site's name,
- * or else by its runtime class, so that unnamed locks form one class whose instances are ordered
- * one by one. A registered name has one id per kind, in a flat int array indexed by
+ * that held them) when it has one, else by their allocation site when woven code allocated them
+ * ({@link AllocationSites}, {@link JavaAllocations}), else by their class. A
+ * {@code java.util.concurrent} lock is named the same way: field, allocation site, runtime class;
+ * unnamed locks of one class form one class whose instances are ordered one by one. Objects from
+ * one allocation site are one class, from two sites two. A registered name has one id per kind, in a flat int array indexed by
  * {@code name * KINDS + kind}, published through a volatile field: after the first acquire under a
  * name, finding its id is two array reads, with no allocation.
  *
@@ -35,6 +38,8 @@ final class LockNames {
     /** Reentrant kinds are enrolled with RECURSE; a StampedLock is not reentrant. */
     private static final int[] FLAGS = {LockFlags.RECURSE, LockFlags.RECURSE, LockFlags.RECURSE, 0};
     private static final Object REGISTRY = new Object();
+    /** The allocation sites of the lock objects woven code made. */
+    static final AllocationSites SITES = new AllocationSites();
 
     private static volatile String[] names = new String[64];
     private static volatile int[] ids = new int[64 * KINDS];
@@ -82,13 +87,14 @@ final class LockNames {
         return id;
     }
 
-    /** The lock id of a monitor: its runtime class, or the site's name for a JDK type. */
+    /** The lock id of a monitor: its runtime class, or for a JDK type the site's name, else its allocation site. */
     static int monitor(Witness w, Object o, int name) {
         Class<?> type = o.getClass();
         int[] slot = BY_CLASS.get(type);
         if (slot[0] == GENERIC) {
-            if (name != 0) {
-                return named(w, name, MONITOR);
+            int n = name != 0 ? name : SITES.lookup(o);
+            if (n != 0) {
+                return named(w, n, MONITOR);
             }
             if (slot[1] == 0) {
                 slot[1] = w.enroll(type.getName(), LockKind.JAVA_MONITOR, LockFlags.RECURSE);
@@ -101,10 +107,11 @@ final class LockNames {
         return slot[0];
     }
 
-    /** The lock id of a {@code java.util.concurrent} lock: the site's name, else its runtime class. */
+    /** The lock id of a {@code java.util.concurrent} lock: the site's name, else its allocation site, else its runtime class. */
     static int juc(Witness w, Object lock, int name, int kind) {
-        if (name != 0) {
-            return named(w, name, kind);
+        int n = name != 0 ? name : SITES.lookup(lock);
+        if (n != 0) {
+            return named(w, n, kind);
         }
         int[] slot = BY_CLASS.get(lock.getClass());
         if (slot[1] == 0) {
@@ -113,9 +120,10 @@ final class LockNames {
         return slot[1];
     }
 
-    /** The name a lock is shown under: the site's name, else the runtime class's. */
+    /** The name a lock is shown under: the site's name, else its allocation site, else the runtime class's. */
     static String display(Object lock, int name) {
-        return name != 0 ? names[name] : lock.getClass().getName();
+        int n = name != 0 ? name : SITES.lookup(lock);
+        return n != 0 ? names[n] : lock.getClass().getName();
     }
 
     /** The JDK's own types, arrays included: a monitor of one is named by where it is held. */

@@ -7,7 +7,8 @@ import org.lockwitness.witness.Witness;
 
 /**
  * The rewriting pass over a class that {@link Scan} found something in: keeps the class's name,
- * version and source file for its methods, and wraps each method with a {@link LockMethodVisitor}.
+ * version and source file for its methods, and wraps each method with a {@link LockMethodVisitor}
+ * followed by an {@link AllocationMethodVisitor}.
  *
  * <p>Thread-safety: one instance per transformation.
  */
@@ -52,7 +53,7 @@ final class LockClassVisitor extends ClassVisitor {
         }
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
         boolean sync = Scan.synchronizedMethod(access) && !(isStatic && version < Opcodes.V1_5);
-        return new LockMethodVisitor(mv, this, name, isStatic, sync,
+        return new LockMethodVisitor(new AllocationMethodVisitor(mv, this), this, name, isStatic, sync,
                 scan.firstLines.getOrDefault(name + descriptor, 0));
     }
 

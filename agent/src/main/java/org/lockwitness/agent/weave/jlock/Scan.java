@@ -10,7 +10,7 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * The first, read-only pass over a class: does it have anything to instrument (a
  * {@code synchronized} method, a {@code monitorenter} or {@code monitorexit}, a call in
- * {@link Targets}), and the first source line of each method, where a {@code synchronized}
+ * {@link Targets}, a {@code new} of a lock type {@link AllocationMethodVisitor} records), and the first source line of each method, where a {@code synchronized}
  * method's acquire is reported. A class with nothing to instrument is not rewritten.
  *
  * <p>Thread-safety: one instance per transformation.
@@ -46,6 +46,13 @@ final class Scan extends ClassVisitor {
             @Override
             public void visitMethodInsn(int opcode, String owner, String n, String d, boolean isInterface) {
                 if (Targets.of(opcode, owner, n, d) != null) {
+                    needed = true;
+                }
+            }
+
+            @Override
+            public void visitTypeInsn(int opcode, String type) {
+                if (AllocationMethodVisitor.tracked(opcode, type)) {
                     needed = true;
                 }
             }

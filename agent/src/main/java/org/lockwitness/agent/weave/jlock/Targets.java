@@ -15,7 +15,8 @@ import org.lockwitness.agent.runtime.jlock.JavaWaits;
  * ({@code Lock}, {@code ReentrantLock}, {@code ReentrantReadWriteLock.ReadLock},
  * {@code ReentrantReadWriteLock.WriteLock}), the condition's ({@code Condition} or the
  * synchronizers' {@code ConditionObject}); {@code Object.wait} under any owner, since the
- * compiler names the receiver's static type and {@code wait} is final.
+ * compiler names the receiver's static type and {@code wait} is final; and the blocking waits of
+ * {@link BlockingTargets}.
  *
  * <p>Thread-safety: immutable.
  */
@@ -71,6 +72,10 @@ final class Targets {
 
     /** The hook replacing this call, or null. */
     static Hook of(int opcode, String owner, String name, String descriptor) {
+        Hook blocking = BlockingTargets.of(opcode, owner, name, descriptor);
+        if (blocking != null) {
+            return blocking;
+        }
         if (opcode == Opcodes.INVOKESTATIC || opcode == Opcodes.INVOKESPECIAL) {
             return null;
         }
