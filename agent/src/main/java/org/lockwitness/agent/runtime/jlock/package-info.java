@@ -1,7 +1,9 @@
 /**
  * What woven application classes call for their Java locks: {@code synchronized} blocks and
  * methods, {@code ReentrantLock} and {@code ReentrantReadWriteLock} call sites, {@code Object.wait}
- * and {@code Condition.await}. Each hook turns one operation into the witness's events for an
+ * and {@code Condition.await}, the blocking waits ({@code JavaBlocking}: {@code Future.get},
+ * {@code CountDownLatch.await}, {@code LockSupport.park}, ...) and the allocations of lock objects
+ * ({@code JavaAllocations}, which record allocation sites for naming). Each hook turns one operation into the witness's events for an
  * ordinary Java thread ({@code Witness.javaThread}): no CPU, no machine run.
  *
  * <p>Woven code calls only {@link org.lockwitness.agent.runtime.jlock.JavaLocks}; the weave
@@ -11,6 +13,7 @@
  * host.
  *
  * <p>Thread-safety: per-thread state is a {@code ThreadLocal} confined to its thread (read by the
- * sweeper only once the thread has ended); the name registry publishes through volatile arrays.
+ * sweeper only once the thread has ended); the name registry publishes through volatile arrays,
+ * the allocation-site table through a volatile array of immutable entries.
  */
 package org.lockwitness.agent.runtime.jlock;
