@@ -1,6 +1,7 @@
 /**
  * JMH benchmarks of the agent: start-up added to a trivial program, a model lock pair with and
- * without the agent, and the cost of line windows. Each benchmark forks JVMs of its own.
+ * without the agent, the cost of line windows, and a {@code synchronized} pair by how the agent
+ * names its locks (field, allocation site, class). Each benchmark forks JVMs of its own.
  *
  * <p>Thread-safety: JMH state objects, one per benchmark thread.
  */
