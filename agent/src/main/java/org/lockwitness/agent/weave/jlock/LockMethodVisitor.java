@@ -27,7 +27,7 @@ import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
  * of a class; a {@code java.util.concurrent} lock fetched from a lock-typed field, possibly through
  * {@code readLock()}/{@code writeLock()}, with only constants, primitive loads and
  * {@code TimeUnit} constants (a timeout) pushed after it. Anything else, or a label in between,
- * forgets the name, and the lock is named by its runtime class at run time.
+ * forgets the name, and the lock is named at run time (allocation site, else runtime class).
  *
  * <p>Frames: the only new branch target is the catch-all handler, whose frame holds just
  * {@code this} (or nothing, for a static method, which loads its class again) and the exception;
