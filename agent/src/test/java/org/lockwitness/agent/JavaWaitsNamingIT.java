@@ -56,8 +56,8 @@ class JavaWaitsNamingIT {
             JsonObject finding = found.stream().filter(x -> Forked.strings(x, "sites").contains(site)).findFirst()
                     .orElseThrow(() -> new AssertionError("no finding at " + site + ": " + found));
             String message = finding.get("message").getAsString();
-            assertTrue(message.startsWith("Sleeping on \"" + e[1] + "\" with the following non-sleepable locks held:\n"),
-                    message);
+            String words = "Sleeping on \"" + e[1] + "\" with the following non-sleepable locks held:\n";
+            assertTrue(message.startsWith(words), message);
             assertEquals(List.of(PKG + e[2]), Forked.strings(finding, "locks"), finding.toString());
         }
         assertFalse(f.stderr().contains("NO PROBE WAS WOVEN"), f.stderr());

@@ -17,9 +17,10 @@ import org.lockwitness.witness.Witness;
  * ({@link AllocationSites}, {@link JavaAllocations}), else by their class. A
  * {@code java.util.concurrent} lock is named the same way: field, allocation site, runtime class;
  * unnamed locks of one class form one class whose instances are ordered one by one. Objects from
- * one allocation site are one class, from two sites two. A registered name has one id per kind, in a flat int array indexed by
- * {@code name * KINDS + kind}, published through a volatile field: after the first acquire under a
- * name, finding its id is two array reads, with no allocation.
+ * one allocation site are one class, from two sites two. A registered name has one id per kind,
+ * in a flat int array indexed by {@code name * KINDS + kind}, published through a volatile field:
+ * after the first acquire under a name, finding its id is two array reads, with no allocation (an
+ * allocation-site lookup allocates nothing either).
  *
  * <p>Thread-safety: registration and growth take this class's own monitor (never instrumented: the
  * agent's packages are not woven); the lookup is lock-free, and two threads enrolling one name at
@@ -87,7 +88,7 @@ final class LockNames {
         return id;
     }
 
-    /** The lock id of a monitor: its runtime class, or for a JDK type the site's name, else its allocation site. */
+    /** The lock id of a monitor: its runtime class; for a JDK type the site's name, else its allocation site. */
     static int monitor(Witness w, Object o, int name) {
         Class<?> type = o.getClass();
         int[] slot = BY_CLASS.get(type);
@@ -107,7 +108,7 @@ final class LockNames {
         return slot[0];
     }
 
-    /** The lock id of a {@code java.util.concurrent} lock: the site's name, else its allocation site, else its runtime class. */
+    /** The lock id of a {@code java.util.concurrent} lock: the site's name, else its allocation site, else class. */
     static int juc(Witness w, Object lock, int name, int kind) {
         int n = name != 0 ? name : SITES.lookup(lock);
         if (n != 0) {

@@ -3,10 +3,12 @@
  * methods, {@code ReentrantLock} and {@code ReentrantReadWriteLock} call sites, {@code Object.wait}
  * and {@code Condition.await}, the blocking waits ({@code JavaBlocking}: {@code Future.get},
  * {@code CountDownLatch.await}, {@code LockSupport.park}, ...) and the allocations of lock objects
- * ({@code JavaAllocations}, which record allocation sites for naming). Each hook turns one operation into the witness's events for an
- * ordinary Java thread ({@code Witness.javaThread}): no CPU, no machine run.
+ * ({@code JavaAllocations}, which record allocation sites for naming). Each hook turns one
+ * operation into the witness's events for an ordinary Java thread ({@code Witness.javaThread}): no
+ * CPU, no machine run.
  *
- * <p>Woven code calls only {@link org.lockwitness.agent.runtime.jlock.JavaLocks}; the weave
+ * <p>Woven code calls only the public hook classes ({@code JavaLocks}, {@code JavaStamped},
+ * {@code JavaWaits}, {@code JavaBlocking}, {@code JavaAllocations}); the weave
  * package registers lock names through {@link org.lockwitness.agent.runtime.jlock.JavaLockRuntime},
  * which the agent's entry package also starts and sweeps. Like its parent package, this one never
  * touches Byte Buddy, ASM, the weave package or the entry package, and never throws into the

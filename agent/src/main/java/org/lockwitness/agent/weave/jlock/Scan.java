@@ -10,8 +10,9 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * The first, read-only pass over a class: does it have anything to instrument (a
  * {@code synchronized} method, a {@code monitorenter} or {@code monitorexit}, a call in
- * {@link Targets}, a {@code new} of a lock type {@link AllocationMethodVisitor} records), and the first source line of each method, where a {@code synchronized}
- * method's acquire is reported. A class with nothing to instrument is not rewritten.
+ * {@link Targets}, a {@code new} of a lock type that {@link AllocationMethodVisitor} records), and
+ * the first source line of each method, where a {@code synchronized} method's acquire is
+ * reported. A class with nothing to instrument is not rewritten.
  *
  * <p>Thread-safety: one instance per transformation.
  */

@@ -4,8 +4,8 @@
  * sites of {@code ReentrantLock} and {@code ReentrantReadWriteLock} read and write locks (through
  * their own types or {@code Lock}), {@code Object.wait} and {@code Condition.await*}, the blocking
  * waits of {@code BlockingTargets}, and {@code new} of the lock types whose allocation sites name
- * them ({@code AllocationMethodVisitor}). The JDK is
- * never retransformed: the JDK's locks are seen where application code calls them.
+ * them ({@code AllocationMethodVisitor}). The JDK is never retransformed: the JDK's locks are seen
+ * where application code calls them.
  *
  * <p>One public entry, {@link org.lockwitness.agent.weave.jlock.JavaLockWeaving}, installs a plain
  * {@code ClassFileTransformer} beside the Byte Buddy transformation of the kernel model; it uses

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The allocation-site table: identity, collisions, growth, collected objects, its limit, and no allocation on lookup. */
+/** The allocation-site table: identity, collisions, growth, collected objects, its limit, no allocation on lookup. */
 class AllocationSitesTest {
 
     @Test

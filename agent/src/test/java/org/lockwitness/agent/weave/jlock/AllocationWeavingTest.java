@@ -88,8 +88,8 @@ class AllocationWeavingTest {
         Map<String, List<String>> calls = calls(woven());
         String host = Host.class.getName();
         assertEquals(List.of("java/lang/Object.<init>", ALLOCATED, "ldc " + name(site("local"))), calls.get("local"));
-        assertEquals(List.of("java/util/concurrent/locks/ReentrantLock.<init>", ALLOCATED, "ldc " + name(host + ".field")),
-                calls.get("stored"));
+        assertEquals(List.of("java/util/concurrent/locks/ReentrantLock.<init>", ALLOCATED,
+                "ldc " + name(host + ".field")), calls.get("stored"));
         assertEquals(List.of("java/lang/Object.<init>", ALLOCATED, "ldc " + name(site("nested")),
                 Box.class.getName().replace('.', '/') + ".<init>"), calls.get("nested"));
         assertEquals(List.of("java/util/ArrayList.<init>"), calls.get("other"));

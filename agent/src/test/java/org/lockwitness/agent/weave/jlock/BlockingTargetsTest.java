@@ -16,7 +16,8 @@ class BlockingTargetsTest {
     void futureGet_throughTheInterfaceAndTheJdksFutures_bothForms() {
         Targets.Hook plain = Targets.of(Opcodes.INVOKEINTERFACE, "java/util/concurrent/Future", "get",
                 "()Ljava/lang/Object;");
-        assertEquals(new Targets.Hook(HOOKS, "get", "(Ljava/util/concurrent/Future;I)Ljava/lang/Object;", false), plain);
+        assertEquals(new Targets.Hook(HOOKS, "get", "(Ljava/util/concurrent/Future;I)Ljava/lang/Object;", false),
+                plain);
         assertEquals(plain, Targets.of(Opcodes.INVOKEVIRTUAL, "java/util/concurrent/CompletableFuture", "get",
                 "()Ljava/lang/Object;"));
         assertEquals(new Targets.Hook(HOOKS, "get",
