@@ -33,6 +33,18 @@ final class JThread {
     Object waitObject;
     int waitName;
     private WitnessThread handle;
+    /**
+     * The monitor {@link JavaLocks#monitorEnter} last named, with its instance and id, and the
+     * monitor last released with its instance: so that {@code monitorEntered} and a
+     * {@code synchronized} method's entry need not hash an object that is already locked, which
+     * under JDK 17's stack locking is a call into the VM on every acquire. The released one keeps
+     * one object per thread reachable until the thread's next release.
+     */
+    private Object enterObject;
+    private long enterInstance;
+    private int enterId;
+    private Object lastObject;
+    private long lastInstance;
 
     int depth;
     Object[] objects = new Object[8];
@@ -74,6 +86,49 @@ final class JThread {
             waitInstance = 0L;
             waitObject = null;
         }
+    }
+
+    void entering(Object monitor, long instance, int id) {
+        enterObject = monitor;
+        enterInstance = instance;
+        enterId = id;
+    }
+
+    /** The id {@link #entering} named {@code monitor} with, or 0. */
+    int enteringId(Object monitor) {
+        return monitor == enterObject ? enterId : 0;
+    }
+
+    /**
+     * The instance of a monitor this thread has just locked: the one {@link #entering} computed,
+     * a held entry's (a re-entry), or the last released; else its identity hash.
+     */
+    long lockedInstance(Object monitor) {
+        if (monitor == enterObject) {
+            enterObject = null;
+            return enterInstance;
+        }
+        for (int i = depth - 1; i >= 0; i--) {
+            if (objects[i] == monitor) {
+                return instances[i];
+            }
+        }
+        return monitor == lastObject ? lastInstance : JavaLocks.instance(monitor);
+    }
+
+    /** The index of the newest entry for {@code lock}, by identity, or -1. */
+    int indexOf(Object lock) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (objects[i] == lock) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void released(Object monitor, long instance) {
+        lastObject = monitor;
+        lastInstance = instance;
     }
 
     void push(Object lock, long instance, int id, byte kind) {

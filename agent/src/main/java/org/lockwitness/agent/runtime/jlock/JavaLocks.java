@@ -14,8 +14,8 @@ import org.lockwitness.witness.WitnessThread;
  *
  * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it (the order check, skipped
  * when the thread already holds the monitor: a re-entry cannot block) and {@link #monitorEntered}
- * after it; a {@code monitorexit}, on every path, {@link #monitorExit} before it; a
- * {@code synchronized} method {@link #methodEntered} on entry and {@link #monitorExit} on every
+ * after it; a {@code monitorexit}, on every path, {@link #monitorExit} after it; a
+ * {@code synchronized} method {@link #methodEntered} on entry and {@link #monitorExit} before every
  * return and on the exception path. A call to a {@code java.util.concurrent} lock method is
  * replaced by the static method of the same name here, which takes the receiver first and the
  * site's constants last, reports, and makes the original call: the order check before a blocking
@@ -24,7 +24,10 @@ import org.lockwitness.witness.WitnessThread;
  * thread that does not own a {@code ReentrantLock} or write lock is {@code RELEASE_NOT_OWNED}
  * (the JDK then throws), and one of a lock held through an acquire the instrumentation did not see
  * is passed over in silence. A lock's instance is its identity hash tagged above bit 32, and its
- * class comes from {@link LockNames}; neither allocates once a class or name has been seen.
+ * class comes from {@link LockNames}; neither allocates once a class or name has been seen. A
+ * monitor is hashed and named before {@code monitorenter}, while it is unlocked: JDK 17's stack
+ * locking moves an object's header aside while it is locked, and hashing it then is a call into
+ * the VM (see {@link JThread#lockedInstance}).
  * Whatever the checker throws is recorded as a {@code CHECKER_FAULT}; nothing reaches the host
  * but the host's own exceptions from the original call.
  *
@@ -62,7 +65,9 @@ public final class JavaLocks {
         jt.busy = true;
         try {
             long instance = instance(o);
-            W.checkOrder(jt.handle(W), LockNames.monitor(W, o, name), instance, site, 0, 0L);
+            int id = LockNames.monitor(W, o, name);
+            jt.entering(o, instance, id);
+            W.checkOrder(jt.handle(W), id, instance, site, 0, 0L);
             jt.waitFor(o, instance, name);
         } catch (Throwable e) {
             W.fault(e, "java monitor enter");
@@ -86,7 +91,9 @@ public final class JavaLocks {
         }
         jt.busy = true;
         try {
-            held(jt, jt.handle(W), o, LockNames.monitor(W, o, name), MONITOR, site, 0);
+            int id = jt.enteringId(o);
+            long instance = jt.lockedInstance(o);
+            held(jt, jt.handle(W), o, instance, id != 0 ? id : LockNames.monitor(W, o, name), MONITOR, site, 0);
         } catch (Throwable e) {
             W.fault(e, "java monitor entered");
         } finally {
@@ -111,11 +118,11 @@ public final class JavaLocks {
         try {
             WitnessThread t = jt.handle(W);
             int id = LockNames.monitor(W, o, name);
-            long instance = instance(o);
+            long instance = jt.lockedInstance(o);
             if (!W.holds(t, instance)) {
                 W.checkOrder(t, id, instance, site, 0, 0L);
             }
-            held(jt, t, o, id, MONITOR, site, 0);
+            held(jt, t, o, instance, id, MONITOR, site, 0);
         } catch (Throwable e) {
             W.fault(e, "java synchronized method");
         } finally {
@@ -124,10 +131,11 @@ public final class JavaLocks {
     }
 
     /**
-     * Before {@code monitorexit}, or on leaving a {@code synchronized} method: the release. A
-     * monitor whose acquire was not seen is passed over.
+     * After {@code monitorexit}, or on leaving a {@code synchronized} method: the release. A
+     * monitor whose acquire was not seen is passed over. The object is found in the thread's
+     * mirror by identity, never hashed: it may still be locked.
      *
-     * @param o the object about to be unlocked
+     * @param o the object unlocked, or about to be
      * @param site the site id
      */
     public static void monitorExit(Object o, int site) {
@@ -140,11 +148,12 @@ public final class JavaLocks {
         }
         jt.busy = true;
         try {
-            long instance = instance(o);
-            int i = find(jt, instance);
+            int i = jt.indexOf(o);
             if (i >= 0) {
+                long instance = jt.instances[i];
                 W.release(jt.handle(W), jt.ids[i], instance, site, 0);
                 jt.pop(instance);
+                jt.released(o, instance);
             }
         } catch (Throwable e) {
             W.fault(e, "java monitor exit");
@@ -339,7 +348,11 @@ public final class JavaLocks {
     }
 
     static void held(JThread jt, WitnessThread t, Object lock, int id, byte kind, int site, int flags) {
-        long instance = instance(lock);
+        held(jt, t, lock, instance(lock), id, kind, site, flags);
+    }
+
+    private static void held(JThread jt, WitnessThread t, Object lock, long instance, int id, byte kind, int site,
+            int flags) {
         W.acquired(t, id, instance, site, flags);
         jt.push(lock, instance, id, kind);
     }

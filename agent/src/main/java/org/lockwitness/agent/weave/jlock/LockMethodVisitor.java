@@ -12,8 +12,19 @@ import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
  * what each hook reports):
  * <ul>
  *   <li>{@code monitorenter}: {@code dup, dup, site, name, monitorEnter; monitorenter; site, name,
- *       monitorEntered}; {@code monitorexit}: {@code dup, site, monitorExit; monitorexit}, on the
- *       compiler's exception paths too, which are {@code monitorexit}s like any other;</li>
+ *       monitorEntered}; {@code monitorexit}: {@code dup; monitorexit; site, monitorExit}, on the
+ *       compiler's exception paths too, which are {@code monitorexit}s like any other. The call
+ *       after either instruction is owed until the next event and goes after the label that
+ *       follows the instruction, if one does: there {@code javac} starts a block's catch-all range
+ *       after {@code monitorenter} and ends it after {@code monitorexit}. So the
+ *       {@code monitorEntered} call lies inside the range whose handler releases the monitor, and
+ *       the {@code monitorExit} call, made once the monitor is released, outside it and outside the
+ *       handler's range over itself. An invoke is an exception edge: one outside the range would
+ *       leave the method, or reach an outer handler, still holding the monitor (unbalanced
+ *       monitors, which HotSpot's compilers refuse), and C1 gives up on a handler block that
+ *       covers an invoke inside itself; either way the method would run interpreted for ever. Only
+ *       when a frame sits at that label does the call stay before it, as a frame describes the
+ *       label's own offset and stack;</li>
  *   <li>a {@code synchronized} method: {@code methodEntered} first, {@code monitorExit} before every
  *       return, and a catch-all handler, last in the exception table so that the method's own
  *       handlers keep precedence, that calls {@code monitorExit} and rethrows;</li>
@@ -54,6 +65,12 @@ final class LockMethodVisitor extends MethodVisitor {
     private Label start;
     private int syncSite;
     private int syncName;
+    /** The hook owed since the last {@code monitorenter} or {@code monitorexit}, or null. */
+    private String owed;
+    private int owedSite;
+    private int owedName;
+    /** The label right after that instruction, held back until the next event. */
+    private Label owedLabel;
 
     LockMethodVisitor(MethodVisitor next, LockClassVisitor cls, String method, boolean isStatic, boolean sync,
             int firstLine) {
@@ -84,6 +101,7 @@ final class LockMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitLineNumber(int number, Label label) {
+        placeOwed();
         line = number;
         super.visitLineNumber(number, label);
     }
@@ -91,11 +109,17 @@ final class LockMethodVisitor extends MethodVisitor {
     @Override
     public void visitLabel(Label label) {
         forget();
+        if (owed != null && owedLabel == null) {
+            owedLabel = label;
+            return;
+        }
+        placeOwed();
         super.visitLabel(label);
     }
 
     @Override
     public void visitInsn(int opcode) {
+        placeOwed();
         if (opcode == Opcodes.MONITORENTER) {
             int site = cls.site(line, "synchronized");
             int name = pendingMonitor == null ? 0 : JavaLockRuntime.name(pendingMonitor);
@@ -105,20 +129,20 @@ final class LockMethodVisitor extends MethodVisitor {
             super.visitLdcInsn(name);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorEnter", "(" + OBJECT + "II)V", false);
             super.visitInsn(opcode);
-            super.visitLdcInsn(site);
-            super.visitLdcInsn(name);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorEntered", "(" + OBJECT + "II)V",
-                    false);
+            owe("monitorEntered", site, name);
             added = true;
             forget();
             return;
         }
         if (opcode == Opcodes.MONITOREXIT) {
             super.visitInsn(Opcodes.DUP);
-            super.visitLdcInsn(cls.site(line, "synchronized end"));
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorExit", "(" + OBJECT + "I)V", false);
+            super.visitInsn(opcode);
+            owe("monitorExit", cls.site(line, "synchronized end"), 0);
             added = true;
-        } else if (sync && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            forget();
+            return;
+        }
+        if (sync && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             exitHook(cls.site(line, "synchronized " + method + " return"));
         }
         boolean constant = opcode >= Opcodes.ACONST_NULL && opcode <= Opcodes.DCONST_1 || opcode == Opcodes.I2L;
@@ -133,12 +157,14 @@ final class LockMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
+        placeOwed();
         pendingMonitor = null;
         super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
+        placeOwed();
         if (opcode != Opcodes.ASTORE) {
             pendingMonitor = null;
         }
@@ -150,6 +176,7 @@ final class LockMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        placeOwed();
         boolean get = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
         boolean reference = descriptor.startsWith("L") || descriptor.startsWith("[");
         String field = LockClassVisitor.binary(owner) + "." + name;
@@ -164,6 +191,7 @@ final class LockMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitLdcInsn(Object value) {
+        placeOwed();
         if (value instanceof Type t && t.getSort() == Type.OBJECT) {
             pendingMonitor = LockClassVisitor.binary(t.getInternalName()) + ".class";
             pendingLock = null;
@@ -175,6 +203,7 @@ final class LockMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        placeOwed();
         Targets.Hook hook = Targets.of(opcode, owner, name, descriptor);
         if (hook == null) {
             pendingMonitor = null;
@@ -195,48 +224,56 @@ final class LockMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
+        placeOwed();
         forget();
         super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
+        placeOwed();
         forget();
         super.visitJumpInsn(opcode, label);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        placeOwed();
         forget();
         super.visitTypeInsn(opcode, type);
     }
 
     @Override
     public void visitIincInsn(int varIndex, int increment) {
+        placeOwed();
         forget();
         super.visitIincInsn(varIndex, increment);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        placeOwed();
         forget();
         super.visitTableSwitchInsn(min, max, dflt, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        placeOwed();
         forget();
         super.visitLookupSwitchInsn(dflt, keys, labels);
     }
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        placeOwed();
         forget();
         super.visitMultiANewArrayInsn(descriptor, numDimensions);
     }
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
+        placeOwed();
         if (sync) {
             Label end = new Label();
             Label handler = new Label();
@@ -251,6 +288,47 @@ final class LockMethodVisitor extends MethodVisitor {
             super.visitTryCatchBlock(start, end, handler, null);
         }
         super.visitMaxs(added ? maxStack + EXTRA_STACK : maxStack, maxLocals);
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        if (owedLabel != null) {
+            emitOwed();
+            super.visitLabel(owedLabel);
+            owedLabel = null;
+        } else {
+            placeOwed();
+        }
+        super.visitFrame(type, numLocal, local, numStack, stack);
+    }
+
+    private void owe(String hook, int site, int name) {
+        owed = hook;
+        owedSite = site;
+        owedName = name;
+    }
+
+    /** Emits the owed hook, after the label held back, if any. */
+    private void placeOwed() {
+        if (owed == null) {
+            return;
+        }
+        if (owedLabel != null) {
+            super.visitLabel(owedLabel);
+            owedLabel = null;
+        }
+        emitOwed();
+    }
+
+    private void emitOwed() {
+        super.visitLdcInsn(owedSite);
+        if (owed.equals("monitorEntered")) {
+            super.visitLdcInsn(owedName);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, owed, "(" + OBJECT + "II)V", false);
+        } else {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, owed, "(" + OBJECT + "I)V", false);
+        }
+        owed = null;
     }
 
     private void exitHook(int site) {
