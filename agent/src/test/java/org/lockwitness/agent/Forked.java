@@ -79,11 +79,17 @@ final class Forked {
     /** Starts {@code java jvmArgs -cp ... mainClass args}. */
     static Forked start(Path dir, List<String> jvmArgs, boolean withModel, String mainClass, String... args)
             throws IOException {
+        return start(dir, jvmArgs, classPath(withModel), mainClass, args);
+    }
+
+    /** Starts {@code java jvmArgs -cp classPath mainClass args}. */
+    static Forked start(Path dir, List<String> jvmArgs, String classPath, String mainClass, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(classPath(withModel));
+        cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile())

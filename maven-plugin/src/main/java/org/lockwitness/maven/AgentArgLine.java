@@ -24,15 +24,18 @@ final class AgentArgLine {
      * @param windows the agent's {@code windows=}, or null
      * @param fail the agent's {@code fail=}, or null
      * @param config the agent's {@code config=}, or null
+     * @param javaInclude the agent's {@code javaInclude=}, or null
      * @param extra more options, {@code key=value,...}, as the agent takes them, or null
      * @return the options, {@code report=} first
      */
-    static String options(Path reportDirectory, String windows, String fail, Path config, String extra) {
+    static String options(Path reportDirectory, String windows, String fail, Path config, String javaInclude,
+            String extra) {
         List<String> options = new ArrayList<>();
         options.add("report=" + reportDirectory.resolve(PER_JVM));
         add(options, "windows", windows);
         add(options, "fail", fail);
         add(options, "config", config == null ? null : config.toString());
+        add(options, "javaInclude", javaInclude);
         if (extra != null && !extra.isBlank()) {
             options.add(extra.trim());
         }

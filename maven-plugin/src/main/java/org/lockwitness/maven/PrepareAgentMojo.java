@@ -2,6 +2,10 @@ package org.lockwitness.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.maven.artifact.Artifact;
@@ -19,7 +23,9 @@ import org.apache.maven.project.MavenProject;
  * the property's existing value, so that every test JVM writes its own report directory. The agent jar is
  * the plugin's own dependency {@code org.lockwitness:agent:runtime}, so its version is the plugin's. Unless
  * {@code append}, the runs an earlier build left in {@code reportDirectory} are removed first (as JaCoCo's
- * {@code append=false}). Maven runs one instance per module execution; it touches only its module.
+ * {@code append=false}). The Java locks checked are those of the project's own packages (its source roots'
+ * packages, {@link ProjectPackages}) unless {@code javaInclude} or {@code options} says otherwise. Maven runs
+ * one instance per module execution; it touches only its module.
  */
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public final class PrepareAgentMojo extends AbstractMojo {
@@ -62,6 +68,14 @@ public final class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "lockwitness.config")
     File config;
 
+    /**
+     * The agent's {@code javaInclude=}: the classes whose Java locks are checked, globs joined by {@code +}.
+     * Unset, the project's own packages: every package with a source file in its main or test source roots
+     * ({@code com.example.*}); {@code *} checks every class outside the JDK and the test harness.
+     */
+    @Parameter(property = "lockwitness.javaInclude")
+    String javaInclude;
+
     /** More agent options, {@code key=value,...}, passed through as they are. */
     @Parameter(property = "lockwitness.options")
     String options;
@@ -96,11 +110,29 @@ public final class PrepareAgentMojo extends AbstractMojo {
             }
         }
         String agentOptions = AgentArgLine.options(reportDirectory.toPath(), windows, fail,
-                config == null ? null : config.toPath(), options);
+                config == null ? null : config.toPath(), javaInclude(), options);
         String existing = session.getUserProperties().getProperty(propertyName,
                 project.getProperties().getProperty(propertyName));
         String value = AgentArgLine.append(existing, agent.getFile().toPath(), agentOptions);
         project.getProperties().setProperty(propertyName, value);
         getLog().info("lockwitness: " + propertyName + " set to " + value);
+    }
+
+    /** The {@code javaInclude=} to pass: the parameter, else the project's packages; null to leave it to the agent. */
+    private String javaInclude() throws MojoExecutionException {
+        if (javaInclude != null && !javaInclude.isBlank()) {
+            return javaInclude;
+        }
+        if (options != null && options.contains("javaInclude=")) {
+            return null;
+        }
+        List<Path> roots = new ArrayList<>();
+        project.getCompileSourceRoots().forEach(r -> roots.add(Path.of(r)));
+        project.getTestCompileSourceRoots().forEach(r -> roots.add(Path.of(r)));
+        try {
+            return ProjectPackages.javaInclude(roots);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException("lockwitness: " + e.getMessage(), e.getCause());
+        }
     }
 }

@@ -5,8 +5,8 @@
  * <ul>
  *   <li>{@code prepare-agent} ({@link org.lockwitness.maven.PrepareAgentMojo}) sets a property, by default
  *   Surefire's and Failsafe's {@code argLine}, to {@code -javaagent:<agent>=report=<dir>/{pid},...}, so every
- *   forked JVM writes its own report directory, and clears the stale ones ({@code AgentArgLine},
- *   {@code StaleRuns});</li>
+ *   forked JVM writes its own report directory, with the project's own packages as the Java locks checked
+ *   ({@code ProjectPackages}), and clears the stale ones ({@code AgentArgLine}, {@code StaleRuns});</li>
  *   <li>{@code check} ({@link org.lockwitness.maven.CheckMojo}) runs the command line's {@code check} in the
  *   build's JVM over those directories, merged, and fails the build naming each new finding's rule and
  *   key;</li>

@@ -10,14 +10,14 @@ class AgentArgLineTest {
     @Test
     void reportDirectoryPerJvmFirstThenTheOptionsGiven() {
         assertEquals("report=" + Path.of("/b/target/lockwitness", "{pid}") + ",windows=lines,fail=all,config="
-                        + Path.of("/b/lw.conf") + ",stacks=8",
+                        + Path.of("/b/lw.conf") + ",javaInclude=com.example.*,stacks=8",
                 AgentArgLine.options(Path.of("/b/target/lockwitness"), "lines", " all ", Path.of("/b/lw.conf"),
-                        " stacks=8 "));
+                        "com.example.*", " stacks=8 "));
     }
 
     @Test
     void unsetOptionsAreLeftToTheAgent() {
-        assertEquals("report=" + Path.of("/t", "{pid}"), AgentArgLine.options(Path.of("/t"), null, "", null, " "));
+        assertEquals("report=" + Path.of("/t", "{pid}"), AgentArgLine.options(Path.of("/t"), null, "", null, null, " "));
     }
 
     @Test
