@@ -25,6 +25,11 @@ final class Establishers {
     static final long MANY = -1;
     private static final long[] NO_GATES = new long[0];
     private static final int[] NO_CLASSES = new int[0];
+    /**
+     * The one record of every order no Java thread alone took (declared, or taken by a kernel
+     * thread): {@link #MANY}, no gates, no clocks, so {@link #add} never changes it and it can be shared.
+     */
+    private static final Establishers NONE = none();
 
     long thread;
     String threadName;
@@ -41,13 +46,10 @@ final class Establishers {
 
     /** The acquire that {@code t} makes now, holding {@code held} but for the entry {@code except}. */
     static Establishers now(WitnessThread t, HeldLocks held, int except, ThreadClock clock) {
-        Establishers e = new Establishers();
         if (!t.java) {
-            e.thread = MANY;
-            e.gates = NO_GATES;
-            e.gateClasses = NO_CLASSES;
-            return e;
+            return NONE;
         }
+        Establishers e = new Establishers();
         e.thread = t.tid;
         e.threadName = t.name;
         int n = 0;
@@ -68,6 +70,10 @@ final class Establishers {
 
     /** A declared order: taken by no thread at run time, so never filtered. */
     static Establishers declared() {
+        return NONE;
+    }
+
+    private static Establishers none() {
         Establishers e = new Establishers();
         e.thread = MANY;
         e.gates = NO_GATES;

@@ -41,8 +41,7 @@ final class SeenOrders {
             }
             if (keys[i] == 0) {
                 if (size >= LIMIT) {
-                    Arrays.fill(keys, 0L);
-                    size = 0;
+                    clear();
                     return add(key);
                 }
                 keys[i] = key;
@@ -52,6 +51,12 @@ final class SeenOrders {
                 return true;
             }
         }
+    }
+
+    /** Forgets every key ({@link WitnessState#reset}). */
+    void clear() {
+        Arrays.fill(keys, 0L);
+        size = 0;
     }
 
     private void grow() {

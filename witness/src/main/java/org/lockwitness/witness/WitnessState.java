@@ -305,6 +305,9 @@ final class WitnessState {
             t.sxShared = 0;
             t.rwShared = 0;
             t.rendezvousDepth = 0;
+            if (t.seenOrders != null) {
+                t.seenOrders.clear();
+            }
         }
         cpus.clearSpinLocks();
     }

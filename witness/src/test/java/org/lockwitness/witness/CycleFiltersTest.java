@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -282,6 +284,50 @@ class CycleFiltersTest {
         sim.pair(t, a, b);
         sim.pair(t, b, a);
         failed(sim);
+    }
+
+    @Test
+    void afterAReset_aSecondThreadTakingAKnownOrder_isStillSeen() {
+        Sim sim = sim();
+        WitnessThread one = thread(sim, "one");
+        WitnessThread two = thread(sim, "two");
+        Sim.Lock a = lock(sim, "A");
+        Sim.Lock b = lock(sim, "B");
+        sim.pair(one, a, b);
+        sim.pair(two, a, b);
+        sim.w.reset();
+        sim.pair(one, a, b);
+        sim.pair(two, a, b);
+        sim.pair(one, b, a);
+        failed(sim);
+    }
+
+    @Test
+    void aJavaThreadRepeatingAKnownOrder_withTheFiltersOn_allocatesNoMoreThanWithThemOff() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported());
+        mx.setThreadAllocatedMemoryEnabled(true);
+        long off = allocated(mx, sim(CycleFilter.values()));
+        long on = allocated(mx, sim());
+        assertTrue(on < off + 1024, "known-order pairs allocated " + on + " bytes with the filters on, " + off
+                + " with them off, over 200000 rounds");
+    }
+
+    /** The bytes a Java thread allocates taking a known order 200000 times, after as many to warm up. */
+    private long allocated(com.sun.management.ThreadMXBean mx, Sim sim) {
+        WitnessThread t = thread(sim, "loop");
+        Sim.Lock a = lock(sim, "A");
+        Sim.Lock b = lock(sim, "B");
+        for (int i = 0; i < 200_000; i++) {
+            sim.pair(t, a, b);
+        }
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 200_000; i++) {
+            sim.pair(t, a, b);
+        }
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        sim.silent();
+        return allocated;
     }
 
     @Test
