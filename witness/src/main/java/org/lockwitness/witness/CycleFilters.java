@@ -1,5 +1,6 @@
 package org.lockwitness.witness;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -136,8 +137,47 @@ final class CycleFilters {
         return null;
     }
 
+    /** The classes of the cycle that {@code w1 -> cls} closes along {@code path}. */
+    static int[] classes(int w1, int cls, List<OrderEdge> path) {
+        int[] classes = new int[path.size() + 2];
+        classes[0] = w1;
+        classes[1] = cls;
+        for (int i = 0; i < path.size(); i++) {
+            classes[i + 2] = path.get(i).to;
+        }
+        return classes;
+    }
+
+    /** The orders of the cycle: the edges of {@code path}, then the acquire that closes it. */
+    static List<Establishers> orders(List<OrderEdge> path, Establishers closing) {
+        List<Establishers> orders = new ArrayList<>(path.size() + 1);
+        for (OrderEdge e : path) {
+            orders.add(e.established);
+        }
+        orders.add(closing);
+        return orders;
+    }
+
+    /**
+     * Records a reversal of the class pair {@code pair} seen by {@code t}, qualified by {@code q}
+     * (null: not): a qualified one is watched and may be recorded again; an unqualified one settles
+     * its pair for good. Returns the finding if its policy is PANIC.
+     */
+    Finding report(WitnessThread t, Findings.Qualified q, long pair, int[] classes, List<Establishers> cycle,
+            String key, String msg, List<String> locks, List<String> sites, List<Backtrace> traces) {
+        String fullKey = Findings.key(Rule.LOCK_ORDER_REVERSAL, key);
+        if (q == null) {
+            settled(fullKey, pair);
+        }
+        Finding f = state.report(Rule.LOCK_ORDER_REVERSAL, key, msg, locks, sites, traces, t, q);
+        if (q != null) {
+            watch(fullKey, pair, classes, cycle);
+        }
+        return f;
+    }
+
     /** Keeps the cycle of the qualified finding under {@code fullKey}, to decide it again on news. */
-    void watch(String fullKey, long pair, int[] classes, List<Establishers> orders) {
+    private void watch(String fullKey, long pair, int[] classes, List<Establishers> orders) {
         for (Establishers e : orders) {
             e.watched = true;
         }
@@ -145,7 +185,7 @@ final class CycleFilters {
     }
 
     /** The finding under {@code fullKey} is no longer qualified: the pair is reported for good. */
-    void settled(String fullKey, long pair) {
+    private void settled(String fullKey, long pair) {
         watched.remove(fullKey);
         closings.remove(pair);
         state.reportedPairs.add(pair);

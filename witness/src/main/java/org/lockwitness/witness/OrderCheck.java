@@ -270,26 +270,9 @@ final class OrderCheck {
                 + '\n' + Messages.lorLine(Messages.ordinal(1), instance, type.name, type.className(), here);
         Backtrace before = opposite.stack() == 0 ? new Backtrace(Messages.missing(type.name, type.name), List.of())
                 : new Backtrace(Messages.established(type.name, type.name), state.stackStore.get(opposite.stack()));
-        return report(t, q, pair, classes, cycle, type.name, msg, List.of(type.name, type.name),
+        return state.cycleFilters.report(t, q, pair, classes, cycle, type.name, msg, List.of(type.name, type.name),
                 List.of(here, state.recordedSite(held.site[same]), opposite.site()),
                 List.of(before, new Backtrace(Messages.attempted(type.name, type.name), now)));
-    }
-
-    /**
-     * Records a reversal, qualified by {@code q} (null: not): a qualified one is watched by the
-     * cycle filters and may be reported again; an unqualified one settles its pair for good.
-     */
-    private Finding report(WitnessThread t, Findings.Qualified q, long pair, int[] classes, List<Establishers> cycle,
-            String key, String msg, List<String> locks, List<String> sites, List<Backtrace> traces) {
-        String fullKey = Findings.key(Rule.LOCK_ORDER_REVERSAL, key);
-        if (q == null) {
-            state.cycleFilters.settled(fullKey, pair);
-        }
-        Finding f = state.report(Rule.LOCK_ORDER_REVERSAL, key, msg, locks, sites, traces, t, q);
-        if (q != null) {
-            state.cycleFilters.watch(fullKey, pair, classes, cycle);
-        }
-        return f;
     }
 
     /**
@@ -339,15 +322,8 @@ final class OrderCheck {
             state.reportedPairs.add(pair);
             return null;
         }
-        List<Establishers> orders = new ArrayList<>(path.size() + 1);
-        int[] classes = new int[path.size() + 2];
-        classes[0] = w1;
-        classes[1] = cls;
-        for (int i = 0; i < path.size(); i++) {
-            orders.add(path.get(i).established);
-            classes[i + 2] = path.get(i).to;
-        }
-        orders.add(state.cycleFilters.closing(pair, t, held, j));
+        int[] classes = CycleFilters.classes(w1, cls, path);
+        List<Establishers> orders = CycleFilters.orders(path, state.cycleFilters.closing(pair, t, held, j));
         Findings.Qualified q = path.isEmpty() ? null : state.cycleFilters.decide(classes, orders);
         StringBuilder msg = new StringBuilder(Messages.lorHeader(reason));
         int older = held.findClass(cls, j);
@@ -377,8 +353,8 @@ final class OrderCheck {
         if (state.options.stackDepth > 0) {
             traces.add(new Backtrace(Messages.attempted(heldName, newName), now));
         }
-        return report(t, q, pair, classes, orders, String.join("\u0000", new TreeSet<>(cycle)), msg.toString(),
-                cycle, siteList, traces);
+        return state.cycleFilters.report(t, q, pair, classes, orders, String.join("\u0000", new TreeSet<>(cycle)),
+                msg.toString(), cycle, siteList, traces);
     }
 
     /** The key of an unordered class pair. */

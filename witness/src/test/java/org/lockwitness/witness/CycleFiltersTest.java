@@ -338,6 +338,7 @@ class CycleFiltersTest {
         Sim.Lock b = lock(sim, "B");
         sim.pair(t, a, b);
         sim.pair(t, b, a);
+        sim.w.close();
         sim.w.writeReports();
         String json = Files.readString(dir.resolve("witness.json"), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"qualifier\": \"single-thread\""), json);
