@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.lockwitness.agent.weave.ClassPatterns;
 import org.lockwitness.agent.weave.WeaveSettings;
 import org.lockwitness.agent.weave.Windows;
+import org.lockwitness.witness.CycleFilter;
 import org.lockwitness.witness.Rule;
 import org.lockwitness.witness.WitnessOptions;
 
@@ -25,7 +26,9 @@ import org.lockwitness.witness.WitnessOptions;
  * directory is a {@link ReportPattern}. {@code frames} is {@code user}, the default, or {@code all}
  * to keep the kernel model's frames in stacks; {@code graph} chooses what {@code lock-order.dot}
  * draws; {@code locks}, {@code javaInclude} and {@code javaExclude} choose what is
- * instrumented (the kernel model, application classes' Java locks, or both). Lists inside a value
+ * instrumented (the kernel model, application classes' Java locks, or both); {@code filterSingleThread},
+ * {@code filterGateLock}, {@code filterStartJoin} and {@code filterReadRead} switch the cycle filters
+ * of Java locks ({@link CycleFilter}). Lists inside a value
  * are separated by
  * {@code +}. A value may contain commas: the string is split only at a comma followed by
  * {@code key=} (as JaCoCo's agent options are), so {@code report=/tmp/a,b,windows=lines} names the
@@ -38,7 +41,9 @@ final class AgentOptions {
 
     static final List<String> KEYS = List.of("report", "windows", "fail", "panic", "config", "include",
             "exclude", "stacks", "spinBound", "holdBound", "classes", "orders", "graph",
-            "frames", "locks", "javaInclude", "javaExclude");
+            "frames", "locks", "javaInclude", "javaExclude",
+            // the cycle filters of Java locks (CycleFilter.option())
+            "filterSingleThread", "filterGateLock", "filterStartJoin", "filterReadRead");
 
     static final String USAGE = "valid keys: report=DIR (default lockwitness-report; {pid} and {start} are replaced"
             + " by the process id and start time), windows=lines|probes|off"
@@ -53,7 +58,9 @@ final class AgentOptions {
             + " order), frames=user|all (stack"
             + " frames: the program's only, default user, or the kernel model's too), locks=kernel|java|both (default"
             + " both), javaInclude=PATTERN+..., javaExclude=PATTERN+... (the application classes whose Java locks"
-            + " are checked)";
+            + " are checked), filterSingleThread=on|off, filterGateLock=on|off, filterStartJoin=on|off,"
+            + " filterReadRead=on|off (the cycle filters of Java locks: a reversal one of them explains is reported"
+            + " qualified and does not fail; default on)";
 
     /**
      * The frames of stacks with {@code frames=all}: the kernel model's are kept; the agent's, the
@@ -92,6 +99,8 @@ final class AgentOptions {
     final LockScope locks;
     final ClassPatterns javaInclude;
     final ClassPatterns javaExclude;
+    /** The cycle filters of Java locks switched off ({@code filterSingleThread=off}, ...). */
+    final Set<CycleFilter> filtersOff;
     /** The options as given, keys and values trimmed, in the order given. */
     final Map<String, String> given;
 
@@ -114,6 +123,7 @@ final class AgentOptions {
         this.locks = b.locks;
         this.javaInclude = b.javaInclude;
         this.javaExclude = b.javaExclude;
+        this.filtersOff = Set.copyOf(b.filtersOff);
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(b.given));
     }
 
@@ -228,6 +238,7 @@ final class AgentOptions {
         LockScope locks = LockScope.BOTH;
         ClassPatterns javaInclude = ClassPatterns.ALL;
         ClassPatterns javaExclude = ClassPatterns.NONE;
+        final Set<CycleFilter> filtersOff = EnumSet.noneOf(CycleFilter.class);
         final Map<String, String> given = new LinkedHashMap<>();
 
         void set(String key, String value) throws OptionException {
@@ -249,7 +260,19 @@ final class AgentOptions {
                 case "locks" -> locks = locks(value);
                 case "javaInclude" -> javaInclude = patterns(key, value);
                 case "javaExclude" -> javaExclude = patterns(key, value);
+                case "filterSingleThread" -> filter(CycleFilter.SINGLE_THREAD, value);
+                case "filterGateLock" -> filter(CycleFilter.GATE_LOCK, value);
+                case "filterStartJoin" -> filter(CycleFilter.START_JOIN, value);
+                case "filterReadRead" -> filter(CycleFilter.READ_READ, value);
                 default -> throw new OptionException("unknown option '" + key + "'");
+            }
+        }
+
+        private void filter(CycleFilter f, String value) throws OptionException {
+            switch (value) {
+                case "on" -> filtersOff.remove(f);
+                case "off" -> filtersOff.add(f);
+                default -> throw new OptionException("bad value " + f.option() + "=" + value + " (on or off)");
             }
         }
 

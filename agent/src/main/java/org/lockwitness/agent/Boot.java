@@ -10,6 +10,7 @@ import org.lockwitness.agent.runtime.ProbeRuntime;
 import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.agent.weave.Weaving;
+import org.lockwitness.witness.CycleFilter;
 import org.lockwitness.witness.FrameBoundaries;
 import org.lockwitness.agent.weave.jlock.JavaLockSettings;
 import org.lockwitness.agent.weave.jlock.JavaLockWeaving;
@@ -114,6 +115,9 @@ final class Boot {
                 .graphAll(options.graphAll)
                 .config(config)
                 .panicHandler(f -> halt.get().accept("lockwitness: " + f.rule() + ": " + f.message()));
+        for (CycleFilter f : options.filtersOff) {
+            b.cycleFilter(f, false);
+        }
         for (Rule r : options.fail) {
             b.policy(r, Policy.FAIL);
         }

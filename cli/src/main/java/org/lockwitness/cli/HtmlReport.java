@@ -140,6 +140,7 @@ final class HtmlReport {
         b.append("<pre class=\"message\">").append(HtmlText.block(f.message())).append("</pre>\n<dl>");
         dd(b, "key", f.key());
         dd(b, "policy", f.policy());
+        dd(b, "qualifier", f.qualifier());
         dd(b, "seen", f.count() + " time(s), threads " + String.join(", ", f.threads()));
         if (!f.runs().isEmpty()) {
             dd(b, "runs", String.join(", ", f.runs()));

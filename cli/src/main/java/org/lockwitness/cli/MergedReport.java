@@ -80,6 +80,9 @@ final class MergedReport {
         o.addProperty("rule", f.rule());
         o.addProperty("key", f.key());
         o.addProperty("policy", f.policy());
+        if (f.qualifier() != null) {
+            o.addProperty("qualifier", f.qualifier());
+        }
         o.addProperty("message", f.message());
         o.add("locks", strings(f.locks()));
         o.add("sites", strings(f.sites()));

@@ -60,12 +60,14 @@ final class Merger {
                 a.reversal() || b.reversal(), a.declared() || b.declared(), union(a.runs(), b.runs()));
     }
 
+    /** One finding of two runs: a run that saw it unqualified makes it unqualified, with that run's policy and message. */
     private static Model.Finding finding(Model.Finding a, Model.Finding b) {
         Set<Integer> cpus = new TreeSet<>(a.cpus());
         cpus.addAll(b.cpus());
-        return new Model.Finding(a.rule(), a.key(), a.policy(), a.message(), a.locks(), union(a.sites(), b.sites()),
-                a.stacks(), a.count() + b.count(), union(a.threads(), b.threads()), List.copyOf(cpus),
-                union(a.runs(), b.runs()), a.crossRun() || b.crossRun());
+        Model.Finding base = a.qualifier() != null && b.qualifier() == null ? b : a;
+        return new Model.Finding(a.rule(), a.key(), base.policy(), base.message(), a.locks(),
+                union(a.sites(), b.sites()), a.stacks(), a.count() + b.count(), union(a.threads(), b.threads()),
+                List.copyOf(cpus), union(a.runs(), b.runs()), a.crossRun() || b.crossRun(), base.qualifier());
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -110,10 +110,19 @@ final class Model {
      * @param cpus the CPUs it was seen on
      * @param runs the runs that saw it
      * @param crossRun whether the merge found it: a reversal whose orders no single run saw together
+     * @param qualifier the cycle filter that lets a reversal pass ({@code witness.json}'s {@code qualifier},
+     *     e.g. {@code single-thread}); null for an ordinary finding. A qualified finding never fails a check
      */
     record Finding(String rule, String key, String policy, String message, List<String> locks, List<String> sites,
             List<Trace> stacks, long count, List<String> threads, List<Integer> cpus, List<String> runs,
-            boolean crossRun) {
+            boolean crossRun, String qualifier) {
+        /** A finding no cycle filter qualifies. */
+        Finding(String rule, String key, String policy, String message, List<String> locks, List<String> sites,
+                List<Trace> stacks, long count, List<String> threads, List<Integer> cpus, List<String> runs,
+                boolean crossRun) {
+            this(rule, key, policy, message, locks, sites, stacks, count, threads, cpus, runs, crossRun, null);
+        }
+
         Finding {
             locks = List.copyOf(locks);
             sites = List.copyOf(sites);

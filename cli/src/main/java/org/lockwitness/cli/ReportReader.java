@@ -105,7 +105,8 @@ final class ReportReader {
             cpus.add(c.getAsInt());
         }
         return new Model.Finding(rule, key, str(f, "policy", "WARN"), message, locks, sites, stacks,
-                Math.max(1, num(f, "count")), strings(f, "threads"), cpus, List.of(run), false);
+                Math.max(1, num(f, "count")), strings(f, "threads"), cpus, List.of(run), false,
+                str(f, "qualifier", null));
     }
 
     private static JsonArray array(JsonObject o, String name) {

@@ -163,6 +163,9 @@ final class SarifWriter {
         properties.addProperty("threads", String.join(",", f.threads()));
         properties.addProperty("runs", String.join(",", f.runs()));
         properties.addProperty("crossRun", f.crossRun());
+        if (f.qualifier() != null) {
+            properties.addProperty("qualifier", f.qualifier());
+        }
         result.add("properties", properties);
         return result;
     }

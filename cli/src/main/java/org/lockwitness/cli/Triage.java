@@ -14,14 +14,15 @@ import org.lockwitness.witness.Rule;
 /**
  * What each merged finding means for a CI job: whether the baseline knew its key, whether a
  * {@code suppress:} line covers it (and why), and whether it fails the job: a finding of a {@code --fail} rule
- * that is neither in the baseline nor suppressed. Stateless.
+ * that is neither in the baseline nor suppressed, nor qualified by a cycle filter ({@link Model.Finding#qualifier}).
+ * Stateless.
  */
 final class Triage {
     /**
      * One finding's verdict.
      *
      * @param finding the finding
-     * @param failRule whether its rule is one of the {@code --fail} rules
+     * @param failRule whether its rule is one of the {@code --fail} rules and no cycle filter qualifies it
      * @param inBaseline whether the baseline lists its key
      * @param suppression the reason it is suppressed, or null
      */
@@ -45,8 +46,8 @@ final class Triage {
             Map<String, String> suppressions) {
         List<Verdict> verdicts = new ArrayList<>();
         for (Model.Finding f : findings) {
-            verdicts.add(new Verdict(f, failRules.contains(f.rule()), baseline.contains(f.key()),
-                    suppressions.get(f.key())));
+            boolean failRule = failRules.contains(f.rule()) && f.qualifier() == null;
+            verdicts.add(new Verdict(f, failRule, baseline.contains(f.key()), suppressions.get(f.key())));
         }
         return verdicts;
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.lockwitness.witness.WitnessConfig;
+
 /** Reading witness.json by the compatibility rule. */
 class ReportReaderTest {
     @TempDir
@@ -38,6 +40,25 @@ class ReportReaderTest {
         assertEquals(List.of("x.Y.z(Y.java:1)"), r.findings().get(0).stacks().get(0).frames());
         assertEquals(2, r.edges().get(0).count());
         assertEquals(List.of("r"), r.edges().get(0).runs());
+    }
+
+    @Test
+    void aQualifier_isRead_andAMergeWithAnUnqualifiedRunDropsIt() throws IOException {
+        String json = """
+                {"tool": {"name": "lockwitness"}, "lockClasses": [], "edges": [],
+                 "findings": [{"rule": "LOCK_ORDER_REVERSAL", "policy": "WARN", "qualifier": "gate-lock",
+                               "message": "m\\nnot failing (gate-lock): guarded", "locks": ["a", "b"],
+                               "sites": [], "count": 1}]}
+                """;
+        Model.Finding q = read(json, null).findings().get(0);
+        assertEquals("gate-lock", q.qualifier());
+        Model.Finding plain = read(json.replace("\"qualifier\": \"gate-lock\",", "")
+                .replace("\"WARN\"", "\"FAIL\""), null).findings().get(0);
+        assertEquals(null, plain.qualifier());
+        Model.Report merged = Merger.merge(List.of(new Model.Report("r1", List.of(), List.of(), List.of(q)),
+                new Model.Report("r2", List.of(), List.of(), List.of(plain))), WitnessConfig.EMPTY);
+        assertEquals(null, merged.findings().get(0).qualifier());
+        assertEquals("FAIL", merged.findings().get(0).policy());
     }
 
     @Test

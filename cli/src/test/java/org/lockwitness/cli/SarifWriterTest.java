@@ -149,6 +149,19 @@ class SarifWriterTest {
     }
 
     @Test
+    void aReversalQualifiedByACycleFilter_isAWarning_withItsQualifier_evenUnderAFailRule() {
+        Model.Finding f = finding("LOCK_ORDER_REVERSAL", "LOCK_ORDER_REVERSAL|lock=a (?)", 1, 1);
+        Model.Finding q = new Model.Finding(f.rule(), f.key(), f.policy(), f.message(), f.locks(), f.sites(),
+                f.stacks(), f.count(), f.threads(), f.cpus(), f.runs(), false, "gate-lock");
+        List<Triage.Verdict> verdicts = Triage.of(List.of(q), Set.of("LOCK_ORDER_REVERSAL"), Set.of(), Map.of());
+        SarifWriter w = new SarifWriter(new SourceMap(List.of(), tmp), SarifLimits.GITHUB, false,
+                Set.of("LOCK_ORDER_REVERSAL"));
+        JsonObject lor = result(valid(w.log(verdicts).toString()), "LOCK_ORDER_REVERSAL");
+        assertEquals("warning", lor.get("level").getAsString());
+        assertEquals("gate-lock", lor.getAsJsonObject("properties").get("qualifier").getAsString());
+    }
+
+    @Test
     void theDefaultLimits_areGitHubs() {
         // the cutting itself is tested above with small limits: the schema's uniqueItems makes a log of
         // GitHub's size take most of a minute to validate

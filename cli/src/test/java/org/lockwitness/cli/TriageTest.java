@@ -49,6 +49,17 @@ class TriageTest {
     }
 
     @Test
+    void aFindingQualifiedByACycleFilter_neverFails_andIsStillNew() {
+        Model.Finding q = new Model.Finding("LOCK_ORDER_REVERSAL", "L1", "WARN", "m", List.of(), List.of(), List.of(),
+                1, List.of(), List.of(), List.of("r"), false, "single-thread");
+        List<Triage.Verdict> v = Triage.of(List.of(q, finding("LOCK_ORDER_REVERSAL", "L2")),
+                Set.of("LOCK_ORDER_REVERSAL"), Set.of(), Map.of());
+        assertEquals(List.of(false, true), v.stream().map(Triage.Verdict::failing).toList());
+        assertTrue(v.get(0).isNew());
+        assertEquals(Set.of("LOCK_ORDER_REVERSAL"), Triage.failedRules(v));
+    }
+
+    @Test
     void theBaselineText_isSortedKeysWithComments_andReadsBackIgnoringComments() throws IOException {
         String text = Baseline.text(List.of(finding("RECURSION", "R1"), finding("DEADLOCK", "D1")));
         List<String> lines = text.lines().filter(l -> !l.startsWith("#")).toList();

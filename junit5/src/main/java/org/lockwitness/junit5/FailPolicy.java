@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@value LockwitnessExtension#FAIL_PARAMETER} ({@code all}, {@code none}, or rule names joined by
  * {@code +} or {@code ,}) when set; else, when the agent was given {@code fail=}, the findings of
  * its failing rules (policy {@code FAIL} or {@code PANIC}); else every finding, since the witness
- * reports only violations and a test that asked for the extension asked to fail on them.
+ * reports only violations and a test that asked for the extension asked to fail on them. A
+ * reversal that a cycle filter qualifies (its {@code qualifier} is not empty) never fails a test.
  *
  * <p>Thread-safety: immutable.
  */
@@ -60,6 +61,10 @@ final class FailPolicy {
 
     /** Whether this finding (the agent API's map) fails its test. */
     boolean fails(Map<String, String> finding) {
+        String qualifier = finding.get("qualifier");
+        if (qualifier != null && !qualifier.isEmpty()) {
+            return false;
+        }
         if (all) {
             return true;
         }

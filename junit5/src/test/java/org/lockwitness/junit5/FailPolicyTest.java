@@ -32,6 +32,17 @@ class FailPolicyTest {
     }
 
     @Test
+    void aReversalQualifiedByACycleFilter_failsNoTest_whateverThePolicy() {
+        Map<String, String> qualified = Map.of("rule", "LOCK_ORDER_REVERSAL", "policy", "WARN", "qualifier",
+                "single-thread");
+        assertFalse(FailPolicy.of(Optional.of("all"), false).fails(qualified));
+        assertFalse(FailPolicy.of(Optional.of("LOCK_ORDER_REVERSAL"), false).fails(qualified));
+        assertFalse(FailPolicy.of(Optional.empty(), false).fails(qualified));
+        assertTrue(FailPolicy.of(Optional.of("all"), false).fails(Map.of("rule", "LOCK_ORDER_REVERSAL", "policy",
+                "WARN", "qualifier", "")));
+    }
+
+    @Test
     void aValueThatIsNoRuleList_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FailPolicy.of(Optional.of("lock-order"), false));

@@ -6,7 +6,8 @@ import java.util.List;
  * A snapshot of one finding: a rule, its FreeBSD-worded message, the lock class names involved
  * (the whole cycle for a reversal, in cycle order), the sites ({@code file:line}), the stacks, how
  * often it was seen, by which threads and on which CPUs, the machine run it was first seen in, the
- * kernel panic it explains, if any, and the test during which it first appeared. Immutable and
+ * kernel panic it explains, if any, the test during which it first appeared, and the cycle filter
+ * that qualifies it, if any ({@link #qualifier()}). Immutable and
  * thread-safe; obtained from {@link Witness#findings()} or given to the panic handler.
  */
 public final class Finding {
@@ -22,10 +23,11 @@ public final class Finding {
     private final RunRef firstSeen;
     private final String panic;
     private final String test;
+    private final CycleFilter qualifier;
 
     Finding(Rule rule, Policy policy, String message, List<String> locks, List<String> sites,
             List<Backtrace> stacks, long count, List<String> threads, List<Integer> cpus, RunRef firstSeen,
-            String panic, String test) {
+            String panic, String test, CycleFilter qualifier) {
         this.rule = rule;
         this.policy = policy;
         this.message = message;
@@ -38,6 +40,7 @@ public final class Finding {
         this.firstSeen = firstSeen;
         this.panic = panic;
         this.test = test;
+        this.qualifier = qualifier;
     }
 
     /** The rule that fired. */
@@ -107,6 +110,14 @@ public final class Finding {
      */
     public String test() {
         return test;
+    }
+
+    /**
+     * The {@link CycleFilter} that explains this {@link Rule#LOCK_ORDER_REVERSAL} (the message says
+     * why), for which its policy was demoted to {@link Policy#WARN}; null for an ordinary finding.
+     */
+    public CycleFilter qualifier() {
+        return qualifier;
     }
 
     @Override

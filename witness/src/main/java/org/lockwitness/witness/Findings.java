@@ -38,7 +38,18 @@ final class Findings {
      */
     Finding record(Rule rule, String key, String message, List<String> locks, List<String> sites,
             List<Backtrace> stacks, List<String> threadNames, int cpu, RunRef run) {
-        Record r = occurrence(rule, key, message, locks, sites, stacks, threadNames, run);
+        return record(rule, key, message, locks, sites, stacks, threadNames, cpu, run, null);
+    }
+
+    /**
+     * {@link #record} of an occurrence that a cycle filter explains ({@code qualified}, null for
+     * none): a finding whose occurrences were all qualified keeps the first one's qualifier and the
+     * policy {@link Policy#WARN}; the first unqualified occurrence drops the qualifier and gives the
+     * finding its rule's policy.
+     */
+    Finding record(Rule rule, String key, String message, List<String> locks, List<String> sites,
+            List<Backtrace> stacks, List<String> threadNames, int cpu, RunRef run, Qualified qualified) {
+        Record r = occurrence(rule, key, message, locks, sites, stacks, threadNames, run, qualified);
         if (cpu >= 0) {
             r.cpus.add(cpu);
         }
@@ -48,20 +59,26 @@ final class Findings {
     /** {@link #record} of an occurrence seen on several CPUs (a deadlock's waiters). */
     Finding record(Rule rule, String key, String message, List<String> locks, List<String> sites,
             List<Backtrace> stacks, List<String> threadNames, List<Integer> cpus, RunRef run) {
-        Record r = occurrence(rule, key, message, locks, sites, stacks, threadNames, run);
+        Record r = occurrence(rule, key, message, locks, sites, stacks, threadNames, run, null);
         r.cpus.addAll(cpus);
         return r.policy == Policy.PANIC ? r.snapshot() : null;
     }
 
     private Record occurrence(Rule rule, String key, String message, List<String> locks, List<String> sites,
-            List<Backtrace> stacks, List<String> threadNames, RunRef run) {
+            List<Backtrace> stacks, List<String> threadNames, RunRef run, Qualified qualified) {
         Record r = byKey.get(key(rule, key));
         if (r == null) {
-            r = new Record(rule, options.policy(rule), message, locks, stacks, run, attribution());
+            r = new Record(rule, qualified == null ? options.policy(rule) : Policy.WARN, message, locks, stacks, run,
+                    attribution());
+            r.qualified = qualified;
             byKey.put(key(rule, key), r);
             if (run == null) {
                 awaitingRun.add(r);
             }
+        }
+        if (qualified == null && r.qualified != null) {
+            r.qualified = null;
+            r.policy = options.policy(rule);
         }
         r.count++;
         r.sites.addAll(sites);
@@ -105,6 +122,30 @@ final class Findings {
         return true;
     }
 
+    /**
+     * Whether the finding under {@code fullKey} ({@link #key}) is recorded and qualified by a cycle
+     * filter; false for none or an unqualified one.
+     */
+    boolean qualified(String fullKey) {
+        Record r = byKey.get(fullKey);
+        return r != null && r.qualified != null;
+    }
+
+    /**
+     * Drops the qualifier of the finding under {@code fullKey}, whose reason no longer holds (a
+     * write acquire of a lock of a read/read cycle): it gets its rule's policy.
+     */
+    void unqualify(String fullKey) {
+        Record r = byKey.get(fullKey);
+        if (r != null && r.qualified != null) {
+            r.qualified = null;
+            r.policy = options.policy(r.rule);
+            if (r.policy != Policy.WARN) {
+                failed = true;
+            }
+        }
+    }
+
     List<Finding> snapshot() {
         List<Finding> all = new ArrayList<>(byKey.size());
         for (Record r : byKey.values()) {
@@ -127,9 +168,14 @@ final class Findings {
         failed = false;
     }
 
+    /** Why a cycle filter lets a finding pass: the filter and the sentence the message ends with. */
+    record Qualified(CycleFilter filter, String reason) {
+    }
+
     private static final class Record {
         final Rule rule;
-        final Policy policy;
+        Policy policy;
+        Qualified qualified;
         final String message;
         final List<String> locks;
         final List<Backtrace> stacks;
@@ -153,8 +199,9 @@ final class Findings {
         }
 
         Finding snapshot() {
-            return new Finding(rule, policy, message, locks, new ArrayList<>(sites), stacks, count,
-                    new ArrayList<>(threads), new ArrayList<>(cpus), firstSeen, panic, test);
+            return new Finding(rule, policy, qualified == null ? message : message + '\n' + qualified.reason(), locks,
+                    new ArrayList<>(sites), stacks, count, new ArrayList<>(threads), new ArrayList<>(cpus), firstSeen,
+                    panic, test, qualified == null ? null : qualified.filter());
         }
     }
 }

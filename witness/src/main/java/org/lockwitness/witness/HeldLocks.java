@@ -68,6 +68,11 @@ final class HeldLocks {
         return (mode[index] & EXCLUSIVE) != 0;
     }
 
+    /** The Bloom word of the classes held: bit {@code class & 63} per class. */
+    long classBits() {
+        return classBits;
+    }
+
     /** Whether an entry of class {@code cls} is held. */
     boolean holdsClass(int cls) {
         return (classBits & (1L << cls)) != 0 && findClass(cls, depth) >= 0;

@@ -59,9 +59,26 @@ final class HoldRules {
         }
         if (shared) {
             countShared(t, lock, 1);
+        } else if (LockId.kind(lock) == LockKind.JAVA_RW || LockId.kind(lock) == LockKind.JAVA_STAMPED) {
+            writeSeen(t, lock);
         }
         if (spin && (t.interruptNesting > 0 || t.interruptsEnabled)) {
             context.markIrq(t, lock, site, t.interruptNesting > 0);
+        }
+    }
+
+    /**
+     * An exclusive acquire of a Java read/write lock: the first one of its type sets
+     * {@link WitnessType#writeSeen}, under the lock, and may end a read/read qualifier.
+     */
+    private void writeSeen(WitnessThread t, int lock) {
+        WitnessType type = state.typeOf(lock);
+        if (!type.writeSeen) {
+            dispatch.run(t, () -> {
+                type.writeSeen = true;
+                state.cycleFilters.writeSeen(type.id);
+                return null;
+            });
         }
     }
 

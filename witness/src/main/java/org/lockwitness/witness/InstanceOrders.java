@@ -29,8 +29,11 @@ final class InstanceOrders {
     /** The most nestings kept. */
     static final int LIMIT = 1 << 16;
 
-    /** One nesting seen: where, its stored stack (0: none) and its gates. */
-    record Order(String site, int stack, long[] gates) {
+    /**
+     * One nesting seen: where, its stored stack (0: none), its gates (the locks held below the
+     * first instance the first time) and who took it, for the {@link CycleFilter}s.
+     */
+    record Order(String site, int stack, long[] gates, Establishers by) {
     }
 
     private record Key(int cls, long first, long second) {

@@ -86,6 +86,10 @@ final class OrderCheck {
         int cls = LockId.classOf(lock);
         boolean recursiveRead = recursiveRead(t, lock, flags);
         int dep = Deps.of(!held.exclusive(plock), recursiveRead);
+        if (state.cycleFilters.firstTime(t, held, held.classOf(plock), cls, dep)) {
+            dispatch.run(t, () -> slowPath(t, held, plock, lock, instance, site, flags, interlock, recursiveRead));
+            return;
+        }
         if (!held.holdsClass(cls) && state.cache.knownAndCount(held.classOf(plock), cls, dep)) {
             return;
         }
@@ -143,7 +147,11 @@ final class OrderCheck {
             return ordersExhausted(parent, cls);
         }
         state.cache.count(slot);
-        if (state.cache.covered(slot, dep) || state.cache.reversed(slot, dep)) {
+        if (state.cache.covered(slot, dep)) {
+            state.cycleFilters.seen(state.graph.edgeAt(slot).established, state.cycleFilters.now(t, held, plock));
+            return null;
+        }
+        if (state.cache.reversed(slot, dep) && !state.cycleFilters.qualifiedPair(pairKey(parent, cls))) {
             return null;
         }
         boolean sleepable = LockId.sleepable(lock) && (flags & OpFlags.NOSLEEP) == 0;
@@ -173,7 +181,7 @@ final class OrderCheck {
             return reversal(t, held, j, j == plock, lock, instance, site, closing, reason, path);
         }
         if (!(LockId.isGiant(held.lock[plock]) && sleepable)) {
-            return addEdge(t, slot, parent, cls, dep, site);
+            return addEdge(t, held, plock, slot, parent, cls, dep, site);
         }
         return null;
     }
@@ -227,39 +235,60 @@ final class OrderCheck {
         System.arraycopy(held.instance, 0, gates, 0, same);
         InstanceOrders orders = state.instanceOrders;
         InstanceOrders.Order opposite = orders.get(cls, instance, first);
+        InstanceOrders.Order mine = orders.get(cls, first, instance);
+        Establishers by = state.cycleFilters.now(t, held, same);
+        if (mine != null) {
+            state.cycleFilters.seen(mine.by(), by);
+        }
         String here = state.siteText(site);
         if (opposite == null || InstanceOrders.shareGate(opposite.gates(), gates)) {
-            if (orders.get(cls, first, instance) == null) {
+            if (mine == null) {
                 int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
-                orders.put(cls, first, instance, new InstanceOrders.Order(here, stack, gates));
+                orders.put(cls, first, instance, new InstanceOrders.Order(here, stack, gates, by));
             }
             return null;
         }
         WitnessType type = state.classes.byId(cls);
-        if (!state.reportedPairs.add(OrderEdge.key(cls, cls)) || state.options.config.isBlessed(type.name, type.name)) {
+        long pair = OrderEdge.key(cls, cls);
+        if (state.reportedPairs.contains(pair) || state.options.config.isBlessed(type.name, type.name)) {
+            state.reportedPairs.add(pair);
             return null;
         }
-        List<String> now = state.stackStore.get(state.stackStore.intern(state.stacks.capture()));
+        int[] classes = {cls};
+        List<Establishers> cycle = List.of(opposite.by(), mine == null ? by : mine.by());
+        Findings.Qualified q = state.cycleFilters.decide(classes, cycle);
+        if (q != null && state.findings.qualified(Findings.key(Rule.LOCK_ORDER_REVERSAL, type.name))) {
+            return null;
+        }
+        int nowId = state.stackStore.intern(state.stacks.capture());
+        if (mine == null) {
+            orders.put(cls, first, instance, new InstanceOrders.Order(here, nowId, gates, by));
+        }
+        List<String> now = state.stackStore.get(nowId);
         String msg = Messages.lorHeader(Messages.INSTANCES_BOTH_ORDERS)
                 + '\n' + heldLine(held, same, Messages.ordinal(0))
                 + '\n' + Messages.lorLine(Messages.ordinal(1), instance, type.name, type.className(), here);
         Backtrace before = opposite.stack() == 0 ? new Backtrace(Messages.missing(type.name, type.name), List.of())
                 : new Backtrace(Messages.established(type.name, type.name), state.stackStore.get(opposite.stack()));
-        return state.report(Rule.LOCK_ORDER_REVERSAL, type.name, msg, List.of(type.name, type.name),
+        return state.cycleFilters.report(t, q, pair, classes, cycle, type.name, msg, List.of(type.name, type.name),
                 List.of(here, state.recordedSite(held.site[same]), opposite.site()),
-                List.of(before, new Backtrace(Messages.attempted(type.name, type.name), now)), t);
+                List.of(before, new Backtrace(Messages.attempted(type.name, type.name), now)));
     }
 
     /**
      * Adds the order to the pair in the cache's {@code slot}, claimed by this slow path; a new edge
      * may close an interrupt-safety chain ({@link IrqChains}), which is returned.
      */
-    private Finding addEdge(WitnessThread t, int slot, int parent, int child, int dep, int site) {
+    private Finding addEdge(WitnessThread t, HeldLocks held, int plock, int slot, int parent, int child, int dep,
+            int site) {
         OrderEdge e = state.graph.edgeAt(slot);
         boolean added = e == null;
         if (added) {
             int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
             e = new OrderEdge(parent, child, false, false, state.siteText(site), stack);
+            e.established = state.cycleFilters.now(t, held, plock);
+        } else {
+            state.cycleFilters.seen(e.established, state.cycleFilters.now(t, held, plock));
         }
         state.graph.addEdge(slot, dep, e);
         state.cache.addEdge(slot, dep);
@@ -286,12 +315,16 @@ final class OrderCheck {
         if (isPlock) {
             state.cache.addReversed(w1, cls, closing);
         }
-        long pair = w1 < cls ? OrderEdge.key(w1, cls) : OrderEdge.key(cls, w1);
+        long pair = pairKey(w1, cls);
         String heldName = state.classes.byId(w1).name;
         String newName = state.classes.byId(cls).name;
-        if (!state.reportedPairs.add(pair) || state.options.config.isBlessed(heldName, newName)) {
+        if (state.reportedPairs.contains(pair) || state.options.config.isBlessed(heldName, newName)) {
+            state.reportedPairs.add(pair);
             return null;
         }
+        int[] classes = CycleFilters.classes(w1, cls, path);
+        List<Establishers> orders = CycleFilters.orders(path, state.cycleFilters.closing(pair, t, held, j));
+        Findings.Qualified q = path.isEmpty() ? null : state.cycleFilters.decide(classes, orders);
         StringBuilder msg = new StringBuilder(Messages.lorHeader(reason));
         int older = held.findClass(cls, j);
         int n = 0;
@@ -320,8 +353,13 @@ final class OrderCheck {
         if (state.options.stackDepth > 0) {
             traces.add(new Backtrace(Messages.attempted(heldName, newName), now));
         }
-        return state.report(Rule.LOCK_ORDER_REVERSAL, String.join("\u0000", new TreeSet<>(cycle)), msg.toString(),
-                cycle, siteList, traces, t);
+        return state.cycleFilters.report(t, q, pair, classes, orders, String.join("\u0000", new TreeSet<>(cycle)),
+                msg.toString(), cycle, siteList, traces);
+    }
+
+    /** The key of an unordered class pair. */
+    private static long pairKey(int a, int b) {
+        return a < b ? OrderEdge.key(a, b) : OrderEdge.key(b, a);
     }
 
     /**

@@ -100,6 +100,36 @@ public final class Witness extends EventGuard {
     }
 
     /**
+     * Java thread {@code t} is about to start the thread of id {@code child} ({@code Thread.start}):
+     * what {@code t} did so far happens before everything the child does, for
+     * {@link CycleFilter#START_JOIN}. A no-op when that filter is off. Confined to {@code t}'s
+     * thread; takes the checker lock.
+     */
+    public void threadStart(WitnessThread t, long child) {
+        if (state.options.filters(CycleFilter.START_JOIN)) {
+            event(ignores(t), "threadStart", () -> dispatch.run(t, () -> {
+                t.epoch = state.startJoin.started(t.tid, child);
+                return null;
+            }));
+        }
+    }
+
+    /**
+     * Java thread {@code t} returned from joining the thread of id {@code child}, which has ended
+     * ({@code Thread.join}): everything the child did happens before what {@code t} does next, for
+     * {@link CycleFilter#START_JOIN}. A no-op when that filter is off. Confined to {@code t}'s
+     * thread; takes the checker lock.
+     */
+    public void threadJoin(WitnessThread t, long child) {
+        if (state.options.filters(CycleFilter.START_JOIN)) {
+            event(ignores(t), "threadJoin", () -> dispatch.run(t, () -> {
+                t.epoch = state.startJoin.joined(t.tid, child);
+                return null;
+            }));
+        }
+    }
+
+    /**
      * Whether the witness counts {@code instance} among the locks {@code t} holds (sleep locks only),
      * so that a caller that can ask the lock itself (a Java lock's {@code isHeldByCurrentThread}) can
      * tell a hold the witness never saw. Confined to {@code t}'s thread; no lock.

@@ -2,9 +2,11 @@ package org.lockwitness.witness;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -49,6 +51,8 @@ public final class WitnessOptions {
     final WitnessConfig config;
     final boolean graphAll;
     final Supplier<String> attribution;
+    /** The {@link CycleFilter}s switched on. */
+    final Set<CycleFilter> cycleFilters;
 
     private WitnessOptions(Builder b) {
         this.classLimit = b.classLimit;
@@ -67,6 +71,7 @@ public final class WitnessOptions {
         this.config = b.config;
         this.graphAll = b.graphAll;
         this.attribution = b.attribution;
+        this.cycleFilters = Set.copyOf(b.cycleFilters);
     }
 
     /** A builder with every default. */
@@ -81,6 +86,10 @@ public final class WitnessOptions {
 
     Policy policy(Rule rule) {
         return policies.getOrDefault(rule, Policy.WARN);
+    }
+
+    boolean filters(CycleFilter f) {
+        return cycleFilters.contains(f);
     }
 
     /** Builds {@link WitnessOptions}. Not thread-safe. */
@@ -101,6 +110,7 @@ public final class WitnessOptions {
         private WitnessConfig config = WitnessConfig.EMPTY;
         private boolean graphAll;
         private Supplier<String> attribution = () -> null;
+        private final Set<CycleFilter> cycleFilters = EnumSet.allOf(CycleFilter.class);
 
         private Builder() {
         }
@@ -257,6 +267,19 @@ public final class WitnessOptions {
          */
         public Builder attribution(Supplier<String> attribution) {
             this.attribution = Objects.requireNonNull(attribution);
+            return this;
+        }
+
+        /**
+         * Switches one {@link CycleFilter} on or off (each is on by default). A cycle among Java locks
+         * that a filter explains is reported with that filter as its qualifier and never fails.
+         */
+        public Builder cycleFilter(CycleFilter filter, boolean on) {
+            if (on) {
+                cycleFilters.add(Objects.requireNonNull(filter));
+            } else {
+                cycleFilters.remove(Objects.requireNonNull(filter));
+            }
             return this;
         }
 

@@ -49,6 +49,10 @@ final class WitnessState {
     final Set<Long> reportedPairs = new HashSet<>();
     /** The instance orders of Java locks of one class ({@link LockKind#isJava()}). */
     final InstanceOrders instanceOrders = new InstanceOrders();
+    /** The happens-before of Java threads' starts and joins, for {@link CycleFilter#START_JOIN}. */
+    final StartJoin startJoin = new StartJoin();
+    /** The cycle filters of Java locks and the cycles of their qualified findings. */
+    final CycleFilters cycleFilters;
     /** The configured orders, put back after a reset. */
     final List<OrderEdge> declaredEdges = new ArrayList<>();
     /** Set once a table filled up ({@code witness_watch = -1}): every event is a no-op. */
@@ -66,6 +70,7 @@ final class WitnessState {
         this.stackStore = new StackStore(options.stackStoreLimit);
         this.findings = new Findings(options);
         this.cpus = new CpuTable(this);
+        this.cycleFilters = new CycleFilters(this);
     }
 
     /** The type of this name, created without a kind if new; null when the table is full. */
@@ -122,6 +127,28 @@ final class WitnessState {
         }
         return report(rule, key, message, locks, siteList, traces, t == null ? List.of() : List.of(t.name),
                 t == null || t.java ? -1 : t.cpu);
+    }
+
+    /**
+     * {@link #report(Rule, String, String, List, List, List, WitnessThread)} of an occurrence a cycle
+     * filter explains ({@code qualified}; null: none), recorded with the policy WARN.
+     */
+    Finding report(Rule rule, String key, String message, List<String> locks, List<String> siteList,
+            List<Backtrace> traces, WitnessThread t, Findings.Qualified qualified) {
+        t.lastFinding = Findings.key(rule, key);
+        t.lastFindingSite = siteList.isEmpty() ? null : siteList.get(0);
+        int before = findings.size();
+        MachineRun current = runs.current();
+        Finding panic = findings.record(rule, key, message, locks, siteList, traces, List.of(t.name),
+                t.java ? -1 : t.cpu, current == null ? null : current.ref, qualified);
+        counted(before, current);
+        return panic;
+    }
+
+    /** The finding under {@code fullKey} lost its qualifier: it gets its rule's policy and the reports are rewritten. */
+    void unqualify(String fullKey) {
+        findings.unqualify(fullKey);
+        newFinding = true;
     }
 
     /**
@@ -261,12 +288,14 @@ final class WitnessState {
         stackStore.clear();
         reportedPairs.clear();
         instanceOrders.clear();
+        cycleFilters.clear();
         findings.clear();
         newFinding = false;
         for (WitnessType c : classes.all()) {
             c.usedInInterrupt = false;
             c.heldWithInterrupts = false;
             c.duplicateReported = false;
+            c.writeSeen = false;
         }
         for (OrderEdge e : declaredEdges) {
             addDeclared(e);
@@ -276,6 +305,9 @@ final class WitnessState {
             t.sxShared = 0;
             t.rwShared = 0;
             t.rendezvousDepth = 0;
+            if (t.seenOrders != null) {
+                t.seenOrders.clear();
+            }
         }
         cpus.clearSpinLocks();
     }

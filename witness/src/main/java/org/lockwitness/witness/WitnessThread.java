@@ -60,6 +60,12 @@ public final class WitnessThread {
      * waiter of a {@link Rule#DEADLOCK} blocks; 0 for none or unknown.
      */
     int blockingSite;
+    /**
+     * A Java thread's own start/join time ({@link StartJoin}), changed only by its own starts and
+     * joins, and the orders it already had seen by the cycle filters; null for a kernel thread.
+     */
+    int epoch = 1;
+    final SeenOrders seenOrders;
     /** The Java thread that made the handle, the kernel thread's carrier, whose stack a deadlock shows. */
     final Thread carrier;
 
@@ -73,6 +79,7 @@ public final class WitnessThread {
         this.sleepLocks = new HeldLocks();
         this.carrier = Thread.currentThread();
         this.java = java;
+        this.seenOrders = java ? new SeenOrders() : null;
         if (java) {
             cpu = JAVA_CPU;
         }

@@ -21,6 +21,11 @@ final class WitnessType {
     boolean usedInInterrupt;
     boolean heldWithInterrupts;
     boolean duplicateReported;
+    /**
+     * An exclusive acquire of a Java read/write lock of this type was seen ({@link CycleFilter#READ_READ});
+     * read without the lock on the hold path, set once under it.
+     */
+    volatile boolean writeSeen;
     String firstInterruptSite;
     String firstEnabledSite;
 

@@ -72,8 +72,9 @@ public final class LockwitnessApi {
      *     returned once in the JVM, oldest first; each an unmodifiable map with the keys
      *     {@code rule}, {@code key} (the stable finding key), {@code policy} ({@code WARN},
      *     {@code FAIL} or {@code PANIC}), {@code message} (FreeBSD's text, may span lines),
-     *     {@code site} ({@code File.java:line}, or empty) and {@code test} (the name reports show);
-     *     empty without the agent
+     *     {@code site} ({@code File.java:line}, or empty), {@code test} (the name reports show) and
+     *     {@code qualifier} (the cycle filter that lets a reversal pass, e.g. {@code single-thread},
+     *     or empty); empty without the agent
      */
     public static List<Map<String, String>> testFinished(String uniqueId) {
         TestRegistry r = TestRegistry.installed();

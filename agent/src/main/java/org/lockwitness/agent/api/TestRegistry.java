@@ -135,6 +135,7 @@ public final class TestRegistry implements Supplier<String> {
                 m.put("message", f.message());
                 m.put("site", f.sites().isEmpty() ? "" : f.sites().get(0));
                 m.put("test", f.test());
+                m.put("qualifier", f.qualifier() == null ? "" : f.qualifier().label());
                 out.add(Collections.unmodifiableMap(m));
             }
         }

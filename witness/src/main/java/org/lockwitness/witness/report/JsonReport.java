@@ -90,6 +90,9 @@ final class JsonReport {
         w.name("rule").value(f.rule().name());
         string(w.name("key"), FindingKey.of(f, kinds::get).text());
         w.name("policy").value(f.policy().name());
+        if (f.qualifier() != null) {
+            string(w.name("qualifier"), f.qualifier().label());
+        }
         string(w.name("message"), f.message());
         w.name("locks");
         strings(w, f.locks());

@@ -135,6 +135,28 @@ public final class JavaWaits {
         return c.awaitUntil(deadline);
     }
 
+    /**
+     * A blocking wait that releases no lock ({@code Thread.join} and the like): with any lock held,
+     * it is {@code SLEEP_WITH_LOCKS_HELD}, reported under {@code what}.
+     *
+     * @param what what the thread waits in, e.g. {@code "Thread.join"}
+     * @param site the site id
+     */
+    static void blockingWait(String what, int site) {
+        JThread jt = JThread.get();
+        if (jt.busy || jt.depth == 0) {
+            return;
+        }
+        jt.busy = true;
+        try {
+            W.sleep(jt.handle(W), what, 0L, site);
+        } catch (Throwable e) {
+            W.fault(e, "java blocking wait");
+        } finally {
+            jt.busy = false;
+        }
+    }
+
     private static void waiting(Object o, int site) {
         JThread jt = JThread.get();
         if (jt.busy || jt.depth == 0) {

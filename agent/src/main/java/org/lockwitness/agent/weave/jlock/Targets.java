@@ -6,17 +6,20 @@ import java.util.Set;
 import net.bytebuddy.jar.asm.Opcodes;
 import org.lockwitness.agent.runtime.jlock.JavaLocks;
 import org.lockwitness.agent.runtime.jlock.JavaStamped;
+import org.lockwitness.agent.runtime.jlock.JavaThreads;
 import org.lockwitness.agent.runtime.jlock.JavaWaits;
 
 /**
  * The calls that are replaced by a hook: which owner, name and descriptor, and the static method
- * of {@link JavaLocks} or {@link JavaWaits} that takes the same operands plus the site's
+ * of {@link JavaLocks}, {@link JavaWaits} or {@link JavaThreads} that takes the same operands plus the site's
  * constants. Owners are matched as the compiler writes them: the lock's declared type
  * ({@code Lock}, {@code ReentrantLock}, {@code ReentrantReadWriteLock.ReadLock},
  * {@code ReentrantReadWriteLock.WriteLock}), the condition's ({@code Condition} or the
  * synchronizers' {@code ConditionObject}); {@code Object.wait} under any owner, since the
- * compiler names the receiver's static type and {@code wait} is final; and the blocking waits of
- * {@link BlockingTargets}.
+ * compiler names the receiver's static type and {@code wait} is final; {@code Thread.start()} and
+ * {@code Thread.join} only under the owner {@code java/lang/Thread} (a call through a subclass's
+ * static type is left alone, since the owner cannot be told from an unrelated {@code start()}
+ * without loading classes); and the blocking waits of {@link BlockingTargets}.
  *
  * <p>Thread-safety: immutable.
  */
@@ -29,6 +32,7 @@ final class Targets {
     static final String LOCKS = JavaLocks.class.getName().replace('.', '/');
     static final String WAITS = JavaWaits.class.getName().replace('.', '/');
     static final String STAMPED = JavaStamped.class.getName().replace('.', '/');
+    static final String THREADS = JavaThreads.class.getName().replace('.', '/');
 
     private static final String LOCK = "Ljava/util/concurrent/locks/Lock;";
     private static final String CONDITION = "Ljava/util/concurrent/locks/Condition;";
@@ -62,6 +66,12 @@ final class Targets {
             "awaitUntil(Ljava/util/Date;)Z", new Hook(WAITS, "awaitUntil", "(" + CONDITION + "Ljava/util/Date;I)Z",
                     false));
     private static final Map<String, Hook> STAMPED_CALLS = stampedCalls();
+    private static final String THREAD = "Ljava/lang/Thread;";
+    private static final Map<String, Hook> THREAD_CALLS = Map.of(
+            "start()V", new Hook(THREADS, "start", "(" + THREAD + "I)V", false),
+            "join()V", new Hook(THREADS, "join", "(" + THREAD + "I)V", false),
+            "join(J)V", new Hook(THREADS, "join", "(" + THREAD + "JI)V", false),
+            "join(JI)V", new Hook(THREADS, "join", "(" + THREAD + "JII)V", false));
     private static final Map<String, Hook> WAIT_CALLS = Map.of(
             "()V", new Hook(WAITS, "wait", "(Ljava/lang/Object;I)V", false),
             "(J)V", new Hook(WAITS, "wait", "(Ljava/lang/Object;JI)V", false),
@@ -87,6 +97,12 @@ final class Targets {
         }
         if (CONDITION_OWNERS.contains(owner)) {
             return CONDITION_CALLS.get(name + descriptor);
+        }
+        if (owner.equals("java/lang/Thread") && opcode == Opcodes.INVOKEVIRTUAL) {
+            Hook h = THREAD_CALLS.get(name + descriptor);
+            if (h != null) {
+                return h;
+            }
         }
         return name.equals("wait") && opcode == Opcodes.INVOKEVIRTUAL ? WAIT_CALLS.get(descriptor) : null;
     }

@@ -1,0 +1,72 @@
+package org.lockwitness.witness;
+
+import java.util.Arrays;
+
+/**
+ * The orders one Java thread has already had recorded for the {@link CycleFilter}s, so that a
+ * thread taking an order for the first time, or first under another set of held classes or after a
+ * start or join of its own, goes once to the slow path, where the order's {@link Establishers} learn
+ * about it, and every later time costs one probe of this set.
+ *
+ * <h2>Design</h2>
+ * An open-addressing set of 64-bit keys (0 is empty) mixing the class pair, the dependency kind,
+ * the Bloom word of the classes held ({@link HeldLocks#classBits}) and the thread's start/join
+ * time; at most {@link #LIMIT} keys, after which it starts over empty (a few more slow paths,
+ * never a missed thread). A hash collision makes one first time look known: the approximation is
+ * documented in README. Grows geometrically; no allocation in steady state.
+ *
+ * <h2>Thread-safety</h2>
+ * Confined to its thread.
+ */
+final class SeenOrders {
+    static final int LIMIT = 1 << 12;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private long[] keys = new long[16];
+    private int size;
+
+    /** The key of an order taken now. */
+    static long key(int parent, int child, int dep, long classBits, int epoch) {
+        long k = (((long) parent << 24) ^ ((long) child << 4) ^ dep) * GOLDEN;
+        k ^= Long.rotateLeft(classBits * GOLDEN, 17) ^ ((long) epoch << 44);
+        return k == 0 ? 1 : k;
+    }
+
+    /** Adds {@code key}; true if it was not there. */
+    boolean add(long key) {
+        int mask = keys.length - 1;
+        for (int i = (int) (key * GOLDEN >>> 40) & mask; ; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return false;
+            }
+            if (keys[i] == 0) {
+                if (size >= LIMIT) {
+                    clear();
+                    return add(key);
+                }
+                keys[i] = key;
+                if (++size > keys.length / 2) {
+                    grow();
+                }
+                return true;
+            }
+        }
+    }
+
+    /** Forgets every key ({@link WitnessState#reset}). */
+    void clear() {
+        Arrays.fill(keys, 0L);
+        size = 0;
+    }
+
+    private void grow() {
+        long[] old = keys;
+        keys = new long[old.length * 2];
+        size = 0;
+        for (long k : old) {
+            if (k != 0) {
+                add(k);
+            }
+        }
+    }
+}
