@@ -1,11 +1,5 @@
-// Over 400 lines: one static entry point per probe annotation of the model, which woven code calls
-// by name; they share the per-thread guard and the fault net, so they stay in one class.
 package org.lockwitness.agent.runtime;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.LockObject;
 import org.lockwitness.kernel.Sched;
@@ -24,8 +18,8 @@ import org.lockwitness.witness.WitnessThread;
  * otherwise it takes the thread's {@link PerThread} from the kernel thread's own slot (no
  * {@code ThreadLocal}), refuses to run while the thread is already inside the agent or the witness
  * (the reentrancy guard), fixes the thread's {@link Snapshot} view, copies the context once into
- * the witness's handle, and calls the witness. The cold probes, which may run on any thread, take
- * it from {@link PerThread#get()}. The lock's class
+ * the witness's handle, and calls the witness. The cold probes are in {@link ColdProbes}, which
+ * may run on any thread and take it from {@link PerThread#get()}. The lock's class
  * id is cached in {@link LockObject#witness()}, so the acquire path allocates nothing. Whatever
  * throws becomes a {@code CHECKER_FAULT} finding through {@link Witness#fault}; nothing reaches
  * the model.
@@ -93,8 +87,6 @@ public final class Probes {
 
     private static final Witness W = ProbeRuntime.witness();
     private static final String FAULT_LOCK = ProbeRuntime.faultLock();
-    /** The site of each kernel thread's last sleep, by thread name, for the model's end-of-run LOST_WAKEUP. */
-    private static final Map<String, Integer> LAST_SLEEP_SITE = new ConcurrentHashMap<>();
 
     private Probes() {
     }
@@ -186,146 +178,11 @@ public final class Probes {
     }
 
     /**
-     * {@code @Sleep}.
-     *
-     * @param interlock the interlock argument, a {@code LockObject}, or null
-     * @param wmesg the wait-message argument, or null
-     * @param cv whether it is a condition-variable wait ({@code @Sleep(cv = true)})
-     */
-    public static void sleep(Object interlock, Object wmesg, boolean cv) {
-        cold("sleep probe", pt -> {
-            KThread td = KThread.current();
-            WitnessThread t = td == null ? null : begin(pt, td, SLEEP, 0);
-            if (t != null) {
-                long instance = interlock instanceof LockObject l ? l.id() : 0L;
-                String what = wmesg == null ? "?" : wmesg.toString();
-                if (cv) {
-                    W.cvWait(t, what, instance, pt.site);
-                } else {
-                    W.sleep(t, what, instance, pt.site);
-                }
-                LAST_SLEEP_SITE.put(td.name(), pt.site);
-            }
-        });
-    }
-
-    /**
-     * {@code @Requires}: the method was entered.
-     *
-     * @param lockName the lock (class) name required
-     * @param site the site registered for the method
-     */
-    public static void required(String lockName, int site) {
-        cold("requires probe", pt -> {
-            KThread td = KThread.current();
-            WitnessThread t = td == null ? null : begin(pt, td, REQUIRES, lockName.hashCode());
-            if (t != null) {
-                W.required(t, lockName, site);
-            }
-        });
-    }
-
-    /**
-     * {@code @LockInit}: enrolls the lock's class and caches its id in the lock. Runs on any
-     * thread, kernel or not.
-     *
-     * @param lock the lock just constructed
-     */
-    public static void lockInit(LockObject lock) {
-        cold("lock init probe", pt -> {
-            EventTrace.record(LOCK_INIT, 0, -1, 0, false, 0, lock.name().hashCode());
-            LockIds.of(W, lock);
-        });
-    }
-
-    /**
-     * {@code @Deadlock}: the machine is stuck in a cycle of waiters. Runs on any thread.
-     *
-     * @param locks the lock names of the cycle
-     * @param threads the thread names, thread i waiting for lock i
-     */
-    public static void deadlock(String[] locks, String[] threads) {
-        cold("deadlock probe", pt -> {
-            EventTrace.record(DEADLOCK, 0, -1, 0, false, 0, locks.length);
-            W.deadlock(List.of(locks), List.of(threads));
-        });
-    }
-
-    /**
-     * {@code @LostWakeup}: a thread sleeps forever on an ident whose wakeup came too early. Runs on
-     * any thread.
-     *
-     * @param ident the wait channel's description
-     * @param thread the sleeping thread's name
-     * @param waker the name of the thread whose wakeup came too early
-     * @param step the scheduling point of that wakeup
-     * @param sleeper the sleeping thread's host stack
-     */
-    public static void lostWakeup(String ident, String thread, String waker, long step, StackTraceElement[] sleeper) {
-        cold("lost wakeup probe", pt -> {
-            EventTrace.record(LOST_WAKEUP, 0, -1, 0, false, 0, ident.hashCode());
-            W.lostWakeup(ident, thread, waker, step, LAST_SLEEP_SITE.getOrDefault(thread, pt.site),
-                    sleeper == null ? List.of() : List.of(sleeper));
-        });
-    }
-
-    /**
-     * {@code @WakeupLost}: a wakeup found no sleeper, on the waking kernel thread.
-     *
-     * @param ident the wait channel's description
-     * @param step the scheduling point of the wakeup
-     */
-    public static void wakeupLost(String ident, long step) {
-        cold("wakeup lost probe", pt -> {
-            KThread td = KThread.current();
-            WitnessThread t = td == null ? null : begin(pt, td, WAKEUP_LOST, ident.hashCode());
-            if (t != null) {
-                W.noSleeper(t, ident, step, pt.site);
-            }
-        });
-    }
-
-    /**
-     * {@code @Panic}: the model panics on the calling kernel thread, before its machine halts. Not
-     * an event of the trace: the thread's latest finding, if at this site, explains it.
-     *
-     * @param message the panic message
-     */
-    public static void panic(String message) {
-        cold("panic probe", pt -> {
-            KThread td = KThread.current();
-            WitnessThread t = td == null ? null : handle(pt, td);
-            if (t != null) {
-                W.runs().panicked(t, String.valueOf(message), pt.site);
-            }
-        });
-    }
-
-    /**
-     * Runs a probe that is not on a hot path under the reentrancy guard, recording what it throws
-     * as a fault. Unlike the lock and context events it may run on any thread and may allocate.
-     */
-    private static void cold(String where, Consumer<PerThread> probe) {
-        PerThread pt = PerThread.get();
-        if (pt.busy) {
-            return;
-        }
-        pt.busy = true;
-        try {
-            probe.accept(pt);
-        } catch (Throwable e) {
-            W.fault(e, where);
-        } finally {
-            pt.busy = false;
-        }
-    }
-
-    /**
      * The kernel thread's handle with this moment's context copied in (once: the model's snapshot is
      * a view); null for a thread whose machine has stopped: it only unwinds, and the run's end has
      * dropped what the witness kept of its machine.
      */
-    private static WitnessThread begin(PerThread pt, KThread td, int event, int detail) {
+    static WitnessThread begin(PerThread pt, KThread td, int event, int detail) {
         WitnessThread t = handle(pt, td);
         Snapshot s = td.snapshot();
         if (s.stopped()) {
@@ -341,7 +198,7 @@ public final class Probes {
     }
 
     /** The kernel thread's witness handle, made on its first event. */
-    private static WitnessThread handle(PerThread pt, KThread td) {
+    static WitnessThread handle(PerThread pt, KThread td) {
         WitnessThread t = pt.handle;
         if (t == null) {
             t = W.thread(td.tid(), td.name());

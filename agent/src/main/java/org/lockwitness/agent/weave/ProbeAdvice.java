@@ -1,14 +1,15 @@
 package org.lockwitness.agent.weave;
 
 import net.bytebuddy.asm.Advice;
+import org.lockwitness.agent.runtime.ColdProbes;
 import org.lockwitness.agent.runtime.Probes;
 import org.lockwitness.kernel.LockObject;
 
 /**
- * The advice inlined into probe-annotated methods: each piece calls one {@link Probes} method
- * with constants bound per method by {@link ProbeAdvisor}. Inlined code may use only what the
- * model class can see, so it touches nothing but {@link Probes}; every piece suppresses whatever it
- * throws. The launched {@code main}'s exit call is woven by {@link MainExitWeaver}, without Byte Buddy.
+ * The advice inlined into probe-annotated methods: each piece calls one {@link Probes} method (a
+ * lock or context event) or one {@link ColdProbes} method (the rest), with constants bound per
+ * method by {@link ProbeAdvisor}. Inlined code may use only what the model class can see, so it
+ * touches nothing but those two; every piece suppresses whatever it throws. The launched {@code main}'s exit call is woven by {@link MainExitWeaver}, without Byte Buddy.
  */
 final class ProbeAdvice {
 
@@ -103,7 +104,7 @@ final class ProbeAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Bound.Interlock Object interlock, @Bound.Wmesg Object wmesg, @Bound.Arg int cv) {
-            Probes.sleep(interlock, wmesg, cv != 0);
+            ColdProbes.sleep(interlock, wmesg, cv != 0);
         }
     }
 
@@ -114,7 +115,7 @@ final class ProbeAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Bound.LockName String lockName, @Bound.SiteId int site) {
-            Probes.required(lockName, site);
+            ColdProbes.required(lockName, site);
         }
     }
 
@@ -125,7 +126,7 @@ final class ProbeAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) String[] locks, @Advice.Argument(1) String[] threads) {
-            Probes.deadlock(locks, threads);
+            ColdProbes.deadlock(locks, threads);
         }
     }
 
@@ -138,7 +139,7 @@ final class ProbeAdvice {
         static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) String thread,
                 @Advice.Argument(2) String waker, @Advice.Argument(3) long step,
                 @Advice.Argument(4) StackTraceElement[] sleeper) {
-            Probes.lostWakeup(ident, thread, waker, step, sleeper);
+            ColdProbes.lostWakeup(ident, thread, waker, step, sleeper);
         }
     }
 
@@ -149,7 +150,7 @@ final class ProbeAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) long step) {
-            Probes.wakeupLost(ident, step);
+            ColdProbes.wakeupLost(ident, step);
         }
     }
 
@@ -160,7 +161,7 @@ final class ProbeAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) String message) {
-            Probes.panic(message);
+            ColdProbes.panic(message);
         }
     }
 
@@ -171,7 +172,7 @@ final class ProbeAdvice {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This LockObject lock) {
-            Probes.lockInit(lock);
+            ColdProbes.lockInit(lock);
         }
     }
 }
