@@ -228,11 +228,16 @@ final class OrderCheck {
      * per class, when the opposite nesting was seen without a common gate ({@link InstanceOrders}).
      * Under the lock.
      */
+    /** The instances held below the first of the two, copied only when a nesting is first recorded. */
+    private static long[] gates(HeldLocks held, int same) {
+        long[] gates = new long[same];
+        System.arraycopy(held.instance, 0, gates, 0, same);
+        return gates;
+    }
+
     private Finding instanceOrder(WitnessThread t, HeldLocks held, int same, int lock, long instance, int site) {
         int cls = LockId.classOf(lock);
         long first = held.instance[same];
-        long[] gates = new long[same];
-        System.arraycopy(held.instance, 0, gates, 0, same);
         InstanceOrders orders = state.instanceOrders;
         InstanceOrders.Order opposite = orders.get(cls, instance, first);
         InstanceOrders.Order mine = orders.get(cls, first, instance);
@@ -241,10 +246,10 @@ final class OrderCheck {
             state.cycleFilters.seen(mine.by(), by);
         }
         String here = state.siteText(site);
-        if (opposite == null || InstanceOrders.shareGate(opposite.gates(), gates)) {
+        if (opposite == null || InstanceOrders.shareGate(opposite.gates(), held.instance, same)) {
             if (mine == null) {
                 int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
-                orders.put(cls, first, instance, new InstanceOrders.Order(here, stack, gates, by));
+                orders.put(cls, first, instance, new InstanceOrders.Order(here, stack, gates(held, same), by));
             }
             return null;
         }
@@ -262,7 +267,7 @@ final class OrderCheck {
         }
         int nowId = state.stackStore.intern(state.stacks.capture());
         if (mine == null) {
-            orders.put(cls, first, instance, new InstanceOrders.Order(here, nowId, gates, by));
+            orders.put(cls, first, instance, new InstanceOrders.Order(here, nowId, gates(held, same), by));
         }
         List<String> now = state.stackStore.get(nowId);
         String msg = Messages.lorHeader(Messages.INSTANCES_BOTH_ORDERS)
