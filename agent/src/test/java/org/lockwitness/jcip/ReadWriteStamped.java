@@ -170,9 +170,12 @@ public final class ReadWriteStamped {
         stamps.unlockWrite(w);
     }
 
-    /** Read then write of one lock: waits for itself. Interruptible, and interrupted. */
+    /**
+     * Read then write of one lock, and a write again after a downgrade whose write was released:
+     * each waits for itself. Interruptible, and interrupted.
+     */
     private void readThenWrite() throws InterruptedException {
-        Thread u = new Thread(() -> {
+        interrupted(() -> {
             upgraded.readLock().lock();
             try {
                 upgraded.writeLock().lockInterruptibly(); // SITE:readThenWrite
@@ -182,7 +185,25 @@ public final class ReadWriteStamped {
             } finally {
                 upgraded.readLock().unlock();
             }
-        }, "upgrader");
+        });
+        interrupted(() -> {
+            upgraded.writeLock().lock();
+            upgraded.readLock().lock();
+            upgraded.writeLock().unlock();
+            try {
+                upgraded.writeLock().lockInterruptibly(); // SITE:writeAfterDowngrade
+                upgraded.writeLock().unlock();
+            } catch (InterruptedException expected) {
+                System.out.println("the write after the downgrade was interrupted");
+            } finally {
+                upgraded.readLock().unlock();
+            }
+        });
+    }
+
+    /** Runs {@code r} on a thread of its own, interrupts it once it waits, and joins it. */
+    private static void interrupted(Runnable r) throws InterruptedException {
+        Thread u = new Thread(r, "upgrader");
         u.start();
         while (u.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
