@@ -11,7 +11,7 @@ import java.util.concurrent.locks.StampedLock;
 /**
  * The JDK's own semantics of read/write and stamped locks, in two programs chosen by the first
  * argument: {@code legal} (everything the JDK allows and the witness must stay silent on: stamps
- * released by another thread, a downgrade, a second read, acquires and releases through a
+ * released by another thread, conversions, a downgrade, a second read, acquires and releases through a
  * {@code MethodHandle} or reflection) and {@code deadlocks} (a read then a write of one
  * {@code ReentrantReadWriteLock}, and a read/read cycle across two of them).
  */
@@ -20,6 +20,7 @@ public final class ReadWriteStamped {
     private final StampedLock stamps = new StampedLock();
     private final ReentrantLock after = new ReentrantLock();
     private final ReentrantLock plain = new ReentrantLock();
+    private final ReentrantLock converted = new ReentrantLock();
     private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
     private final ReentrantReadWriteLock upgraded = new ReentrantReadWriteLock();
     private final ReentrantReadWriteLock left = new ReentrantReadWriteLock();
@@ -34,6 +35,7 @@ public final class ReadWriteStamped {
             case "legal" -> {
                 p.writeHandOff();
                 p.readHandOff();
+                p.conversions();
                 p.downgradeAndSecondRead();
                 p.unseenAcquiresAndReleases();
             }
@@ -121,6 +123,33 @@ public final class ReadWriteStamped {
         a.join();
         done = true;
         c.join();
+    }
+
+    /**
+     * Read to write to read to optimistic, then {@code converted}; another thread takes
+     * {@code converted} and then the write. A conversion that left a hold behind would order the
+     * two both ways.
+     */
+    private void conversions() throws InterruptedException {
+        Drivers.inTurn(() -> {
+            long r = stamps.readLock();
+            long w = stamps.tryConvertToWriteLock(r);
+            long r2 = w == 0L ? 0L : stamps.tryConvertToReadLock(w);
+            long o = r2 == 0L ? 0L : stamps.tryConvertToOptimisticRead(r2);
+            if (o != 0L && stamps.validate(o) && !stamps.isReadLocked() && !stamps.isWriteLocked()) {
+                System.out.println("converted");
+            }
+            converted.lock();
+            converted.unlock();
+        }, () -> {
+            converted.lock();
+            try {
+                long s = stamps.writeLock();
+                stamps.unlockWrite(s);
+            } finally {
+                converted.unlock();
+            }
+        });
     }
 
     private void spinUntilReleased() {
