@@ -15,8 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * is the {@code Sync} they share (a private field of each). That object is the lock's identity
  * here, so a read and the write of one lock are one instance for the witness (its read then write
  * is a self-deadlock, its write then read a downgrade), and it answers for the calling thread
- * ({@code getReadHoldCount}, {@code isHeldExclusively}) and for an ended one
- * ({@code getReadLockCount}, {@code getOwner}).
+ * ({@code getReadHoldCount}) and for an ended one ({@code getReadLockCount}, {@code getOwner}).
  *
  * <p>Design: {@link #open} opens {@code java.util.concurrent.locks} of {@code java.base} to this
  * class's module alone ({@code Instrumentation.redefineModule}; nothing is retransformed), and the
@@ -69,11 +68,6 @@ final class RwLocks {
         return ask(Handles.READ_HOLDS, sync);
     }
 
-    /** Whether the calling thread holds the write lock of {@code sync}: 1, 0 or {@link #UNKNOWN}. */
-    static int writeHeld(Object sync) {
-        return ask(Handles.WRITE_HELD, sync);
-    }
-
     /** All threads' read holds of {@code sync}, or {@link #UNKNOWN}. */
     static int readCount(Object sync) {
         return ask(Handles.READ_COUNT, sync);
@@ -114,13 +108,12 @@ final class RwLocks {
         static final MethodHandle SYNC_OF_READ;
         static final MethodHandle SYNC_OF_WRITE;
         static final MethodHandle READ_HOLDS;
-        static final MethodHandle WRITE_HELD;
         static final MethodHandle READ_COUNT;
         static final MethodHandle OWNER;
 
         static {
             Class<?> sync = null;
-            MethodHandle[] h = new MethodHandle[6];
+            MethodHandle[] h = new MethodHandle[5];
             try {
                 sync = Class.forName("java.util.concurrent.locks.ReentrantReadWriteLock$Sync");
                 MethodHandles.Lookup l = MethodHandles.privateLookupIn(ReentrantReadWriteLock.class,
@@ -130,32 +123,22 @@ final class RwLocks {
                 h[0] = l.findGetter(ReentrantReadWriteLock.ReadLock.class, "sync", sync).asType(toObject);
                 h[1] = l.findGetter(ReentrantReadWriteLock.WriteLock.class, "sync", sync).asType(toObject);
                 h[2] = l.findVirtual(sync, "getReadHoldCount", MethodType.methodType(int.class)).asType(toInt);
-                MethodHandle exclusive = l.findVirtual(sync, "isHeldExclusively", MethodType.methodType(boolean.class));
-                h[3] = MethodHandles.filterReturnValue(exclusive,
-                        MethodHandles.lookup().findStatic(RwLocks.class, "bit", MethodType.methodType(int.class,
-                                boolean.class))).asType(toInt);
-                h[4] = l.findVirtual(sync, "getReadLockCount", MethodType.methodType(int.class)).asType(toInt);
-                h[5] = l.findVirtual(sync, "getOwner", MethodType.methodType(Thread.class))
+                h[3] = l.findVirtual(sync, "getReadLockCount", MethodType.methodType(int.class)).asType(toInt);
+                h[4] = l.findVirtual(sync, "getOwner", MethodType.methodType(Thread.class))
                         .asType(MethodType.methodType(Thread.class, Object.class));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 sync = null;
-                h = new MethodHandle[6];
+                h = new MethodHandle[5];
             }
             SYNC = sync;
             SYNC_OF_READ = h[0];
             SYNC_OF_WRITE = h[1];
             READ_HOLDS = h[2];
-            WRITE_HELD = h[3];
-            READ_COUNT = h[4];
-            OWNER = h[5];
+            READ_COUNT = h[3];
+            OWNER = h[4];
         }
 
         private Handles() {
         }
-    }
-
-    /** 1 for true: adapts {@code isHeldExclusively} to an int answer. */
-    static int bit(boolean b) {
-        return b ? 1 : 0;
     }
 }
