@@ -355,7 +355,8 @@ public final class JavaLocks {
         try {
             WitnessThread t = jt.handle(W);
             long instance = instance(l, kind);
-            int i = kind == READ ? RwHolds.readEntry(jt, instance) : kind == WRITE ? jt.find(instance, WRITE) : find(jt, instance);
+            int i = kind == READ ? RwHolds.readEntry(jt, instance)
+                    : kind == WRITE ? jt.find(instance, WRITE) : find(jt, instance);
             if (i >= 0) {
                 W.release(t, jt.ids[i], instance, site, jt.kinds[i] == READ ? OpFlags.SHARED : 0);
                 jt.removeAt(i);
