@@ -40,7 +40,9 @@ public enum LockKind {
     /**
      * {@code "java rw"}: a read or write lock of a {@code ReentrantReadWriteLock}; reentrant; a read
      * skips a queued writer only when this thread already reads that same lock (the JDK's rule, not
-     * FreeBSD's), so a shared hold is never a recursive read of another lock.
+     * FreeBSD's), so a shared hold is never a recursive read of another lock. The JDK has no
+     * upgrade: a write while this thread reads the same lock is {@link Rule#RECURSION}; a read
+     * under its own write (a downgrade) is legal.
      */
     JAVA_RW("java rw", LockFlags.RECURSE, LockFlags.RECURSE),
     /**

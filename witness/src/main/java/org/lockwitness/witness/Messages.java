@@ -145,11 +145,22 @@ public final class Messages {
     static String stampedTwice(boolean heldExclusive, boolean sharedAcquire, String name, String site,
             String heldSite) {
         String why = !heldExclusive && sharedAcquire
-                ? ": a second read queues behind any waiting writer, which waits for the first"
-                : ": it is not reentrant, the thread waits for itself";
+                ? ": a second read queues behind a waiting writer, which waits for the first read:"
+                        + " a deadlock once a writer waits"
+                : ": it is not reentrant, the thread deadlocks itself";
         return (sharedAcquire ? "read" : "write") + " lock of StampedLock " + shown(name) + " @ " + shown(site)
                 + "\nwhile this thread holds it for " + (heldExclusive ? "writing" : "reading") + " from "
                 + shown(heldSite) + why;
+    }
+
+    /**
+     * {@link Rule#RECURSION} of a {@code ReentrantReadWriteLock}: a write while this thread reads
+     * the same lock. The JDK has no upgrade, so the write waits for this thread's own read forever.
+     */
+    static String readThenWrite(String name, String site, String heldSite) {
+        return "write lock of ReentrantReadWriteLock " + shown(name) + " @ " + shown(site)
+                + "\nwhile this thread holds its read lock from " + shown(heldSite)
+                + ": the JDK has no upgrade, the thread deadlocks itself";
     }
 
     /** {@link Rule#RECURSION} in a conflicting mode: a shared acquire of an exclusively held lock or the reverse. */

@@ -188,7 +188,9 @@ final class OrderCheck {
 
     /**
      * {@link Rule#RECURSION}: the instance at {@code i} is already held by this thread or CPU and
-     * is acquired again in a conflicting mode or without RECURSE. Under the lock; also called by
+     * is acquired again in a conflicting mode or without RECURSE. A {@link LockKind#JAVA_RW} lock
+     * follows the JDK: only a write while reading it conflicts (a read under the write is a legal
+     * downgrade). Under the lock; also called by
      * the hold rules for a try-acquire.
      */
     Finding recursion(WitnessThread t, HeldLocks held, int i, int lock, int site, int flags) {
@@ -199,6 +201,11 @@ final class OrderCheck {
         String message;
         if (LockId.kind(lock) == LockKind.JAVA_STAMPED) {
             message = Messages.stampedTwice(heldExclusive, shared, name, here, state.recordedSite(held.site[i]));
+        } else if (LockId.kind(lock) == LockKind.JAVA_RW) {
+            if (heldExclusive || shared) {
+                return null;
+            }
+            message = Messages.readThenWrite(name, here, state.recordedSite(held.site[i]));
         } else if (heldExclusive == shared) {
             message = Messages.recursedInMode(shared, state.className(lock), name, here,
                     state.recordedSite(held.site[i]));

@@ -6,10 +6,12 @@ package org.lockwitness.witness;
  * its id is the class id of {@link LockId}. Name and id are fixed; the kind is fixed once a lock of
  * this name is enrolled (a type created by a configured order has no kind until then). Also holds
  * the per-type state of three rules: the interrupt use of {@link Rule#IRQ_INVERSION} (lockdep's
- * usage bits) and whether {@link Rule#DUPLICATE_LOCK_TYPE} was reported.
+ * usage bits), whether {@link Rule#DUPLICATE_LOCK_TYPE} was reported, and whether a Java
+ * read/write lock of the type was ever written ({@link #writeSeen}).
  *
  * <p>Thread-safety: the mutable fields are read and written under the checker lock only, except
- * {@link #kind}, which is published before a lock id of this type is handed out.
+ * {@link #kind}, which is published before a lock id of this type is handed out, and
+ * {@link #writeSeen}, set lock-free.
  */
 final class WitnessType {
     final int id;
@@ -28,6 +30,13 @@ final class WitnessType {
     volatile boolean writeSeen;
     String firstInterruptSite;
     String firstEnabledSite;
+    /**
+     * Whether a lock of this type was ever acquired exclusively (a write), for the read/write kinds
+     * of Java ({@link LockKind#JAVA_RW}, {@link LockKind#JAVA_STAMPED}): a read/read cycle can only
+     * deadlock once a writer waits. Set without the checker lock by {@link HoldRules#acquired} (it
+     * only ever turns true), read under it; volatile so that the reader sees it.
+     */
+    volatile boolean writeSeen;
 
     WitnessType(int id, String name) {
         this.id = id;

@@ -46,10 +46,12 @@ class MessagesTest {
     @Test
     void recursion_perKind_andInAConflictingMode() {
         assertEquals("read lock of StampedLock m @ s.c:2\nwhile this thread holds it for reading from s.c:1: a second read"
-                + " queues behind any waiting writer, which waits for the first",
+                + " queues behind a waiting writer, which waits for the first read: a deadlock once a writer waits",
                 Messages.stampedTwice(false, true, "m", "s.c:2", "s.c:1"));
         assertEquals("write lock of StampedLock m @ s.c:2\nwhile this thread holds it for reading from s.c:1: it is not"
-                + " reentrant, the thread waits for itself", Messages.stampedTwice(false, false, "m", "s.c:2", "s.c:1"));
+                + " reentrant, the thread deadlocks itself", Messages.stampedTwice(false, false, "m", "s.c:2", "s.c:1"));
+        assertEquals("write lock of ReentrantReadWriteLock m @ s.c:2\nwhile this thread holds its read lock from s.c:1:"
+                + " the JDK has no upgrade, the thread deadlocks itself", Messages.readThenWrite("m", "s.c:2", "s.c:1"));
         assertEquals("_mtx_lock_spin: recursed on non-recursive mutex m @ s.c:1",
                 Messages.recursed(LockKind.SPIN_MUTEX, "m", "s.c:1"));
         assertEquals("_mtx_lock_sleep: recursed on non-recursive mutex m @ s.c:1",

@@ -1,6 +1,7 @@
 package org.lockwitness.agent.runtime.jlock;
 
 import java.util.Arrays;
+import org.lockwitness.witness.OpFlags;
 import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessThread;
 
@@ -12,7 +13,9 @@ import org.lockwitness.witness.WitnessThread;
  * held.
  *
  * <p>Design: parallel arrays grown geometrically, the newest entry last; a recursive hold is one
- * more entry. Pushing and popping allocate nothing in steady state.
+ * more entry. Pushing and popping allocate nothing in steady state. Only this thread changes the
+ * mirror: a {@code StampedLock} hold that another thread released reaches it through
+ * {@link StampHolds}' inbox, which {@link #get} empties first.
  *
  * <p>Thread-safety: confined to its thread while it runs; the sweeper reads it only once the
  * thread has ended.
@@ -50,14 +53,53 @@ final class JThread {
     Object[] objects = new Object[8];
     long[] instances = new long[8];
     int[] ids = new int[8];
-    /** {@link JavaLocks#MONITOR}, {@link JavaLocks#LOCK}, {@link JavaLocks#READ} or {@link JavaLocks#WRITE}. */
+    /**
+     * {@link JavaLocks#MONITOR}, {@link JavaLocks#LOCK}, {@link JavaLocks#READ},
+     * {@link JavaLocks#WRITE} or {@link JavaLocks#DOWNGRADED}.
+     */
     byte[] kinds = new byte[8];
 
     private JThread() {
     }
 
+    /**
+     * This thread's {@code StampedLock} holds, published for a thread that releases one with its
+     * stamp, and its inbox of holds so released.
+     */
+    final StampHolds stamps = new StampHolds();
+
+    /** The calling thread's state, with the stamped holds other threads released dropped first. */
     static JThread get() {
-        return CURRENT.get();
+        JThread jt = CURRENT.get();
+        if (jt.stamps.pending && !jt.busy) {
+            jt.dropReleased(JavaLockRuntime.witness());
+        }
+        return jt;
+    }
+
+    /**
+     * Drops the {@code StampedLock} holds other threads released with this thread's stamps, from
+     * the mirror and, under this thread's own handle, from the witness. Called by this thread, or
+     * by the sweeper once the thread has ended. Never throws.
+     */
+    void dropReleased(Witness w) {
+        WitnessThread t = handle;
+        busy = true;
+        try {
+            stamps.drain((instance, read) -> {
+                int i = find(instance, read ? JavaLocks.READ : JavaLocks.WRITE);
+                if (i >= 0) {
+                    if (t != null) {
+                        w.release(t, ids[i], instance, 0, read ? OpFlags.SHARED : 0);
+                    }
+                    removeAt(i);
+                }
+            });
+        } catch (Throwable e) {
+            w.fault(e, "java stamped release by another thread");
+        } finally {
+            busy = false;
+        }
     }
 
     /** The thread's witness handle, made and registered with the sweeper on first use. */
@@ -150,16 +192,31 @@ final class JThread {
     boolean pop(long instance) {
         for (int i = depth - 1; i >= 0; i--) {
             if (instances[i] == instance) {
-                int tail = depth - i - 1;
-                System.arraycopy(objects, i + 1, objects, i, tail);
-                System.arraycopy(instances, i + 1, instances, i, tail);
-                System.arraycopy(ids, i + 1, ids, i, tail);
-                System.arraycopy(kinds, i + 1, kinds, i, tail);
-                objects[--depth] = null;
+                removeAt(i);
                 return true;
             }
         }
         return false;
+    }
+
+    /** The index of the newest entry of {@code instance} held as {@code kind}, or -1. */
+    int find(long instance, byte kind) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (instances[i] == instance && kinds[i] == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Removes entry {@code i}. */
+    void removeAt(int i) {
+        int tail = depth - i - 1;
+        System.arraycopy(objects, i + 1, objects, i, tail);
+        System.arraycopy(instances, i + 1, instances, i, tail);
+        System.arraycopy(ids, i + 1, ids, i, tail);
+        System.arraycopy(kinds, i + 1, kinds, i, tail);
+        objects[--depth] = null;
     }
 
     /** The index of the newest {@code java.util.concurrent} lock held, or -1. */

@@ -14,7 +14,8 @@ import org.lockwitness.witness.WitnessThread;
  * over the live ones and ends the handles of those that have ended: a Java thread ends without an event the agent could see without retransforming
  * {@code java.lang.Thread}. Before the witness reports {@code HELD_AT_EXIT}, each lock is asked:
  * a monitor is never held by an ended thread (the JVM releases it), and a {@code ReentrantLock}
- * that is not locked, or a write lock whose lock has no writer, was released where call-site
+ * that is not locked, a write lock not held by the ended thread, a read lock with no reader, or a
+ * {@code StampedLock} not locked in the mode held, was released where call-site
  * instrumentation could not see it (a method reference in a hidden class, reflection, a
  * {@code MethodHandle}); those are forgotten silently.
  *
@@ -93,14 +94,30 @@ final class JThreads {
         }
     }
 
+    /**
+     * The live or not yet swept thread, other than {@code self}, that published a hold of a
+     * {@code StampedLock} with {@code stamp}, now taken away from it; or null.
+     */
+    static JThread claimStamp(JThread self, long instance, long stamp) {
+        synchronized (THREADS) {
+            for (JThread t : THREADS) {
+                if (t != self && t.stamps.claim(instance, stamp)) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
     private static void end(Witness w, JThread t) {
         WitnessThread handle = t.existingHandle();
         if (handle == null) {
             return;
         }
+        t.dropReleased(w);
         for (int i = t.depth - 1; i >= 0; i--) {
             Object lock = t.objects[i];
-            if (!stillHeld(lock, t.kinds[i])) {
+            if (!stillHeld(lock, t.kinds[i], t.thread)) {
                 w.release(handle, t.ids[i], t.instances[i], 0, t.kinds[i] == JavaLocks.READ ? OpFlags.SHARED : 0);
             }
         }
@@ -108,7 +125,7 @@ final class JThreads {
     }
 
     /** Whether an ended thread can still hold this lock, as far as the lock itself can say. */
-    private static boolean stillHeld(Object lock, byte kind) {
+    private static boolean stillHeld(Object lock, byte kind, Thread ended) {
         if (kind == JavaLocks.MONITOR) {
             return false;
         }
@@ -119,7 +136,11 @@ final class JThreads {
             return kind == JavaLocks.READ ? l.isReadLocked() : l.isWriteLocked();
         }
         if (lock instanceof ReentrantReadWriteLock.WriteLock l) {
-            return l.toString().contains("[Locked by thread");
+            Object sync = RwLocks.identity(l, false);
+            return RwLocks.known(sync) ? RwLocks.writer(sync) == ended : l.toString().contains("[Locked by thread");
+        }
+        if (lock instanceof ReentrantReadWriteLock.ReadLock l) {
+            return RwLocks.readCount(RwLocks.identity(l, true)) != 0;
         }
         return true;
     }

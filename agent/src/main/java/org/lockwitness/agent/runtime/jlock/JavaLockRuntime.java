@@ -1,5 +1,6 @@
 package org.lockwitness.agent.runtime.jlock;
 
+import java.lang.instrument.Instrumentation;
 import org.lockwitness.witness.Witness;
 
 /**
@@ -27,6 +28,17 @@ public final class JavaLockRuntime {
     public static void start(Witness w) {
         witness = w;
         JThreads.startSweeper();
+    }
+
+    /**
+     * Lets the hooks ask a {@code ReentrantReadWriteLock}'s read and write locks for the state they
+     * share, by opening {@code java.util.concurrent.locks} to the agent's module alone (nothing is
+     * retransformed). Call once, before the first application class is woven; never throws.
+     *
+     * @param inst the instrumentation
+     */
+    public static void openLocks(Instrumentation inst) {
+        RwLocks.open(inst);
     }
 
     /**

@@ -21,13 +21,20 @@ import org.lockwitness.witness.WitnessThread;
  * site's constants last, reports, and makes the original call: the order check before a blocking
  * acquire, the hold after it; a try-lock, timed or not, is held but never order-checked, so it
  * closes no cycle. A release is checked against the lock itself first: an {@code unlock} by a
- * thread that does not own a {@code ReentrantLock} or write lock is {@code RELEASE_NOT_OWNED}
- * (the JDK then throws), and one of a lock held through an acquire the instrumentation did not see
- * is passed over in silence. A lock's instance is its identity hash tagged above bit 32, and its
- * class comes from {@link LockNames}; neither allocates once a class or name has been seen. A
- * monitor is hashed and named before {@code monitorenter}, while it is unlocked: JDK 17's stack
- * locking moves an object's header aside while it is locked, and hashing it then is a call into
- * the VM (see {@link JThread#lockedInstance}).
+ * thread that does not hold a {@code ReentrantLock}, write lock or read lock is
+ * {@code RELEASE_NOT_OWNED} (the JDK then throws), and one of a lock held through an acquire the
+ * instrumentation did not see is passed over in silence. A lock's instance is its identity hash
+ * tagged above bit 32 (a read or write lock's: its {@code ReentrantReadWriteLock}'s, through
+ * {@link RwLocks}), and its class comes from {@link LockNames}; neither allocates once a class or
+ * name has been seen. A monitor is hashed and named before {@code monitorenter}, while it is
+ * unlocked: JDK 17's stack locking moves an object's header aside while it is locked, and hashing
+ * it then is a call into the VM (see {@link JThread#lockedInstance}).
+ *
+ * <p>A {@code ReentrantReadWriteLock} follows the JDK: a write while this thread reads the same
+ * lock (the lock confirms it) is order-checked as the read's lock, which the witness reports as a
+ * self-deadlock ({@code RECURSION}); a read under this thread's own write (a downgrade) is one more
+ * level of the write's hold ({@link #DOWNGRADED}) until the last write is released, and then a
+ * shared hold; a second read of a lock the thread reads is not order-checked.
  * Whatever the checker throws is recorded as a {@code CHECKER_FAULT}; nothing reaches the host
  * but the host's own exceptions from the original call.
  *
@@ -40,6 +47,11 @@ public final class JavaLocks {
     static final byte LOCK = 1;
     static final byte READ = 2;
     static final byte WRITE = 3;
+    /**
+     * A read of a {@code ReentrantReadWriteLock} taken under this thread's own write of it: for the
+     * witness one more level of the write's hold, until the write is released.
+     */
+    static final byte DOWNGRADED = 4;
     private static final byte NONE = -1;
 
     private static final Witness W = JavaLockRuntime.witness();
@@ -262,12 +274,23 @@ public final class JavaLocks {
         return l instanceof ReentrantReadWriteLock.WriteLock ? WRITE : NONE;
     }
 
-    /** The lock's own word on whether the calling thread owns it; true when it cannot say (a read lock). */
+    /** The lock's own word on whether the calling thread holds it; true when it cannot say. */
     private static boolean ownedByCaller(Lock l, byte kind) {
         if (kind == LOCK) {
             return ((ReentrantLock) l).isHeldByCurrentThread();
         }
+        if (kind == READ) {
+            return RwLocks.readHolds(RwLocks.identity(l, true)) != 0;
+        }
         return kind != WRITE || ((ReentrantReadWriteLock.WriteLock) l).isHeldByCurrentThread();
+    }
+
+    /**
+     * The instance of a {@code java.util.concurrent} lock: a read or write lock's is the state it
+     * shares with its other half ({@link RwLocks}), so that both are one lock for the witness.
+     */
+    private static long instance(Lock l, byte kind) {
+        return kind == READ || kind == WRITE ? instance(RwLocks.identity(l, kind == READ)) : instance(l);
     }
 
     /** The order check of a blocking acquire; returns the lock's kind, {@link #NONE} for a lock not checked. */
@@ -283,10 +306,11 @@ public final class JavaLocks {
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
-            long instance = instance(l);
+            long instance = instance(l, kind);
+            int id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
+            int read = kind == WRITE ? RwHolds.readHeld(jt, t, l, instance) : -1;
             if (kind != READ || !W.holds(t, instance)) {
-                W.checkOrder(t, LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW), instance,
-                        site, kind == READ ? OpFlags.SHARED : 0, 0L);
+                W.checkOrder(t, read >= 0 ? jt.ids[read] : id, instance, site, kind == READ ? OpFlags.SHARED : 0, 0L);
                 jt.waitFor(l, instance, name);
             }
         } catch (Throwable e) {
@@ -314,8 +338,15 @@ public final class JavaLocks {
         }
         jt.busy = true;
         try {
-            int id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
-            held(jt, jt.handle(W), l, id, kind, site, flags | (kind == READ ? OpFlags.SHARED : 0));
+            WitnessThread t = jt.handle(W);
+            long instance = instance(l, kind);
+            int write = kind == READ ? jt.find(instance, WRITE) : -1;
+            if (write >= 0) {
+                held(jt, t, l, instance, jt.ids[write], DOWNGRADED, site, flags);
+            } else {
+                int id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
+                held(jt, t, l, instance, id, kind, site, flags | (kind == READ ? OpFlags.SHARED : 0));
+            }
         } catch (Throwable e) {
             W.fault(e, "java lock held");
         } finally {
@@ -331,14 +362,18 @@ public final class JavaLocks {
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
-            long instance = instance(l);
-            int i = find(jt, instance);
+            long instance = instance(l, kind);
+            int i = kind == READ ? RwHolds.readEntry(jt, instance)
+                    : kind == WRITE ? jt.find(instance, WRITE) : find(jt, instance);
             if (i >= 0) {
-                W.release(t, jt.ids[i], instance, site, kind == READ ? OpFlags.SHARED : 0);
-                jt.pop(instance);
+                W.release(t, jt.ids[i], instance, site, jt.kinds[i] == READ ? OpFlags.SHARED : 0);
+                jt.removeAt(i);
+                if (kind == WRITE && jt.find(instance, WRITE) < 0) {
+                    RwHolds.downgraded(jt, t, instance, site);
+                }
             } else if (!ownedByCaller(l, kind)) {
                 int id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
-                W.release(t, id, instance, site, 0);
+                W.release(t, id, instance, site, kind == READ ? OpFlags.SHARED : 0);
             }
         } catch (Throwable e) {
             W.fault(e, "java unlock");
@@ -347,12 +382,7 @@ public final class JavaLocks {
         }
     }
 
-    static void held(JThread jt, WitnessThread t, Object lock, int id, byte kind, int site, int flags) {
-        held(jt, t, lock, instance(lock), id, kind, site, flags);
-    }
-
-    private static void held(JThread jt, WitnessThread t, Object lock, long instance, int id, byte kind, int site,
-            int flags) {
+    static void held(JThread jt, WitnessThread t, Object lock, long instance, int id, byte kind, int site, int flags) {
         W.acquired(t, id, instance, site, flags);
         jt.push(lock, instance, id, kind);
     }

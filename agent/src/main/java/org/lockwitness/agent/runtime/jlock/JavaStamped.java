@@ -14,11 +14,12 @@ import org.lockwitness.witness.WitnessThread;
  * order-checked every time, so a second acquire by a thread that holds it, in any mode, is the
  * witness's {@code RECURSION} for the kind {@code JAVA_STAMPED}: read then write deadlocks the thread,
  * and so may a second read, queued behind a waiting writer. Try-acquires, timed or not, are held
- * but never checked. Optimistic reads are ignored. A release is reported only by the thread the
- * witness counts as holding the lock: releasing with another thread's stamp is legal, so it is
- * never {@code RELEASE_NOT_OWNED} (and the acquiring thread keeps the hold in the witness's view;
- * see README's blind spots). A conversion is a release of the old mode and a try-acquire of the
- * new one.
+ * but never checked. Optimistic reads are ignored. Holds are kept by stamp: releasing with another
+ * thread's stamp is legal, so it is never {@code RELEASE_NOT_OWNED}, and the hold dropped is the
+ * acquirer's, handed over to it through {@link StampHolds}. Before a blocking acquire, a hold the
+ * lock says nobody has (released through a path the weaving cannot see) is forgotten, so it
+ * cannot pass for a self-deadlock. A conversion is a release of the old mode and a try-acquire of
+ * the new one.
  *
  * <p>Thread-safety: each hook acts for the calling thread.
  */
@@ -172,7 +173,7 @@ public final class JavaStamped {
      * @param name the site's name for the lock, or 0
      */
     public static void unlockWrite(StampedLock l, long stamp, int site, int name) {
-        released(l, site);
+        released(l, stamp, site);
         l.unlockWrite(stamp);
     }
 
@@ -185,7 +186,7 @@ public final class JavaStamped {
      * @param name the site's name for the lock, or 0
      */
     public static void unlockRead(StampedLock l, long stamp, int site, int name) {
-        released(l, site);
+        released(l, stamp, site);
         l.unlockRead(stamp);
     }
 
@@ -198,7 +199,7 @@ public final class JavaStamped {
      * @param name the site's name for the lock, or 0
      */
     public static void unlock(StampedLock l, long stamp, int site, int name) {
-        released(l, site);
+        released(l, stamp, site);
         l.unlock(stamp);
     }
 
@@ -215,7 +216,7 @@ public final class JavaStamped {
         long next = l.tryConvertToWriteLock(stamp);
         if (next != 0L && !StampedLock.isWriteLockStamp(stamp)) {
             if (StampedLock.isReadLockStamp(stamp)) {
-                released(l, site);
+                released(l, stamp, site);
             }
             held(l, next, site, name, false, OpFlags.TRY);
         }
@@ -235,7 +236,7 @@ public final class JavaStamped {
         long next = l.tryConvertToReadLock(stamp);
         if (next != 0L && !StampedLock.isReadLockStamp(stamp)) {
             if (StampedLock.isWriteLockStamp(stamp)) {
-                released(l, site);
+                released(l, stamp, site);
             }
             held(l, next, site, name, true, OpFlags.TRY);
         }
@@ -254,7 +255,7 @@ public final class JavaStamped {
     public static long tryConvertToOptimisticRead(StampedLock l, long stamp, int site, int name) {
         long next = l.tryConvertToOptimisticRead(stamp);
         if (next != 0L && (StampedLock.isReadLockStamp(stamp) || StampedLock.isWriteLockStamp(stamp))) {
-            released(l, site);
+            released(l, stamp, site);
         }
         return next;
     }
@@ -266,14 +267,34 @@ public final class JavaStamped {
         }
         jt.busy = true;
         try {
+            WitnessThread t = jt.handle(W);
             long instance = JavaLocks.instance(l);
-            W.checkOrder(jt.handle(W), LockNames.juc(W, l, name, LockNames.STAMPED), instance, site,
+            dropStale(jt, t, l, instance);
+            W.checkOrder(t, LockNames.juc(W, l, name, LockNames.STAMPED), instance, site,
                     read ? OpFlags.SHARED : 0, 0L);
             jt.waitFor(l, instance, name);
         } catch (Throwable e) {
             W.fault(e, "java stamped lock");
         } finally {
             jt.busy = false;
+        }
+    }
+
+    /**
+     * Before a hold of this thread is taken for a self-deadlock, the lock is asked: a hold in a
+     * mode the lock says nobody holds was released where the instrumentation could not see it (a
+     * {@code MethodHandle}, reflection), and is forgotten in silence.
+     */
+    private static void dropStale(JThread jt, WitnessThread t, StampedLock l, long instance) {
+        for (int i = jt.depth - 1; i >= 0; i--) {
+            if (jt.instances[i] == instance) {
+                boolean read = jt.kinds[i] == JavaLocks.READ;
+                if (read ? !l.isReadLocked() : !l.isWriteLocked()) {
+                    W.release(t, jt.ids[i], instance, 0, read ? OpFlags.SHARED : 0);
+                    jt.removeAt(i);
+                    jt.stamps.unpublish(instance, 0L, false);
+                }
+            }
         }
     }
 
@@ -289,8 +310,10 @@ public final class JavaStamped {
         jt.busy = true;
         try {
             int id = LockNames.juc(W, l, name, LockNames.STAMPED);
-            JavaLocks.held(jt, jt.handle(W), l, id, read ? JavaLocks.READ : JavaLocks.WRITE, site,
+            long instance = JavaLocks.instance(l);
+            JavaLocks.held(jt, jt.handle(W), l, instance, id, read ? JavaLocks.READ : JavaLocks.WRITE, site,
                     flags | (read ? OpFlags.SHARED : 0));
+            jt.stamps.publish(instance, stamp);
         } catch (Throwable e) {
             W.fault(e, "java stamped lock held");
         } finally {
@@ -299,8 +322,13 @@ public final class JavaStamped {
         return stamp;
     }
 
-    /** Released by this thread, if it holds it by the witness's account; silently otherwise. */
-    private static void released(StampedLock l, int site) {
+    /**
+     * A release with {@code stamp}: of this thread's own hold with that stamp; else of the hold
+     * another thread published with it, which that thread then drops ({@link StampHolds}); else of
+     * this thread's hold of the lock in the stamp's mode, if any; else nothing. Never
+     * {@code RELEASE_NOT_OWNED}: a stamped lock has no owner.
+     */
+    private static void released(StampedLock l, long stamp, int site) {
         JThread jt = JThread.get();
         if (jt.busy) {
             return;
@@ -308,11 +336,22 @@ public final class JavaStamped {
         jt.busy = true;
         try {
             long instance = JavaLocks.instance(l);
-            int i = JavaLocks.find(jt, instance);
+            boolean read = StampedLock.isReadLockStamp(stamp);
+            if (!jt.stamps.unpublish(instance, stamp, true)) {
+                JThread owner = JThreads.claimStamp(jt, instance, stamp);
+                if (owner != null) {
+                    owner.stamps.post(instance, read);
+                    return;
+                }
+                jt.stamps.unpublish(instance, stamp, false);
+            }
+            int i = jt.find(instance, read ? JavaLocks.READ : JavaLocks.WRITE);
+            if (i < 0) {
+                i = JavaLocks.find(jt, instance);
+            }
             if (i >= 0) {
-                WitnessThread t = jt.handle(W);
-                W.release(t, jt.ids[i], instance, site, jt.kinds[i] == JavaLocks.READ ? OpFlags.SHARED : 0);
-                jt.pop(instance);
+                W.release(jt.handle(W), jt.ids[i], instance, site, jt.kinds[i] == JavaLocks.READ ? OpFlags.SHARED : 0);
+                jt.removeAt(i);
             }
         } catch (Throwable e) {
             W.fault(e, "java stamped unlock");

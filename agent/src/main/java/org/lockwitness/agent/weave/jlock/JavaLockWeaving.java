@@ -1,6 +1,7 @@
 package org.lockwitness.agent.weave.jlock;
 
 import java.lang.instrument.Instrumentation;
+import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.witness.Witness;
 
@@ -17,7 +18,8 @@ public final class JavaLockWeaving {
     }
 
     /**
-     * Adds the transformer. Classes already loaded keep their code (an attached agent sees the
+     * Opens the lock package to the hooks ({@link JavaLockRuntime#openLocks}) and adds the
+     * transformer. Classes already loaded keep their code (an attached agent sees the
      * Java locks of classes loaded after it).
      *
      * @param inst the instrumentation
@@ -26,6 +28,7 @@ public final class JavaLockWeaving {
      * @param counters where instrumented sites and failures are counted
      */
     public static void install(Instrumentation inst, Witness witness, JavaLockSettings settings, Counters counters) {
+        JavaLockRuntime.openLocks(inst);
         inst.addTransformer(new JavaLockTransformer(witness, settings, counters), false);
     }
 }
