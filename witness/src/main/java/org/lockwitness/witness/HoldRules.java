@@ -46,9 +46,6 @@ final class HoldRules {
         }
         HeldLocks held = heldList(t, lock);
         boolean shared = (flags & OpFlags.SHARED) != 0;
-        if (!shared) {
-            writeSeen(lock);
-        }
         int i = held.holdsClass(LockId.classOf(lock)) ? held.find(instance) : -1;
         if (i >= 0) {
             if (tried && LockId.kind(lock) != LockKind.JAVA_STAMPED) {
@@ -240,20 +237,6 @@ final class HoldRules {
             state.threads.remove(t);
             return panic;
         });
-    }
-
-    /**
-     * Marks the type of a Java read/write lock acquired exclusively ({@link WitnessType#writeSeen}):
-     * one volatile read once it is set, no lock, no allocation.
-     */
-    private void writeSeen(int lock) {
-        LockKind kind = LockId.kind(lock);
-        if (kind == LockKind.JAVA_RW || kind == LockKind.JAVA_STAMPED) {
-            WitnessType type = state.typeOf(lock);
-            if (!type.writeSeen) {
-                type.writeSeen = true;
-            }
-        }
     }
 
     /** This thread's sleep locks or this CPU's spin locks, as the lock's kind says. */

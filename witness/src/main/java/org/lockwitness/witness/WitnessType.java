@@ -11,7 +11,7 @@ package org.lockwitness.witness;
  *
  * <p>Thread-safety: the mutable fields are read and written under the checker lock only, except
  * {@link #kind}, which is published before a lock id of this type is handed out, and
- * {@link #writeSeen}, set lock-free.
+ * {@link #writeSeen}, read without the lock on the hold path and set once under it.
  */
 final class WitnessType {
     final int id;
@@ -30,13 +30,6 @@ final class WitnessType {
     volatile boolean writeSeen;
     String firstInterruptSite;
     String firstEnabledSite;
-    /**
-     * Whether a lock of this type was ever acquired exclusively (a write), for the read/write kinds
-     * of Java ({@link LockKind#JAVA_RW}, {@link LockKind#JAVA_STAMPED}): a read/read cycle can only
-     * deadlock once a writer waits. Set without the checker lock by {@link HoldRules#acquired} (it
-     * only ever turns true), read under it; volatile so that the reader sees it.
-     */
-    volatile boolean writeSeen;
 
     WitnessType(int id, String name) {
         this.id = id;
