@@ -372,6 +372,18 @@ public final class Witness extends EventGuard {
     }
 
     /**
+     * Ordinary Java threads ({@link #javaThread}) are deadlocked: {@code waiters.get(i)} waits for lock
+     * {@code locks.get(i)}, held by {@code waiters.get(i + 1)} (cyclically). {@link Rule#DEADLOCK}, keyed
+     * by the lock set as {@link #deadlock}, with each waiter's blocking site (its latest
+     * {@link #checkOrder}), the locks it holds with the sites it took them at, and its current stack
+     * when stacks are on; read from the handles, so call it only while the waiters are blocked.
+     * Thread-safe.
+     */
+    public void javaDeadlock(List<String> locks, List<WitnessThread> waiters) {
+        event(state.disabled, "deadlock", () -> machine.javaDeadlock(locks, waiters));
+    }
+
+    /**
      * A lost wakeup: {@code thread} sleeps forever on {@code ident}, whose only wakeup, by {@code waker}, came with no
      * sleeper after the thread's last check and before its sleep. {@link Rule#LOST_WAKEUP}, at the sleep's site.
      */

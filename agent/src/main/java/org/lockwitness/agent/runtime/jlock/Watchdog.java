@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lockwitness.witness.Witness;
+import org.lockwitness.witness.WitnessThread;
 
 /**
  * Finds real deadlocks among instrumented Java locks: a cycle of threads, each blocked on a lock
  * the next one holds, seen in two consecutive scans with every thread of it blocked or parked.
- * Reported once as {@code DEADLOCK}, with the locks and the threads, and the reports are written at
+ * Reported once as {@code DEADLOCK}, with the locks, the threads, where each blocks, the locks each
+ * holds and where it took them, and each one's stack when stacks are on; the reports are written at
  * once, so that they exist when a test runner kills the JVM. Virtual threads are threads like any
  * other here (the JDK's {@code ThreadMXBean.findDeadlockedThreads} does not see them).
  *
@@ -108,13 +110,13 @@ final class Watchdog {
 
     private static void report(Witness w, List<JThread> cycle) {
         List<String> locks = new ArrayList<>();
-        List<String> threads = new ArrayList<>();
+        List<WitnessThread> waiters = new ArrayList<>();
         for (JThread t : cycle) {
             Object lock = t.waitObject;
             locks.add(lock == null ? "?" : LockNames.display(lock, t.waitName));
-            threads.add(t.thread.getName());
+            waiters.add(t.existingHandle());
         }
-        w.deadlock(locks, threads);
+        w.javaDeadlock(locks, waiters);
         try {
             w.writeReports();
         } catch (RuntimeException e) {
