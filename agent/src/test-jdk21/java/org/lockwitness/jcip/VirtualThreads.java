@@ -1,7 +1,5 @@
 package org.lockwitness.jcip;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
@@ -71,13 +69,10 @@ public final class VirtualThreads {
     private void deadlock(Path report) throws Exception {
         Thread.ofVirtual().name("v-dl-a").start(this::firstThenSecond);
         Thread.ofVirtual().start(this::secondThenFirst);
-        for (int i = 0; i < 600; i++) {
-            if (Files.exists(report) && Files.readString(report, StandardCharsets.UTF_8).contains("\"DEADLOCK\"")) {
-                System.out.println("deadlock reported while both threads are blocked");
-                System.out.flush();
-                Runtime.getRuntime().halt(HALTED);
-            }
-            Thread.sleep(50);
+        if (Reported.await(report, "DEADLOCK")) {
+            System.out.println("deadlock reported while both threads are blocked");
+            System.out.flush();
+            Runtime.getRuntime().halt(HALTED);
         }
         System.out.println("no deadlock reported in 30 s");
     }

@@ -97,7 +97,7 @@ class JavaLocksAlongsideIT {
     private static String jacoco(Path dir) {
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (e.contains("org.jacoco.agent") && e.endsWith("runtime.jar")) {
-                return "-javaagent:" + e + "=destfile=" + dir.resolve("jacoco.exec");
+                return "-javaagent:" + e + "=includes=org.lockwitness.jcip.*,destfile=" + dir.resolve("jacoco.exec");
             }
         }
         throw new AssertionError("JaCoCo's runtime agent is not on the test class path");

@@ -84,7 +84,7 @@ final class MachineEvents {
      * where it took them. Those are read from other threads' lists, a racy read that is exact while
      * the waiters stay blocked (the caller's contract) and can only misname a lock otherwise.
      */
-    void javaDeadlock(List<String> locks, List<WitnessThread> waiters) {
+    void javaDeadlock(List<String> locks, List<WitnessThread> waiters, List<String> blockedAt) {
         dispatch.run(null, () -> {
             List<String> names = new ArrayList<>();
             List<String> sites = new ArrayList<>();
@@ -94,7 +94,8 @@ final class MachineEvents {
             for (int i = 0; i < waiters.size(); i++) {
                 WitnessThread t = waiters.get(i);
                 names.add(t.name);
-                String site = state.recordedSite(t.blockingSite);
+                String given = i < blockedAt.size() ? blockedAt.get(i) : null;
+                String site = given != null ? given : state.recordedSite(t.blockingSite);
                 sites.add(site);
                 allSites.add(site);
                 holds.add(heldLines(t.sleepLocks, allSites));

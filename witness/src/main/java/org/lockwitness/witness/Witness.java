@@ -373,14 +373,15 @@ public final class Witness extends EventGuard {
 
     /**
      * Ordinary Java threads ({@link #javaThread}) are deadlocked: {@code waiters.get(i)} waits for lock
-     * {@code locks.get(i)}, held by {@code waiters.get(i + 1)} (cyclically). {@link Rule#DEADLOCK}, keyed
-     * by the lock set as {@link #deadlock}, with each waiter's blocking site (its latest
-     * {@link #checkOrder}), the locks it holds with the sites it took them at, and its current stack
-     * when stacks are on; read from the handles, so call it only while the waiters are blocked.
+     * {@code locks.get(i)}, held by {@code waiters.get(i + 1)} (cyclically), blocked at
+     * {@code blockedAt.get(i)} ({@code file:line}; null or missing: its latest {@link #checkOrder}'s
+     * site). {@link Rule#DEADLOCK}, keyed by the lock set as {@link #deadlock}, with each waiter's
+     * blocking site, the locks it holds with the sites it took them at, and its current stack when
+     * stacks are on; read from the handles, so call it only while the waiters are blocked.
      * Thread-safe.
      */
-    public void javaDeadlock(List<String> locks, List<WitnessThread> waiters) {
-        event(state.disabled, "deadlock", () -> machine.javaDeadlock(locks, waiters));
+    public void javaDeadlock(List<String> locks, List<WitnessThread> waiters, List<String> blockedAt) {
+        event(state.disabled, "deadlock", () -> machine.javaDeadlock(locks, waiters, blockedAt));
     }
 
     /**
