@@ -63,8 +63,13 @@ final class Watchdog {
                 waits.put(t, new Wait(instance, t.waitObject, t.waitName, null));
             }
         }
+        List<JThread> blocked = blockedUnpublished(live, waits);
+        if (waits.size() + blocked.size() < 2) {
+            previous = Set.of();
+            return;
+        }
         Map<Long, JThread> holders = holders(live);
-        monitorEntries(live, waits, holders);
+        monitorEntries(blocked, waits, holders);
         if (waits.size() < 2) {
             previous = Set.of();
             return;
@@ -96,18 +101,26 @@ final class Watchdog {
         return holders;
     }
 
-    /**
-     * Adds the waits of platform threads blocked entering a monitor they did not publish (a
-     * {@code synchronized} method's), when a live thread holds that monitor by its mirror.
-     */
-    private void monitorEntries(List<JThread> live, Map<JThread, Wait> waits, Map<Long, JThread> holders) {
+    /** The threads blocked on a monitor without having published it (entering a {@code synchronized} method). */
+    private List<JThread> blockedUnpublished(List<JThread> live, Map<JThread, Wait> waits) {
         List<JThread> blocked = new ArrayList<>();
+        if (noManagement) {
+            return blocked;
+        }
         for (JThread t : live) {
             if (!waits.containsKey(t) && t.thread.getState() == Thread.State.BLOCKED) {
                 blocked.add(t);
             }
         }
-        if (blocked.isEmpty() || noManagement) {
+        return blocked;
+    }
+
+    /**
+     * Adds the waits of platform threads blocked entering a monitor they did not publish (a
+     * {@code synchronized} method's), when a live thread holds that monitor by its mirror.
+     */
+    private void monitorEntries(List<JThread> blocked, Map<JThread, Wait> waits, Map<Long, JThread> holders) {
+        if (blocked.isEmpty()) {
             return;
         }
         long[] ids = new long[blocked.size()];
