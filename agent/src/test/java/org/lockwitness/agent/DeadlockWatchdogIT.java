@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The deadlock watchdog on the one wait the hooks cannot publish, a thread blocked entering a
  * {@code synchronized} method, in a forked JVM ({@code JavaLocksIT} has the deadlocks of
- * {@code synchronized} blocks and {@code ReentrantLock}s, {@code VirtualThreadsIT} those of
+ * {@code synchronized} blocks and {@code ReentrantLock}s, {@code VirtualThreadsJdk21IT} those of
  * virtual threads).
  */
 @Timeout(120)

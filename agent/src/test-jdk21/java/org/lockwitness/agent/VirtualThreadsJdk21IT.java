@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * virtual threads; the watchdog, which reads the agent's own per-thread state, does.
  */
 @Timeout(120)
-class VirtualThreadsIT {
+class VirtualThreadsJdk21IT {
 
     private static final String PKG = JavaLocksAlongsideIT.PKG;
 
