@@ -221,7 +221,7 @@ class JavaLocksIT {
         assertDeadlock(f, "LOCKS");
     }
 
-    private static void assertDeadlock(Forked f, String which) {
+    private static void assertDeadlock(Forked f, String which) throws IOException {
         List<JsonObject> found = Forked.findings(f.json(), "DEADLOCK");
         assertEquals(1, found.size(), f.json().toString());
         List<String> locks = Forked.strings(found.get(0), "locks");
@@ -231,6 +231,20 @@ class JavaLocksIT {
         assertTrue(locks.containsAll(expected) && locks.size() == 2, locks.toString());
         assertTrue(Forked.strings(found.get(0), "threads").containsAll(List.of("dl-a", "dl-b")), found.toString());
         reversal(f);
+        assertDeadlockSites(found.get(0), which.equals("LOCKS") ? List.of("First", "Second") : List.of("Left", "Right"));
+    }
+
+    /** Where each thread took the lock it holds and where it waits for the other's, in the sites and the message. */
+    private static void assertDeadlockSites(JsonObject deadlock, List<String> locks) throws IOException {
+        List<String> sites = Forked.strings(deadlock, "sites");
+        String message = deadlock.get("message").getAsString();
+        for (String lock : locks) {
+            String held = site("RealDeadlock", "holds" + lock);
+            assertTrue(sites.contains(held) && message.contains("locked @ " + held), deadlock.toString());
+            assertTrue(sites.contains(site("RealDeadlock", "waits" + lock)), deadlock.toString());
+        }
+        assertTrue(message.contains("thread dl-a holds:") && message.contains("thread dl-b holds:"), message);
+        assertEquals(2, deadlock.getAsJsonArray("stacks").size(), deadlock.toString());
     }
 
     @Test

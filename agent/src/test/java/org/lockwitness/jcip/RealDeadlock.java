@@ -39,33 +39,33 @@ public final class RealDeadlock {
     private void run(boolean monitors, boolean ab) {
         try {
             if (monitors && ab) {
-                synchronized (left) {
+                synchronized (left) { // SITE:holdsLeft
                     meet();
-                    synchronized (right) {
+                    synchronized (right) { // SITE:waitsRight
                         System.out.println("never");
                     }
                 }
             } else if (monitors) {
-                synchronized (right) {
+                synchronized (right) { // SITE:holdsRight
                     meet();
-                    synchronized (left) {
+                    synchronized (left) { // SITE:waitsLeft
                         System.out.println("never");
                     }
                 }
             } else if (ab) {
-                first.lockInterruptibly();
+                first.lockInterruptibly(); // SITE:holdsFirst
                 try {
                     meet();
-                    second.lockInterruptibly();
+                    second.lockInterruptibly(); // SITE:waitsSecond
                     second.unlock();
                 } finally {
                     first.unlock();
                 }
             } else {
-                second.lockInterruptibly();
+                second.lockInterruptibly(); // SITE:holdsSecond
                 try {
                     meet();
-                    first.lockInterruptibly();
+                    first.lockInterruptibly(); // SITE:waitsFirst
                     first.unlock();
                 } finally {
                     second.unlock();

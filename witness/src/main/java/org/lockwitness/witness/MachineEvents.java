@@ -78,6 +78,56 @@ final class MachineEvents {
         });
     }
 
+    /**
+     * {@link Witness#javaDeadlock}: as {@link #deadlock}, from the waiters' handles rather than their
+     * names (virtual threads may share one, or have none), and with the locks each waiter holds and
+     * where it took them. Those are read from other threads' lists, a racy read that is exact while
+     * the waiters stay blocked (the caller's contract) and can only misname a lock otherwise.
+     */
+    void javaDeadlock(List<String> locks, List<WitnessThread> waiters, List<String> blockedAt) {
+        dispatch.run(null, () -> {
+            List<String> names = new ArrayList<>();
+            List<String> sites = new ArrayList<>();
+            List<List<String>> holds = new ArrayList<>();
+            List<String> allSites = new ArrayList<>();
+            List<Backtrace> traces = new ArrayList<>();
+            for (int i = 0; i < waiters.size(); i++) {
+                WitnessThread t = waiters.get(i);
+                names.add(t.name);
+                String given = i < blockedAt.size() ? blockedAt.get(i) : null;
+                String site = given != null ? given : state.recordedSite(t.blockingSite);
+                sites.add(site);
+                allSites.add(site);
+                holds.add(heldLines(t.sleepLocks, allSites));
+                List<String> frames = state.stacks.frames(state.stacks.of(t.carrier));
+                if (!frames.isEmpty()) {
+                    traces.add(new Backtrace(Messages.waiterBlocked(t.name, i < locks.size() ? locks.get(i) : "?"),
+                            frames));
+                }
+            }
+            return state.report(Rule.DEADLOCK, String.join("\u0000", new TreeSet<>(locks)),
+                    Messages.javaDeadlock(locks, names, sites, holds), locks, allSites, traces, names, List.of());
+        });
+    }
+
+    /** The {@link Messages#listLock} lines of another thread's holds; adds their sites to {@code sites}. */
+    private List<String> heldLines(HeldLocks held, List<String> sites) {
+        int[] lock = held.lock;
+        long[] instance = held.instance;
+        int[] site = held.site;
+        int[] recursed = held.recursed;
+        int n = Math.min(held.depth, Math.min(lock.length, Math.min(instance.length, Math.min(site.length,
+                recursed.length))));
+        List<String> lines = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            String at = state.recordedSite(site[j]);
+            lines.add(Messages.listLock(held.exclusive(j), state.className(lock[j]), state.name(lock[j]), recursed[j],
+                    instance[j], at));
+            sites.add(at);
+        }
+        return lines;
+    }
+
     /** {@link Witness#noSleeper}: notes the waker of {@code ident} at {@code step}. */
     void noSleeper(WitnessThread t, String ident, long step, int site) {
         dispatch.run(t, () -> {

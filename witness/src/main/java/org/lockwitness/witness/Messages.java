@@ -363,6 +363,23 @@ public final class Messages {
         return msg.toString();
     }
 
+    /**
+     * {@link Rule#DEADLOCK} of Java threads: {@link #deadlock}'s lines without CPUs, then, per
+     * waiter, the locks it holds ({@code holds.get(i)}, each a {@link #listLock} line): where it took
+     * what the others wait for.
+     */
+    static String javaDeadlock(List<String> locks, List<String> threads, List<String> sites,
+            List<List<String>> holds) {
+        StringBuilder msg = new StringBuilder(deadlock(locks, threads, sites, List.of()));
+        for (int i = 0; i < threads.size() && i < holds.size(); i++) {
+            msg.append("\n thread ").append(shown(threads.get(i))).append(" holds:");
+            for (String line : holds.get(i)) {
+                msg.append("\n  ").append(line);
+            }
+        }
+        return msg.toString();
+    }
+
     /** The heading of a deadlock waiter's stack. */
     static String waiterBlocked(String thread, String lock) {
         return "thread " + shown(thread) + " blocked on \"" + shown(lock) + "\" at:";

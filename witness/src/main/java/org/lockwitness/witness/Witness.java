@@ -402,6 +402,19 @@ public final class Witness extends EventGuard {
     }
 
     /**
+     * Ordinary Java threads ({@link #javaThread}) are deadlocked: {@code waiters.get(i)} waits for lock
+     * {@code locks.get(i)}, held by {@code waiters.get(i + 1)} (cyclically), blocked at
+     * {@code blockedAt.get(i)} ({@code file:line}; null or missing: its latest {@link #checkOrder}'s
+     * site). {@link Rule#DEADLOCK}, keyed by the lock set as {@link #deadlock}, with each waiter's
+     * blocking site, the locks it holds with the sites it took them at, and its current stack when
+     * stacks are on; read from the handles, so call it only while the waiters are blocked.
+     * Thread-safe.
+     */
+    public void javaDeadlock(List<String> locks, List<WitnessThread> waiters, List<String> blockedAt) {
+        event(state.disabled, "deadlock", () -> machine.javaDeadlock(locks, waiters, blockedAt));
+    }
+
+    /**
      * A lost wakeup: {@code thread} sleeps forever on {@code ident}, whose only wakeup, by {@code waker}, came with no
      * sleeper after the thread's last check and before its sleep. {@link Rule#LOST_WAKEUP}, at the sleep's site.
      */

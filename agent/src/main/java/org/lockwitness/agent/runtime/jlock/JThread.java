@@ -106,11 +106,20 @@ final class JThread {
     WitnessThread handle(Witness w) {
         WitnessThread t = handle;
         if (t == null) {
-            t = w.javaThread(thread.getId(), thread.getName());
+            t = w.javaThread(thread.getId(), name(thread));
             handle = t;
             JThreads.register(this);
         }
         return t;
+    }
+
+    /**
+     * The name reports show: the thread's, or {@code #id} for a thread without one (a virtual
+     * thread's default), as the JDK's thread dumps show such a thread.
+     */
+    static String name(Thread thread) {
+        String name = thread.getName();
+        return name.isEmpty() ? "#" + thread.getId() : name;
     }
 
     WitnessThread existingHandle() {
