@@ -7,7 +7,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * A real two-thread deadlock, for the watchdog: each thread takes its first lock, both meet at a
  * latch, then each blocks on the other's. With {@code monitors} the threads are daemons and stay
  * blocked when {@code main} returns; with {@code locks} they block in {@code lockInterruptibly}
- * and {@code main} interrupts them. Either way {@code main} first gives the watchdog three seconds.
+ * and {@code main} interrupts the first, whose release of its lock lets the second go on (only
+ * one is interrupted: interrupting both races the second's wake-up against its interrupt).
+ * Either way {@code main} first gives the watchdog three seconds.
  */
 public final class RealDeadlock {
 
@@ -29,7 +31,6 @@ public final class RealDeadlock {
         Thread.sleep(3000);
         if (!monitors) {
             a.interrupt();
-            b.interrupt();
             a.join();
             b.join();
         }
@@ -66,6 +67,7 @@ public final class RealDeadlock {
                 try {
                     meet();
                     first.lockInterruptibly(); // SITE:waitsFirst
+                    System.out.println("went on " + Thread.currentThread().getName());
                     first.unlock();
                 } finally {
                     second.unlock();
