@@ -110,10 +110,11 @@ final class Model {
      * @param cpus the CPUs it was seen on
      * @param runs the runs that saw it
      * @param crossRun whether the merge found it: a reversal whose orders no single run saw together
+     * @param test the test during which it was first seen ({@code findings[].test}), or null
      */
     record Finding(String rule, String key, String policy, String message, List<String> locks, List<String> sites,
             List<Trace> stacks, long count, List<String> threads, List<Integer> cpus, List<String> runs,
-            boolean crossRun) {
+            boolean crossRun, String test) {
         Finding {
             locks = List.copyOf(locks);
             sites = List.copyOf(sites);

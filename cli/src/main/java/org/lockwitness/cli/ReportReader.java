@@ -105,7 +105,7 @@ final class ReportReader {
             cpus.add(c.getAsInt());
         }
         return new Model.Finding(rule, key, str(f, "policy", "WARN"), message, locks, sites, stacks,
-                Math.max(1, num(f, "count")), strings(f, "threads"), cpus, List.of(run), false);
+                Math.max(1, num(f, "count")), strings(f, "threads"), cpus, List.of(run), false, str(f, "test", null));
     }
 
     private static JsonArray array(JsonObject o, String name) {
