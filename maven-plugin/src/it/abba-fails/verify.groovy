@@ -5,7 +5,8 @@ assert runs.size() == 1 : "one run directory per test JVM, got ${runs}"
 assert runs[0].name ==~ /\d+/ : "the run directory is named by the pid: ${runs[0].name}"
 def log = new File(basedir, 'build.log').text
 assert log =~ /argLine set to -XX:TieredStopAtLevel=1 -javaagent:\S+=report=\S+\{pid\}/ : 'the agent after the own argLine'
-assert log =~ /LOCK_ORDER_REVERSAL LOCK_ORDER_REVERSAL\|lock=A \(sleep mutex\)\|lock=B \(sleep mutex\): /
+def findingLines = log.findAll(/LOCK_ORDER_REVERSAL LOCK_ORDER_REVERSAL\|lock=A \(sleep mutex\)\|lock=B \(sleep mutex\): /)
+assert findingLines.size() == 1 : "the finding's line once (in the failure), got ${findingLines.size()}"
 assert log.contains('lockwitness: FAILED: LOCK_ORDER_REVERSAL')
 assert log.contains('BUILD FAILURE')
 def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/lockwitness/lockwitness.sarif'))
