@@ -30,8 +30,8 @@
  *       <td>{@code kern_sx.c}, {@code kern_rwlock.c}</td></tr>
  *   <tr><td>{@link org.lockwitness.kernel.RmLock}, {@link org.lockwitness.kernel.RmTracker}</td>
  *       <td>{@code kern_rmlock.c}</td></tr>
- *   <tr><td>{@link org.lockwitness.kernel.LockMgr}</td><td>{@code kern_lock.c} (lockmgr); DragonFly's
- *       token interlock of 2005</td></tr>
+ *   <tr><td>{@link org.lockwitness.kernel.LockMgr}, {@code LkInterlock}</td><td>{@code kern_lock.c} (lockmgr,
+ *       {@code lk_interlock}); DragonFly's token interlock of 2005</td></tr>
  *   <tr><td>{@link org.lockwitness.kernel.LockObject}, {@link org.lockwitness.kernel.LockClass}</td>
  *       <td>{@code sys/_lock.h}, {@code sys/lock.h} ({@code struct lock_object}, {@code struct lock_class})</td></tr>
  *   <tr><td>{@code Turnstile}</td><td>{@code subr_turnstile.c}</td></tr>
