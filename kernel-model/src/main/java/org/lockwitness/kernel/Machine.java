@@ -93,7 +93,7 @@ public final class Machine {
     private final AtomicInteger sourceCount = new AtomicInteger();
     volatile boolean dead;
 
-    private Machine(Builder b) {
+    Machine(MachineBuilder b) {
         this.id = IDS.incrementAndGet();
         this.mode = b.mode;
         this.parallel = b.mode == Mode.PARALLEL;
@@ -124,8 +124,8 @@ public final class Machine {
     }
 
     /** @return a builder with 2 CPUs, seed 0, DETERMINISTIC mode and the FIXED rendezvous action */
-    public static Builder builder() {
-        return new Builder();
+    public static MachineBuilder builder() {
+        return new MachineBuilder();
     }
 
     /**
@@ -363,25 +363,5 @@ public final class Machine {
     /** Ends the run once; later calls are ignored. */
     void finish(RunResult.Status status, String reason, Throwable cause) {
         control.finish(status, reason, cause);
-    }
-
-    /**
-     * Configures a {@link Machine}: the settings and their checks are {@link MachineConfig}'s.
-     *
-     * <p>Thread-safety: not thread-safe.
-     */
-    public static final class Builder extends MachineConfig<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        Builder self() {
-            return this;
-        }
-
-        /** @return the machine */
-        public Machine build() {
-            return new Machine(this);
-        }
     }
 }

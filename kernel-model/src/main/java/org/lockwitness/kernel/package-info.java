@@ -8,7 +8,7 @@
  * <table>
  *   <caption>Classes and the kernel sources they follow</caption>
  *   <tr><th>class</th><th>FreeBSD / DragonFly source</th></tr>
- *   <tr><td>{@link org.lockwitness.kernel.Machine}, {@code MachineConfig}, {@code SchedulingPoints},
+ *   <tr><td>{@link org.lockwitness.kernel.Machine}, {@link org.lockwitness.kernel.MachineBuilder}, {@code SchedulingPoints},
  *       {@link org.lockwitness.kernel.Cpu}</td>
  *       <td>the machine itself, its settings and its scheduling points (the model's; {@code hardclock}
  *       is posted there); {@code struct pcpu} ({@code sys/pcpu.h})</td></tr>
