@@ -16,6 +16,7 @@ public final class RealDeadlock {
     private final ReentrantLock first = new ReentrantLock();
     private final ReentrantLock second = new ReentrantLock();
     private final CountDownLatch bothHold = new CountDownLatch(2);
+    private final CountDownLatch bothInterrupted = new CountDownLatch(2);
 
     public static void main(String[] args) throws InterruptedException {
         RealDeadlock d = new RealDeadlock();
@@ -56,8 +57,12 @@ public final class RealDeadlock {
                 first.lockInterruptibly();
                 try {
                     meet();
-                    second.lockInterruptibly();
-                    second.unlock();
+                    try {
+                        second.lockInterruptibly();
+                        second.unlock();
+                    } catch (InterruptedException e) {
+                        interrupted();
+                    }
                 } finally {
                     first.unlock();
                 }
@@ -65,8 +70,12 @@ public final class RealDeadlock {
                 second.lockInterruptibly();
                 try {
                     meet();
-                    first.lockInterruptibly();
-                    first.unlock();
+                    try {
+                        first.lockInterruptibly();
+                        first.unlock();
+                    } catch (InterruptedException e) {
+                        interrupted();
+                    }
                 } finally {
                     second.unlock();
                 }
@@ -74,6 +83,17 @@ public final class RealDeadlock {
         } catch (InterruptedException e) {
             System.out.println("interrupted " + Thread.currentThread().getName());
         }
+    }
+
+    /**
+     * Interrupted out of the deadlock: keeps this thread's own lock until the other thread was
+     * interrupted too. Released at once, it would let the other thread take it before main's second
+     * interrupt arrived, and that thread would never be interrupted.
+     */
+    private void interrupted() throws InterruptedException {
+        System.out.println("interrupted " + Thread.currentThread().getName());
+        bothInterrupted.countDown();
+        bothInterrupted.await();
     }
 
     private void meet() throws InterruptedException {
