@@ -76,7 +76,18 @@ final class Forked {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** Starts {@code java jvmArgs -cp ... mainClass args}. */
+    /**
+     * The JIT of a forked program: the quick compiler alone (C1). These programs run for seconds, most of it
+     * start-up, weaving and warm-up, where C2's compilations only cost CPU on a busy machine (about a third
+     * of a forked run's CPU time); what they check does not depend on the compiler. A test that does (the
+     * allocation of the acquire path needs C2's escape analysis, as a user's JVM has it) passes
+     * {@link #FULL_JIT} in its JVM arguments, which come after.
+     */
+    static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    /** The default tiered JIT (C1 then C2), for a test that checks what C2 does. */
+    static final String FULL_JIT = "-XX:TieredStopAtLevel=4";
+
+    /** Starts {@code java -XX:TieredStopAtLevel=1 jvmArgs -cp ... mainClass args}. */
     static Forked start(Path dir, List<String> jvmArgs, boolean withModel, String mainClass, String... args)
             throws IOException {
         return start(dir, jvmArgs, classPath(withModel), mainClass, args);
@@ -87,6 +98,7 @@ final class Forked {
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(QUICK_JIT);
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classPath);

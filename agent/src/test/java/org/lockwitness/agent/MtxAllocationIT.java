@@ -24,7 +24,8 @@ class MtxAllocationIT {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void mtxLoopUnderTheAgent_allocatesZeroBytesAfterWarmUp() throws Exception {
         Path dir = Forked.dir("mtx-allocation");
-        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), true, "org.lockwitness.testprograms.MtxLoop",
+        Forked f = Forked.run(dir, List.of(Forked.FULL_JIT, Forked.agent(dir, "")), true,
+                "org.lockwitness.testprograms.MtxLoop",
                 String.valueOf(PAIRS));
         assertEquals(0, f.await(), f.stderr());
         String out = f.stdout();

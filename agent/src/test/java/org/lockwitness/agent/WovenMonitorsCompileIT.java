@@ -24,7 +24,8 @@ class WovenMonitorsCompileIT {
     @Test
     void nestedThrowingAndMethodMonitors_areCompiledByBothTiers_andNeverSkipped() throws Exception {
         Path dir = Forked.dir("hot-monitors");
-        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "locks=java"), "-Xbatch", "-XX:+PrintCompilation"), false,
+        Forked f = Forked.run(dir, List.of(Forked.FULL_JIT, Forked.agent(dir, "locks=java"), "-Xbatch",
+                "-XX:+PrintCompilation"), false,
                 "org.lockwitness.jcip.HotMonitors");
         assertEquals(0, f.await(), f.stderr());
         List<String> ours = f.stdout().lines().filter(l -> l.contains(CLASS)).collect(Collectors.toList());

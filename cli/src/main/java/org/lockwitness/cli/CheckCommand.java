@@ -43,9 +43,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML, one test case per finding.")
     Path junit;
 
-    @Option(names = "--source-root", paramLabel = "DIR", split = ",",
-            description = "Source roots where SARIF locations are looked up, e.g. src/main/java (repeatable).")
-    List<Path> sourceRoots = new ArrayList<>();
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "Source roots where SARIF locations are looked up, e.g. src/main/java (repeatable). A value"
+                    + " that names a directory is one root, commas and all; otherwise it is a list, split at the path"
+                    + " separator and, as before, at commas.")
+    List<String> sourceRoots = new ArrayList<>();
 
     @Option(names = "--html", paramLabel = "DIR", description = "Also write the HTML report, DIR/index.html.")
     Path html;
@@ -69,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Triage.Verdict> verdicts = Triage.of(loaded.report().findings(), failRules, known,
                 loaded.config().suppressions());
         if (sarif != null) {
-            SourceMap sources = new SourceMap(sourceRoots, Path.of(""));
+            SourceMap sources = new SourceMap(SourceMap.roots(sourceRoots), Path.of(""));
             Output.json(sarif, new SarifWriter(sources, SarifLimits.GITHUB, baseline != null, failRules)
                     .log(verdicts));
         }

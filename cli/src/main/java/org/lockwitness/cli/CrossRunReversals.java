@@ -116,6 +116,6 @@ final class CrossRunReversals {
         String rule = Rule.LOCK_ORDER_REVERSAL.name();
         String key = FindingKey.of(rule, locks, kinds::get, message, sites, frames).text();
         return new Model.Finding(rule, key, "WARN", message, locks, sites, stacks, 1, List.of(), List.of(),
-                List.copyOf(runs), true);
+                List.copyOf(runs), true, null);
     }
 }

@@ -101,6 +101,9 @@ final class MergedReport {
         o.add("cpus", cpus);
         o.add("runs", strings(f.runs()));
         o.addProperty("crossRun", f.crossRun());
+        if (f.test() != null) {
+            o.addProperty("test", f.test());
+        }
         return o;
     }
 
@@ -125,6 +128,9 @@ final class MergedReport {
                     .append(" cpus=").append(quoted(f.cpus().stream().map(String::valueOf).collect(Collectors.toList())))
                     .append(" runs=").append(quoted(f.runs())).append('\n');
             b.append("# key ").append(f.key()).append('\n');
+            if (f.test() != null) {
+                b.append("# first seen during test ").append(TextEscape.line(f.test())).append('\n');
+            }
             b.append(f.message()).append('\n');
             for (Model.Trace t : f.stacks()) {
                 if (t.frames().isEmpty()) {

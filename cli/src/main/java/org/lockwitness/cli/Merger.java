@@ -14,7 +14,7 @@ import org.lockwitness.witness.WitnessConfig;
  * The union of several runs: lock classes by name and kind (references summed, flags joined), edges by
  * their two classes (counts summed, the first site and stack of a run that saw the order, the runs that saw
  * it), findings by key (counts summed, sites, threads, CPUs and runs joined, the first message and stacks
- * kept), then the reversals that only the union shows ({@link CrossRunReversals}). Stateless.
+ * kept, and the first test that saw it), then the reversals that only the union shows ({@link CrossRunReversals}). Stateless.
  */
 final class Merger {
     static final String MERGED = "merged";
@@ -67,7 +67,8 @@ final class Merger {
         Model.Finding base = a.qualifier() != null && b.qualifier() == null ? b : a;
         return new Model.Finding(a.rule(), a.key(), base.policy(), base.message(), a.locks(),
                 union(a.sites(), b.sites()), a.stacks(), a.count() + b.count(), union(a.threads(), b.threads()),
-                List.copyOf(cpus), union(a.runs(), b.runs()), a.crossRun() || b.crossRun(), base.qualifier());
+                List.copyOf(cpus), union(a.runs(), b.runs()), a.crossRun() || b.crossRun(), base.qualifier(),
+                a.test() != null ? a.test() : b.test());
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -112,15 +112,24 @@ final class Model {
      * @param crossRun whether the merge found it: a reversal whose orders no single run saw together
      * @param qualifier the cycle filter that lets a reversal pass ({@code witness.json}'s {@code qualifier},
      *     e.g. {@code single-thread}); null for an ordinary finding. A qualified finding never fails a check
+     * @param test the test during which it was first seen ({@code findings[].test}), or null
      */
     record Finding(String rule, String key, String policy, String message, List<String> locks, List<String> sites,
             List<Trace> stacks, long count, List<String> threads, List<Integer> cpus, List<String> runs,
-            boolean crossRun, String qualifier) {
-        /** A finding no cycle filter qualifies. */
+            boolean crossRun, String qualifier, String test) {
+        /** A finding no cycle filter qualifies, first seen outside any test. */
         Finding(String rule, String key, String policy, String message, List<String> locks, List<String> sites,
                 List<Trace> stacks, long count, List<String> threads, List<Integer> cpus, List<String> runs,
                 boolean crossRun) {
-            this(rule, key, policy, message, locks, sites, stacks, count, threads, cpus, runs, crossRun, null);
+            this(rule, key, policy, message, locks, sites, stacks, count, threads, cpus, runs, crossRun, null, null);
+        }
+
+        /** A finding first seen outside any test. */
+        Finding(String rule, String key, String policy, String message, List<String> locks, List<String> sites,
+                List<Trace> stacks, long count, List<String> threads, List<Integer> cpus, List<String> runs,
+                boolean crossRun, String qualifier) {
+            this(rule, key, policy, message, locks, sites, stacks, count, threads, cpus, runs, crossRun, qualifier,
+                    null);
         }
 
         Finding {

@@ -106,7 +106,7 @@ final class ReportReader {
         }
         return new Model.Finding(rule, key, str(f, "policy", "WARN"), message, locks, sites, stacks,
                 Math.max(1, num(f, "count")), strings(f, "threads"), cpus, List.of(run), false,
-                str(f, "qualifier", null));
+                str(f, "qualifier", null), str(f, "test", null));
     }
 
     private static JsonArray array(JsonObject o, String name) {

@@ -1,8 +1,10 @@
 package org.lockwitness.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +43,35 @@ final class SourceMap {
     SourceMap(List<Path> roots, Path base) {
         this.roots = List.copyOf(roots);
         this.base = base.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The roots that {@code --source-root} values name: a value that names a directory is one root, whatever
+     * characters it holds (a comma too); any other value is a list, split at {@link File#pathSeparator} and at
+     * commas (the option's first form, {@code src/main/java,src/test/java}).
+     */
+    static List<Path> roots(List<String> values) {
+        List<Path> roots = new ArrayList<>();
+        for (String value : values) {
+            if (isDirectory(value)) {
+                roots.add(Path.of(value));
+                continue;
+            }
+            for (String part : value.split(Pattern.quote(File.pathSeparator) + "|,")) {
+                if (!part.isEmpty()) {
+                    roots.add(Path.of(part));
+                }
+            }
+        }
+        return roots;
+    }
+
+    private static boolean isDirectory(String value) {
+        try {
+            return !value.isEmpty() && Files.isDirectory(Path.of(value));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** {@code originalUriBaseIds}: what {@code %SRCROOT%} is. */

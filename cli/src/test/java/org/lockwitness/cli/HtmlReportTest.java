@@ -72,7 +72,7 @@ class HtmlReportTest {
             }
         }
         Model.Finding f = new Model.Finding("SLEEP_WITH_LOCK", "k", "WARN", "sleeping with c200 held", List.of("c200"),
-                List.of("F.java:1"), List.of(), 1, List.of("t"), List.of(0), List.of("r"), false);
+                List.of("F.java:1"), List.of(), 1, List.of("t"), List.of(0), List.of("r"), false, null);
         String html = HtmlReport.render(new Model.Report("r", classes, edges, List.of(f)), List.of(), false);
         assertTrue(html.contains("the graph has 400 classes, more than 300, so only the classes of findings and their"
                 + " neighbours are drawn"), html);

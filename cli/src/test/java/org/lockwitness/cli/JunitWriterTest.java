@@ -37,7 +37,7 @@ class JunitWriterTest {
     private static Model.Finding finding(String rule, String key, String message) {
         return new Model.Finding(rule, key, "WARN", message, List.of(), List.of("A.java:3"),
                 List.of(new Model.Trace("stack backtrace:", List.of("org.ex.A.m(A.java:3)"))), 2, List.of("t"),
-                List.of(0), List.of("run"), false);
+                List.of(0), List.of("run"), false, null);
     }
 
     private Path write() {

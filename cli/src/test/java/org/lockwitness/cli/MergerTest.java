@@ -3,8 +3,15 @@ package org.lockwitness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,5 +148,40 @@ class MergerTest {
         Fixtures.run(tmp.resolve("two")).nest("B.java", 50, "y", "x").write();
         assertEquals(List.of(), Merger.merge(List.of(read("one", null), read("two", null)),
                 WitnessConfig.parse("blessed: y, x\n", "c")).findings());
+    }
+
+    @Test
+    void aFindingsTest_isCarriedIntoTheMergedReport_theFirstRunThatNamedOneWins() throws IOException {
+        Fixtures.run(tmp.resolve("one")).nest("A.java", 10, "x", "y").nest("A.java", 20, "y", "x").write();
+        Fixtures.run(tmp.resolve("two")).nest("B.java", 10, "x", "y").nest("B.java", 20, "y", "x").write();
+        Fixtures.run(tmp.resolve("three")).nest("C.java", 10, "x", "y").nest("C.java", 20, "y", "x").write();
+        nameTest(tmp.resolve("two"), "com.example.AbbaTest.abba()");
+        nameTest(tmp.resolve("three"), "com.example.AbbaTest.other()");
+        Model.Report merged = merge(read("one", null), read("two", null), read("three", null));
+        assertEquals(1, merged.findings().size(), merged.findings()::toString);
+        assertEquals("com.example.AbbaTest.abba()", merged.findings().get(0).test());
+        JsonObject json = MergedReport.json(merged, List.of("one", "two", "three"));
+        assertEquals("com.example.AbbaTest.abba()",
+                json.getAsJsonArray("findings").get(0).getAsJsonObject().get("test").getAsString());
+        assertTrue(MergedReport.text(merged, List.of("one", "two", "three")).lines()
+                .anyMatch(l -> l.equals("# first seen during test com.example.AbbaTest.abba()")));
+        assertEquals(null, merge(read("one", null)).findings().get(0).test());
+        assertTrue(!MergedReport.json(merge(read("one", null)), List.of("one")).getAsJsonArray("findings").get(0)
+                .getAsJsonObject().has("test"), "no test member when no run named one");
+        Path out = tmp.resolve("merged");
+        Files.createDirectories(out);
+        MergedReport.write(merged, List.of("one", "two", "three"), out);
+        assertEquals("com.example.AbbaTest.abba()", read("merged", null).findings().get(0).test(),
+                "a merged report read again keeps it");
+    }
+
+    /** Adds {@code test} to every finding of {@code dir/witness.json}, as the JUnit 5 extension's runs have it. */
+    private static void nameTest(Path dir, String test) throws IOException {
+        Path file = dir.resolve(ReportReader.FILE);
+        JsonObject root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        for (JsonElement f : root.getAsJsonArray("findings")) {
+            f.getAsJsonObject().addProperty("test", test);
+        }
+        Files.writeString(file, root.toString(), StandardCharsets.UTF_8);
     }
 }

@@ -120,7 +120,7 @@ class SarifWriterTest {
         return new Model.Finding(rule, key, "WARN", rule + " message", List.of("a"), siteList,
                 List.of(new Model.Trace("lock order a -> b established at:", stack),
                         new Model.Trace("lock order b -> a attempted at:", stack)), 1, List.of(), List.of(),
-                List.of("run"), false);
+                List.of("run"), false, null);
     }
 
     @Test
@@ -166,5 +166,28 @@ class SarifWriterTest {
         // the cutting itself is tested above with small limits: the schema's uniqueItems makes a log of
         // GitHub's size take most of a minute to validate
         assertEquals(new SarifLimits(25_000, 1_000, 10_000), SarifLimits.GITHUB);
+    }
+
+    @Test
+    void aSourceRootWithACommaInItsName_isOneRoot_andTheOldCommaListStillSplits() throws IOException {
+        Path root = Path.of("target", "source,roots-" + tmp.getFileName());
+        Path copy = root.resolve("org/lockwitness/cli/Fixtures.java");
+        Files.createDirectories(copy.getParent());
+        Files.copy(Path.of(FIXTURES), copy);
+        Fixtures.run(tmp.resolve("runs/one")).nest("Fixtures.java", 10, "x", "y").write();
+        Fixtures.run(tmp.resolve("runs/two")).nest("Fixtures.java", 50, "y", "x").write();
+        Path sarif = tmp.resolve("out/lockwitness.sarif");
+        Fixtures.Result r = Fixtures.cli("check", tmp.resolve("runs").toString(), "--sarif", sarif.toString(),
+                "--source-root", root.toString());
+        assertEquals(0, r.status(), r::toString);
+        JsonObject first = result(valid(Files.readString(sarif)), "LOCK_ORDER_REVERSAL").getAsJsonArray("locations")
+                .get(0).getAsJsonObject();
+        assertEquals(root.resolve("org/lockwitness/cli/Fixtures.java").toString().replace('\\', '/'), uri(first),
+                "the root is not cut at its comma");
+
+        assertEquals(List.of(root), SourceMap.roots(List.of(root.toString())));
+        assertEquals(List.of(Path.of("src/main/java"), Path.of("src/test/java"), Path.of("a"), Path.of("b")),
+                SourceMap.roots(List.of("src/main/java,src/test/java", "a" + java.io.File.pathSeparator + "b")),
+                "a value that is no directory is a list, at commas and at the path separator");
     }
 }

@@ -24,7 +24,7 @@ class TriageTest {
 
     private static Model.Finding finding(String rule, String key) {
         return new Model.Finding(rule, key, "WARN", "m\nmore", List.of(), List.of("A.java:1"), List.of(), 1,
-                List.of(), List.of(), List.of("r"), false);
+                List.of(), List.of(), List.of("r"), false, null);
     }
 
     @Test

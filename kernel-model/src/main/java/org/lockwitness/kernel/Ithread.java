@@ -20,7 +20,7 @@ final class Ithread {
     Ithread(Machine m, String name, int priority, Runnable work, Cpu cpu) {
         this.name = name;
         this.work = work;
-        this.td = m.spawnWaiting(name, priority, this::loop, cpu);
+        this.td = m.kthreads.spawnWaiting(name, priority, this::loop, cpu);
     }
 
     /** {@code intr_event_schedule_thread}/{@code swi_sched}. */

@@ -158,7 +158,7 @@ public final class KThread {
     KThread(Machine machine, String name, int priority, Runnable body, boolean idle, boolean daemon) {
         this.machine = machine;
         this.name = name;
-        this.tid = machine.nextTid();
+        this.tid = machine.kthreads.nextTid();
         this.body = body;
         this.idle = idle;
         this.daemon = daemon || idle;
@@ -270,7 +270,7 @@ public final class KThread {
             throw new IllegalStateException("bindTo on a started thread; use Sched.bind");
         }
         machine.checkCpu(cpuId);
-        machine.rebind(this, cpuId);
+        machine.kthreads.rebind(this, cpuId);
         return this;
     }
 
@@ -354,7 +354,7 @@ public final class KThread {
 
         @Override
         public void run() {
-            td.machine.runThread(td);
+            td.machine.kthreads.runThread(td);
         }
     }
 }

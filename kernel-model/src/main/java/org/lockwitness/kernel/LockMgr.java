@@ -1,6 +1,3 @@
-// Over 400 lines: it mirrors kern_lock.c's one __lockmgr_args, whose LK_* requests (shared,
-// exclusive, upgrade, downgrade, release, drain) share the lock word, the interlock (spin lock or
-// DragonFly token) and the sleep protocol; split apart they would pass all of that between classes.
 package org.lockwitness.kernel;
 
 import org.lockwitness.kernel.probe.Acquire;
@@ -20,7 +17,7 @@ import org.lockwitness.kernel.probe.Upgrade;
  * had in 2005. The flag values are FreeBSD 9's.
  *
  * <p>Design: the state ({@code lk_flags}, {@code lk_sharecount}, {@code lk_waitcount},
- * {@code lk_exclusivecount}, {@code lk_lockholder}) is guarded by an {@link Interlock}. A request
+ * {@code lk_exclusivecount}, {@code lk_lockholder}) is guarded by an {@link LkInterlock}. A request
  * that must wait counts itself in {@code lk_waitcount} and sleeps on the lock through the interlock,
  * which is released while asleep; every release, downgrade and upgrade hand-off with waiters wakes
  * them all, and each re-checks. Exclusive requests first claim {@code LK_WANT_EXCL}, which keeps new
@@ -64,72 +61,7 @@ public final class LockMgr extends LockObject {
     private static final int LK_WANT_EXCL = 0x2;
     private static final int LK_WANT_UPGRADE = 0x4;
 
-    /**
-     * What guards the state of a lock manager lock ({@code lk_interlock}).
-     *
-     * <p>Thread-safety: {@link #sleep} is called with the interlock held.
-     */
-    interface Interlock {
-        /** Takes the interlock. */
-        void lock();
-
-        /** Releases the interlock. */
-        void unlock();
-
-        /** Sleeps on {@code ident} without losing a wakeup; the interlock is released while asleep and held again on return. */
-        void sleep(Object ident, String wmesg);
-    }
-
-    /** The default interlock: a spin mutex, slept on with {@code msleep_spin}. */
-    private static final class SpinInterlock implements Interlock {
-        private final Mtx mtx = new Mtx("lockmgr interlock", Mtx.SPIN | Mtx.INFRASTRUCTURE);
-
-        @Override
-        public void lock() {
-            mtx.lockSpin();
-        }
-
-        @Override
-        public void unlock() {
-            mtx.unlockSpin();
-        }
-
-        @Override
-        public void sleep(Object ident, String wmesg) {
-            Synch.msleepSpin(ident, mtx, wmesg, 0);
-        }
-    }
-
-    /**
-     * DragonFly's interlock before November 2005: an LWKT token. Taking it may block, and blocking
-     * releases every token the thread holds, so a request loses its atomicity with the caller's other
-     * tokens; the sleep is a plain {@code tsleep}, safe only because the token is given up only when
-     * the thread blocks.
-     */
-    private static final class TokenInterlock implements Interlock {
-        private final Token token;
-
-        TokenInterlock(Token token) {
-            this.token = token;
-        }
-
-        @Override
-        public void lock() {
-            token.get();
-        }
-
-        @Override
-        public void unlock() {
-            token.rel();
-        }
-
-        @Override
-        public void sleep(Object ident, String wmesg) {
-            Synch.tsleep(ident, 0, wmesg, 0);
-        }
-    }
-
-    private final Interlock interlock;
+    private final LkInterlock interlock;
     /** The {@code lockinit} flags that also apply to each request. */
     private final int initFlags;
     /** {@code lk_flags}: the state bits. */
@@ -149,12 +81,12 @@ public final class LockMgr extends LockObject {
     public LockMgr(String name, int flags) {
         super(name, LockClass.LOCKMGR, loFlags(flags));
         this.initFlags = flags & LK_CANRECURSE;
-        this.interlock = new SpinInterlock();
+        this.interlock = new LkInterlock.SpinMtx();
     }
 
     /** {@code lockinit} with another interlock (DragonFly's token). */
     @LockInit
-    LockMgr(String name, int flags, Interlock interlock) {
+    LockMgr(String name, int flags, LkInterlock interlock) {
         super(name, LockClass.LOCKMGR, loFlags(flags));
         this.initFlags = flags & LK_CANRECURSE;
         this.interlock = interlock;
@@ -169,7 +101,7 @@ public final class LockMgr extends LockObject {
      * @return the lock
      */
     public static LockMgr withTokenInterlock(String name, int flags, Token token) {
-        return new LockMgr(name, flags, new TokenInterlock(token));
+        return new LockMgr(name, flags, new LkInterlock.LwktToken(token));
     }
 
     private static int loFlags(int flags) {

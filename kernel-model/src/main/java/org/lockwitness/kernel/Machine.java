@@ -1,20 +1,9 @@
-// Over 400 lines: the public Builder and the scheduling-point core (point, chooseCpu, the idle
-// machine) share the machine's fields; the run's start and end live in RunControl and HostStalls,
-// the strategy's view in PointView.
 package org.lockwitness.kernel;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.kernel.probe.HaltHook;
@@ -92,28 +81,19 @@ public final class Machine {
     final Mtx rmSpinlock = new Mtx("rm_spinlock", Mtx.SPIN | Mtx.INFRASTRUCTURE);
     final Smp.Rendezvous rendezvous;
     final LostWakeups lostWakeups = new LostWakeups(this);
-    private final AtomicReference<Softclock> softclock = new AtomicReference<>();
-    private final AtomicBoolean softclockClaimed = new AtomicBoolean();
     private final Duration wallClockLimit;
-    private final PointView view;
-    private final RunControl control = new RunControl(this);
+    final RunControl control = new RunControl(this);
+    final Kthreads kthreads = new Kthreads(this);
+    final SchedulingPoints points;
+    private final StartSoftclock softclock = new StartSoftclock(this);
     private final int id;
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final Queue<KThread> threads = new ConcurrentLinkedQueue<>();
     private final AtomicReferenceArray<InterruptSource> sources = new AtomicReferenceArray<>(Irq.HARDCLOCK);
     private final AtomicInteger sourceCount = new AtomicInteger();
-    private final AtomicInteger live = new AtomicInteger();
-    private final AtomicLong parallelSteps = new AtomicLong();
-    private final AtomicLong tids = new AtomicLong();
-    private long steps;
-    private long stepLimit;
-    private int spawned;
     volatile boolean dead;
-    private volatile String haltRequest;
-    private volatile int activeCpu;
 
-    private Machine(Builder b) {
+    Machine(MachineBuilder b) {
         this.id = IDS.incrementAndGet();
         this.mode = b.mode;
         this.parallel = b.mode == Mode.PARALLEL;
@@ -138,14 +118,14 @@ public final class Machine {
             c.idle = idle;
             c.curthread = idle;
             cpus[i] = c;
-            threads.add(idle);
+            kthreads.addIdle(idle);
         }
-        this.view = new PointView(cpus);
+        this.points = new SchedulingPoints(this);
     }
 
     /** @return a builder with 2 CPUs, seed 0, DETERMINISTIC mode and the FIXED rendezvous action */
-    public static Builder builder() {
-        return new Builder();
+    public static MachineBuilder builder() {
+        return new MachineBuilder();
     }
 
     /**
@@ -168,7 +148,7 @@ public final class Machine {
     public static void window() {
         KThread td = KThread.current();
         if (td != null) {
-            td.machine.point(td, SchedulingPoint.Kind.WINDOW);
+            td.machine.points.point(td, SchedulingPoint.Kind.WINDOW);
         }
     }
 
@@ -178,7 +158,7 @@ public final class Machine {
      */
     public static void cpuSpinwait() {
         KThread td = KThread.curthread();
-        td.machine.point(td, SchedulingPoint.Kind.SPIN);
+        td.machine.points.point(td, SchedulingPoint.Kind.SPIN);
     }
 
     /**
@@ -208,7 +188,7 @@ public final class Machine {
      * @return the thread
      */
     public KThread spawn(String name, int priority, Runnable body) {
-        return create(name, priority, body, false);
+        return kthreads.add(name, priority, body, false);
     }
 
     /**
@@ -221,7 +201,7 @@ public final class Machine {
      * @return the thread
      */
     public KThread spawnDaemon(String name, int priority, Runnable body) {
-        return create(name, priority, body, true);
+        return kthreads.add(name, priority, body, true);
     }
 
     /**
@@ -260,13 +240,13 @@ public final class Machine {
         if (stepLimit <= 0) {
             throw new IllegalArgumentException("stepLimit must be positive");
         }
-        this.stepLimit = stepLimit;
+        points.stepLimit = stepLimit;
         Checker checker = Checker.installed();
         checker.runStarted(new RunStart(id, seed, strategy.name(), mode.name(), cpus.length));
         long t0 = System.nanoTime();
         running = this;
         strategy.start(cpus.length);
-        activeCpu = 0;
+        points.activeCpu = 0;
         for (KThread td : threadsSnapshot()) {
             td.carrier.start();
         }
@@ -296,7 +276,7 @@ public final class Machine {
 
     /** @return the scheduling points taken so far */
     public long steps() {
-        return parallel ? parallelSteps.get() : steps;
+        return points.steps();
     }
 
     /** @return the decision trace so far */
@@ -326,34 +306,9 @@ public final class Machine {
 
     // ---------------------------------------------------------------- internals
 
-    /**
-     * The callout wheel, created with its softclock thread on first use. Its constructors are kernel
-     * code, whose line windows are scheduling points, so it is never built under a monitor: the
-     * first caller claims it and builds it in an atomic section, where no other kernel thread can
-     * run in DETERMINISTIC mode; in PARALLEL mode another CPU that wants it meanwhile spin-waits.
-     */
+    /** The callout wheel, created with its softclock thread on first use ({@link StartSoftclock}). */
     Softclock softclock() {
-        Softclock sc = softclock.get();
-        if (sc != null) {
-            return sc;
-        }
-        if (softclockClaimed.compareAndSet(false, true)) {
-            boolean built = false;
-            try {
-                sc = atomically(() -> new Softclock(this));
-                softclock.set(sc);
-                built = true;
-                return sc;
-            } finally {
-                if (!built) {
-                    softclockClaimed.set(false);
-                }
-            }
-        }
-        while ((sc = softclock.get()) == null) {
-            cpuSpinwait();
-        }
-        return sc;
+        return softclock.get();
     }
 
     /**
@@ -374,10 +329,6 @@ public final class Machine {
         }
     }
 
-    long nextTid() {
-        return tids.incrementAndGet();
-    }
-
     String threadGroupName() {
         return "lockwitness-m" + id;
     }
@@ -389,201 +340,12 @@ public final class Machine {
     }
 
     boolean isActive(Cpu c) {
-        return parallel || activeCpu == c.id;
+        return parallel || points.activeCpu == c.id;
     }
 
     /** @return every kernel thread, in creation order */
     List<KThread> threadsSnapshot() {
-        return new ArrayList<>(threads);
-    }
-
-    private KThread create(String name, int priority, Runnable body, boolean daemon) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(body, "body");
-        if (priority < 0 || priority >= KThread.PRI_IDLE) {
-            throw new IllegalArgumentException("priority must be in [0, " + KThread.PRI_IDLE + ")");
-        }
-        KThread td = new KThread(this, name, priority, body, false, daemon);
-        if (!daemon) {
-            live.incrementAndGet();
-        }
-        threads.add(td);
-        if (!control.started()) {
-            Cpu c = cpus[spawned++ % cpus.length];
-            td.cpu = c;
-            td.state = KThread.State.RUNQ;
-            c.runq.add(td, false);
-            return td;
-        }
-        KThread cur = KThread.current();
-        if (cur == null || cur.machine != this) {
-            throw new IllegalStateException("spawn on a running machine must come from its kernel threads");
-        }
-        td.cpu = cur.cpu;
-        td.carrier.start();
-        Sched.threadLock(cur);
-        Sched.schedAdd(td, 0);
-        Sched.threadUnlock(cur);
-        return td;
-    }
-
-    /** Creates a daemon thread that starts in IWAIT on {@code cpu}, for {@link Ithread}. */
-    KThread spawnWaiting(String name, int priority, Runnable body, Cpu cpu) {
-        KThread td = new KThread(this, name, priority, body, false, true);
-        td.ithread = true;
-        td.state = KThread.State.IWAIT;
-        td.waitingFor = name;
-        td.cpu = cpu;
-        threads.add(td);
-        if (control.started()) {
-            td.carrier.start();
-        }
-        return td;
-    }
-
-    void rebind(KThread td, int cpu) {
-        if (control.started()) {
-            throw new IllegalStateException("bindTo after the machine started; use Sched.bind");
-        }
-        td.boundCpu = cpu;
-        if (td.state == KThread.State.RUNQ && td.cpu != cpus[cpu]) {
-            td.cpu.runq.remove(td);
-            td.cpu = cpus[cpu];
-            cpus[cpu].runq.add(td, false);
-        }
-    }
-
-    /** The body of every carrier thread. */
-    void runThread(KThread td) {
-        try {
-            td.awaitRun();
-            if (td.idle) {
-                Sched.idleLoop(td);
-            } else {
-                Sched.forkExit(td);
-                td.body.run();
-                Sched.threadExit(td);
-            }
-        } catch (MachineStop stop) {
-            // The machine stopped; this thread just ends.
-        } catch (Throwable t) {
-            finish(RunResult.Status.HALTED, "uncaught " + t + " in " + td, t);
-        }
-    }
-
-    /** @return whether only one non-daemon thread is left */
-    boolean lastThread() {
-        return live.get() == 1;
-    }
-
-    void threadExited(KThread td) {
-        if (!td.daemon && live.decrementAndGet() == 0) {
-            finish(RunResult.Status.COMPLETED, "every thread exited", null);
-        }
-    }
-
-    /**
-     * A scheduling point on the running thread: count it, advance time, maybe take an interrupt,
-     * maybe hand the machine to another CPU.
-     */
-    void point(KThread td, SchedulingPoint.Kind kind) {
-        if (td.atomic != 0) {
-            if (kind == SchedulingPoint.Kind.WINDOW) {
-                return;
-            }
-            throw new IllegalStateException(kind + " scheduling point in an atomic section of " + td);
-        }
-        if (dead) {
-            throw MachineStop.INSTANCE;
-        }
-        String halt = haltRequest;
-        if (halt != null) {
-            finish(RunResult.Status.HALTED, halt, null);
-            throw MachineStop.INSTANCE;
-        }
-        td.cpu.count(kind);
-        long now = parallel ? parallelSteps.incrementAndGet() : ++steps;
-        if (now > stepLimit) {
-            finish(RunResult.Status.STEP_LIMIT, "step limit of " + stepLimit + " scheduling points reached", null);
-            throw MachineStop.INSTANCE;
-        }
-        if (clock.advanceTo(now)) {
-            postHardclock();
-        }
-        Cpu c = td.cpu;
-        if (c.intrEnabled) {
-            int v = c.nextPending();
-            if (v >= 0 && (parallel || strategy.deliver(view.at(kind, now, c), v))) {
-                if (!parallel) {
-                    trace.record(now, Trace.DELIVER, (c.id << 16) | v);
-                }
-                Interrupts.deliver(td, c, v);
-                c = td.cpu;
-            }
-        }
-        if (parallel) {
-            if (kind == SchedulingPoint.Kind.IDLE) {
-                parallelIdle();
-            } else if (kind == SchedulingPoint.Kind.SPIN) {
-                c.spinDelay();
-            }
-            return;
-        }
-        if (kind == SchedulingPoint.Kind.IDLE) {
-            c.idling = true;
-            chooseCpu(td, c, kind, now);
-            c.idling = false;
-        } else {
-            chooseCpu(td, c, kind, now);
-        }
-    }
-
-    private void chooseCpu(KThread td, Cpu c, SchedulingPoint.Kind kind, long now) {
-        PointView v = view.at(kind, now, c);
-        int next = strategy.nextCpu(v);
-        if (next < 0 || next >= cpus.length || !v.runnable(next)) {
-            next = v.runnable(c.id) ? c.id : (v.runnableCount() > 0 ? v.runnableCpu(0) : -1);
-        }
-        if (next < 0) {
-            idleMachine(now);
-            return;
-        }
-        if (next != c.id) {
-            trace.record(now, Trace.SWITCH_CPU, next);
-            activeCpu = next;
-            cpus[next].curthread.unpark();
-            td.awaitRun();
-        }
-    }
-
-    /** No CPU can make progress: jump to the next timer, or end the run. */
-    private void idleMachine(long now) {
-        if (live.get() == 0) {
-            finish(RunResult.Status.COMPLETED, "every thread exited", null);
-            throw MachineStop.INSTANCE;
-        }
-        long tick = clock.jumpToNextTimer();
-        if (tick < 0) {
-            finish(RunResult.Status.HUNG, "no thread can run and no timer is pending", null);
-            throw MachineStop.INSTANCE;
-        }
-        steps = Math.max(steps, tick * clock.stepsPerTick());
-        trace.record(now, Trace.TIME_JUMP, (int) tick);
-        postHardclock();
-    }
-
-    private void parallelIdle() {
-        if (live.get() == 0) {
-            finish(RunResult.Status.COMPLETED, "every thread exited", null);
-            throw MachineStop.INSTANCE;
-        }
-        LockSupport.parkNanos(20_000);
-    }
-
-    private void postHardclock() {
-        for (Cpu c : cpus) {
-            c.post(Irq.HARDCLOCK);
-        }
+        return kthreads.snapshot();
     }
 
     InterruptSource source(int vector) {
@@ -594,131 +356,12 @@ public final class Machine {
         KThread td = KThread.current();
         Machine m = td != null ? td.machine : running;
         if (m != null) {
-            m.haltRequest = reason == null ? "halted by the checker" : reason;
+            m.points.haltRequest = reason == null ? "halted by the checker" : reason;
         }
     }
 
     /** Ends the run once; later calls are ignored. */
     void finish(RunResult.Status status, String reason, Throwable cause) {
         control.finish(status, reason, cause);
-    }
-
-    /**
-     * Configures a {@link Machine}.
-     *
-     * <p>Thread-safety: not thread-safe.
-     */
-    public static final class Builder {
-        private int cpus = 2;
-        private long seed;
-        private Mode mode = Mode.DETERMINISTIC;
-        private Strategy strategy;
-        private RendezvousAction rendezvousAction = RendezvousAction.FIXED;
-        private boolean fullPreemption;
-        private int stepsPerTick = 1000;
-        private long spinLimit = 10_000_000L;
-        private Duration wallClockLimit = Duration.ofSeconds(60);
-
-        private Builder() {
-        }
-
-        /**
-         * @param n the number of CPUs, 1 to 32
-         * @return this builder
-         */
-        public Builder cpus(int n) {
-            if (n < 1 || n > 32) {
-                throw new IllegalArgumentException("cpus must be in [1, 32]");
-            }
-            this.cpus = n;
-            return this;
-        }
-
-        /**
-         * @param s the seed of the default strategy
-         * @return this builder
-         */
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
-
-        /**
-         * @param m the mode
-         * @return this builder
-         */
-        public Builder mode(Mode m) {
-            this.mode = Objects.requireNonNull(m);
-            return this;
-        }
-
-        /**
-         * @param s the strategy to use instead of a {@link RandomStrategy} seeded with the seed
-         * @return this builder
-         */
-        public Builder strategy(Strategy s) {
-            this.strategy = Objects.requireNonNull(s);
-            return this;
-        }
-
-        /**
-         * @param a which {@code smp_rendezvous_action} to run
-         * @return this builder
-         */
-        public Builder rendezvousAction(RendezvousAction a) {
-            this.rendezvousAction = Objects.requireNonNull(a);
-            return this;
-        }
-
-        /**
-         * @param on FULL_PREEMPTION: preempt for any more urgent thread, not only ithreads
-         * @return this builder
-         */
-        public Builder fullPreemption(boolean on) {
-            this.fullPreemption = on;
-            return this;
-        }
-
-        /**
-         * @param n scheduling points per tick
-         * @return this builder
-         */
-        public Builder stepsPerTick(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("stepsPerTick must be positive");
-            }
-            this.stepsPerTick = n;
-            return this;
-        }
-
-        /**
-         * @param n spin-wait iterations on one spin mutex before the model panics "spin lock held
-         *          too long"
-         * @return this builder
-         */
-        public Builder spinLimit(long n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("spinLimit must be positive");
-            }
-            this.spinLimit = n;
-            return this;
-        }
-
-        /**
-         * @param d the wall-clock limit of {@link Machine#run}
-         * @return this builder
-         */
-        public Builder wallClockLimit(Duration d) {
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("wallClockLimit must be positive");
-            }
-            this.wallClockLimit = d;
-            return this;
-        }
-
-        /** @return the machine */
-        public Machine build() {
-            return new Machine(this);
-        }
     }
 }

@@ -282,14 +282,14 @@ public final class Sched {
      */
     @ThreadExit
     static void threadExit(KThread td) {
-        if (!td.daemon && td.machine.lastThread()) {
+        if (!td.daemon && td.machine.kthreads.lastThread()) {
             td.state = KThread.State.EXITED;
-            td.machine.threadExited(td);
+            td.machine.kthreads.threadExited(td);
             return;
         }
         threadLock(td);
         td.state = KThread.State.EXITED;
-        td.machine.threadExited(td);
+        td.machine.kthreads.threadExited(td);
         miSwitch(SW_VOL | SWT_NONE);
     }
 
@@ -304,7 +304,7 @@ public final class Sched {
                 }
                 threadUnlock(td);
             } else {
-                m.point(td, SchedulingPoint.Kind.IDLE);
+                m.points.point(td, SchedulingPoint.Kind.IDLE);
             }
         }
     }

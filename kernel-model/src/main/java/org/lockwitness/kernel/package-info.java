@@ -8,10 +8,13 @@
  * <table>
  *   <caption>Classes and the kernel sources they follow</caption>
  *   <tr><th>class</th><th>FreeBSD / DragonFly source</th></tr>
- *   <tr><td>{@link org.lockwitness.kernel.Machine}, {@link org.lockwitness.kernel.Cpu}</td>
- *       <td>the machine itself; {@code struct pcpu} ({@code sys/pcpu.h})</td></tr>
- *   <tr><td>{@link org.lockwitness.kernel.KThread}</td><td>{@code struct thread} ({@code sys/proc.h},
- *       {@code kern_thread.c})</td></tr>
+ *   <tr><td>{@link org.lockwitness.kernel.Machine}, {@link org.lockwitness.kernel.MachineBuilder}, {@code SchedulingPoints},
+ *       {@link org.lockwitness.kernel.Cpu}</td>
+ *       <td>the machine itself, its settings and its scheduling points (the model's; {@code hardclock}
+ *       is posted there); {@code struct pcpu} ({@code sys/pcpu.h})</td></tr>
+ *   <tr><td>{@link org.lockwitness.kernel.KThread}, {@code Kthreads}</td><td>{@code struct thread}
+ *       ({@code sys/proc.h}, {@code kern_thread.c}); {@code kthread_add}/{@code kthread_exit}
+ *       ({@code kern_kthread.c}), {@code fork_exit} ({@code kern_fork.c})</td></tr>
  *   <tr><td>{@link org.lockwitness.kernel.Sched}, {@code RunQueue}</td><td>{@code sched_4bsd.c},
  *       {@code kern_switch.c} ({@code mi_switch}, run queues)</td></tr>
  *   <tr><td>{@link org.lockwitness.kernel.Critical}</td><td>{@code kern_switch.c}
@@ -30,8 +33,8 @@
  *       <td>{@code kern_sx.c}, {@code kern_rwlock.c}</td></tr>
  *   <tr><td>{@link org.lockwitness.kernel.RmLock}, {@link org.lockwitness.kernel.RmTracker}</td>
  *       <td>{@code kern_rmlock.c}</td></tr>
- *   <tr><td>{@link org.lockwitness.kernel.LockMgr}</td><td>{@code kern_lock.c} (lockmgr); DragonFly's
- *       token interlock of 2005</td></tr>
+ *   <tr><td>{@link org.lockwitness.kernel.LockMgr}, {@code LkInterlock}</td><td>{@code kern_lock.c} (lockmgr,
+ *       {@code lk_interlock}); DragonFly's token interlock of 2005</td></tr>
  *   <tr><td>{@link org.lockwitness.kernel.LockObject}, {@link org.lockwitness.kernel.LockClass}</td>
  *       <td>{@code sys/_lock.h}, {@code sys/lock.h} ({@code struct lock_object}, {@code struct lock_class})</td></tr>
  *   <tr><td>{@code Turnstile}</td><td>{@code subr_turnstile.c}</td></tr>
@@ -40,8 +43,9 @@
  *   <tr><td>{@link org.lockwitness.kernel.Cv}</td><td>{@code kern_condvar.c}</td></tr>
  *   <tr><td>{@link org.lockwitness.kernel.Token}, {@link org.lockwitness.kernel.Serializer}</td>
  *       <td>DragonFly {@code lwkt_token.c}, {@code lwkt_serialize.c}</td></tr>
- *   <tr><td>{@link org.lockwitness.kernel.Callout}, {@code Softclock}, {@code Clock}</td>
- *       <td>{@code kern_timeout.c}, {@code kern_clock.c} ({@code hardclock})</td></tr>
+ *   <tr><td>{@link org.lockwitness.kernel.Callout}, {@code Softclock}, {@code StartSoftclock},
+ *       {@code Clock}</td>
+ *       <td>{@code kern_timeout.c} ({@code start_softclock}), {@code kern_clock.c} ({@code hardclock})</td></tr>
  *   <tr><td>{@link org.lockwitness.kernel.Taskqueue}, {@link org.lockwitness.kernel.Task},
  *       {@link org.lockwitness.kernel.TaskqGroup}, {@link org.lockwitness.kernel.GroupTask}</td>
  *       <td>{@code subr_taskqueue.c}, {@code subr_gtaskqueue.c}</td></tr>

@@ -41,7 +41,7 @@ import org.objectweb.asm.tree.TableSwitchInsnNode;
  * latches, semaphores, queues; {@code Object.wait}, {@code Thread.sleep/join},
  * {@code LockSupport.park}).
  *
- * <p>A scheduling point is {@code Machine.point} (windows, spin-waits, idling), {@code
+ * <p>A scheduling point is {@code SchedulingPoints.point} (windows, spin-waits, idling), {@code
  * KThread.awaitRun} (the baton), any method of a {@code @KernelCode} class (the agent weaves a window
  * before each of its lines), a method with a probe annotation (the agent calls the checker there),
  * and any call whose target the scan cannot know (an interface or abstract method, a lambda).
@@ -57,10 +57,10 @@ class HostMonitorScanTest {
                     + " point",
             "Clock#remove", "leaf monitor on the timer queue: PriorityQueue operations only, no scheduling point",
             "InterruptSource#addHandler", "leaf monitor: adds a record and at most one Ithread, whose creation"
-                    + " (Machine.spawnWaiting) takes no scheduling point",
+                    + " (Kthreads.spawnWaiting) takes no scheduling point",
             "KThread#awaitRun", "LockSupport.park for the baton: this is the scheduling point itself, with no"
                     + " monitor held (checked by the scan)",
-            "Machine#parallelIdle", "PARALLEL mode's idle parkNanos(20 us): timed, holds nothing",
+            "SchedulingPoints#parallelIdle", "PARALLEL mode's idle parkNanos(20 us): timed, holds nothing",
             "Cpu#spinDelay", "PARALLEL mode's spin-wait back-off parkNanos(10 us), as lock_delay's: timed, holds"
                     + " no monitor (the scan checks the scheduling point it is called from)",
             "RunControl#await", "the controlling thread's timed wait for the end of the run: not a kernel"
@@ -70,7 +70,7 @@ class HostMonitorScanTest {
     private static final String KERNEL_CODE = "Lorg/lockwitness/kernel/probe/KernelCode;";
     private static final String NO_WINDOWS = "Lorg/lockwitness/kernel/probe/NoWindows;";
     private static final String PROBE = "Lorg/lockwitness/kernel/probe/";
-    private static final Set<String> SCHEDULING_POINTS = Set.of(KERNEL + "Machine#point", KERNEL + "KThread#awaitRun");
+    private static final Set<String> SCHEDULING_POINTS = Set.of(KERNEL + "SchedulingPoints#point", KERNEL + "KThread#awaitRun");
 
     private static final Map<String, ClassNode> CLASSES = new HashMap<>();
 
@@ -143,7 +143,7 @@ class HostMonitorScanTest {
         assertEquals("synchronized block", blocking(m));
         List<List<MethodInsnNode>> regions = heldRegions(m);
         assertEquals(1, regions.size());
-        assertTrue(String.valueOf(reachesSchedulingPoint(regions.get(0))).contains("Machine#point"),
+        assertTrue(String.valueOf(reachesSchedulingPoint(regions.get(0))).contains("SchedulingPoints#point"),
                 () -> String.valueOf(reachesSchedulingPoint(regions.get(0))));
     }
 

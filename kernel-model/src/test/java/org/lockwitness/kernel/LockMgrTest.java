@@ -170,7 +170,7 @@ class LockMgrTest {
         Machine m = Machine.builder().cpus(2).seed(6).build();
         Mtx spin = new Mtx("counting interlock", Mtx.SPIN);
         AtomicInteger sleeps = new AtomicInteger();
-        LockMgr.Interlock counting = new LockMgr.Interlock() {
+        LkInterlock counting = new LkInterlock() {
             @Override
             public void lock() {
                 spin.lockSpin();

@@ -12,7 +12,7 @@ final class Programs {
     private Programs() {
     }
 
-    static Machine.Builder machine(int cpus, long seed) {
+    static MachineBuilder machine(int cpus, long seed) {
         return Machine.builder().cpus(cpus).seed(seed).wallClockLimit(Duration.ofSeconds(30));
     }
 

@@ -55,7 +55,7 @@ public final class CheckMojo extends AbstractRunsMojo {
         }
         Cli.Result r = Cli.run(args, getLog());
         if (r.status() == Cli.FINDINGS) {
-            throw new MojoFailureException(String.join(System.lineSeparator(), r.out()));
+            throw new MojoFailureException(r.text());
         }
         if (r.status() != 0) {
             throw new MojoExecutionException("lockwitness check failed (exit status " + r.status() + "): "

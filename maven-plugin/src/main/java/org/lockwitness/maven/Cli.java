@@ -56,16 +56,19 @@ final class Cli {
     }
 
     /**
-     * Runs {@code args} (the command first) and logs what it printed: results as info, diagnostics as
-     * warnings.
+     * Runs {@code args} (the command first) and, when it succeeded (status 0), logs what it printed: results as
+     * info, diagnostics as warnings. When it failed nothing is logged: the goal fails with {@link Result#text()}
+     * as its exception's message, which Maven prints, so each line is printed once.
      */
     static Result run(List<String> args, Log log) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         Result r = new Result(status, lines(out), lines(err));
-        r.out().forEach(log::info);
-        r.diagnostics().forEach(log::warn);
+        if (status == 0) {
+            r.out().forEach(log::info);
+            r.diagnostics().forEach(log::warn);
+        }
         return r;
     }
 

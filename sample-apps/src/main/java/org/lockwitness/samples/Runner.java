@@ -3,6 +3,7 @@ package org.lockwitness.samples;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.lockwitness.kernel.Machine;
+import org.lockwitness.kernel.MachineBuilder;
 import org.lockwitness.kernel.RunResult;
 import org.lockwitness.kernel.Strategy;
 import org.lockwitness.samples.explore.Schedule;
@@ -48,7 +49,7 @@ final class Runner {
 
     Outcome run(Schedule schedule) {
         Strategy strategy = schedule.strategy(workload.profile().typicalSteps());
-        Machine.Builder b = Machine.builder().cpus(cpus).seed(schedule.seed()).strategy(strategy)
+        MachineBuilder b = Machine.builder().cpus(cpus).seed(schedule.seed()).strategy(strategy)
                 .wallClockLimit(wallClockLimit);
         Machine m = workload.configure(b, variant).build();
         workload.start(m, variant, console);

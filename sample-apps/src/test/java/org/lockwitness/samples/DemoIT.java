@@ -8,8 +8,13 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** Issue 12: the whole demo, every workload and variant in a JVM of its own, is right and exits 0. */
+/**
+ * Issue 12: the whole demo, every workload and variant in a JVM of its own, is right and exits 0.
+ * Isolated: the demo runs two JVMs at a time itself, which is all two cores can take.
+ */
+@Isolated
 class DemoIT {
 
     /**

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the samples jar, or a main class of the test classes with it, in a JVM of its own under the
- * freshly built agent jar (paths from the failsafe configuration), with a timeout on every wait.
+ * freshly built agent jar (paths from the failsafe configuration), with a timeout on every wait. Those
+ * JVMs run with the quick compiler alone, as the demo's rows do ({@link Demo#QUICK_COMPILER}): their
+ * runs are short, and C2's compilations cost about a third of their CPU time on a 2-core machine.
  */
 final class Forked {
 
@@ -119,6 +121,7 @@ final class Forked {
     static Result runWithDefaultWindows(Path report, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
+        command.add(Demo.QUICK_COMPILER);
         command.add("-javaagent:" + agentJar() + "=report=" + report);
         command.addAll(List.of("-jar", samplesJar().toString()));
         command.addAll(List.of(args));
@@ -155,6 +158,7 @@ final class Forked {
             List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
+        command.add(Demo.QUICK_COMPILER);
         command.add("-javaagent:" + agentJar() + "=report=" + report + ",windows=lines"
                 + (options.isEmpty() ? "" : "," + options));
         command.addAll(application);

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.lockwitness.samples.workload.Variant;
 import org.lockwitness.samples.workload.Workload;
 
@@ -25,7 +26,9 @@ import org.lockwitness.samples.workload.Workload;
  * finding. To stay within CI's budget a run stops at {@value #STEPS} scheduling points (STEP_LIMIT); the
  * seed count is never cut. (Seed 8 of iflib-queues hung the JVM within the first 10,000 points
  * while a window in the softclock's construction handed the CPU away under a Java monitor.)
+ * Isolated: it runs two JVMs at a time itself.
  */
+@Isolated
 class SeedsEndIT {
 
     static final int SEEDS = 40;

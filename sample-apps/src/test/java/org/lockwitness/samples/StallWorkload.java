@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.Machine;
+import org.lockwitness.kernel.MachineBuilder;
 import org.lockwitness.kernel.Synch;
 import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.workload.Profile;
@@ -30,7 +31,7 @@ final class StallWorkload implements Workload {
     }
 
     @Override
-    public Machine.Builder configure(Machine.Builder builder, Variant variant) {
+    public MachineBuilder configure(MachineBuilder builder, Variant variant) {
         return builder.wallClockLimit(Duration.ofSeconds(3));
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.lockwitness.kernel.Machine;
+import org.lockwitness.kernel.MachineBuilder;
 import org.lockwitness.kernel.RmLock;
 import org.lockwitness.kernel.probe.Checker;
 import org.lockwitness.samples.workload.ExploreBudget;
@@ -44,7 +45,7 @@ public final class RendezvousPreempt implements Workload {
     static final int WRITES = 5;
 
     @Override
-    public Machine.Builder configure(Machine.Builder builder, Variant variant) {
+    public MachineBuilder configure(MachineBuilder builder, Variant variant) {
         return builder.rendezvousAction(variant == Variant.BUGGY
                 ? Machine.RendezvousAction.HISTORICAL : Machine.RendezvousAction.FIXED);
     }

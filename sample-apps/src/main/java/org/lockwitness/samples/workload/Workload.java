@@ -3,6 +3,7 @@ package org.lockwitness.samples.workload;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.lockwitness.kernel.Machine;
+import org.lockwitness.kernel.MachineBuilder;
 
 /**
  * A seed document re-enacted on the kernel model: what it sets up on a machine, in a buggy and a
@@ -33,7 +34,7 @@ public interface Workload {
      * @param variant the variant
      * @return the builder
      */
-    default Machine.Builder configure(Machine.Builder builder, Variant variant) {
+    default MachineBuilder configure(MachineBuilder builder, Variant variant) {
         return builder;
     }
 

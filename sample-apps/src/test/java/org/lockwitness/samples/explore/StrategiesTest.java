@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lockwitness.kernel.Irq;
 import org.lockwitness.kernel.Machine;
+import org.lockwitness.kernel.MachineBuilder;
 import org.lockwitness.kernel.RunResult;
 import org.lockwitness.kernel.SchedulingPoint;
 import org.lockwitness.kernel.Strategy;
@@ -25,7 +26,7 @@ class StrategiesTest {
 
     private static Trace run(Schedule s) {
         Workload w = new RendezvousPreempt();
-        Machine.Builder b = Machine.builder().cpus(2).seed(s.seed()).strategy(s.strategy(w.profile().typicalSteps()));
+        MachineBuilder b = Machine.builder().cpus(2).seed(s.seed()).strategy(s.strategy(w.profile().typicalSteps()));
         Machine m = w.configure(b, Variant.FIXED).build();
         w.start(m, Variant.FIXED, line -> { });
         RunResult r = m.run(w.profile().steps());

@@ -53,6 +53,7 @@ class GuideExamplesIT {
         Path report = dir(r.id());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1"); // the quick compiler alone, as the demo's rows: short runs
         command.add("-javaagent:" + agentJar() + "=report=" + report + options(r.options()));
         command.add("-cp");
         command.add(location(GuideMain.class) + java.io.File.pathSeparator + location(Machine.class));
