@@ -16,7 +16,8 @@ import org.lockwitness.witness.Witness;
  * ({@link Counters#eventsPossible()}) writes no report, so it never replaces the report of a run
  * that did; it says so in one line (the loud warning when the model was not instrumented), unless
  * the program said through the SPI that it only launches checked JVMs ({@link #launcherOnly()}) and
- * the model was instrumented.
+ * the model was instrumented. Such a launcher whose own Java locks gave no finding also writes no
+ * report and says nothing.
  * A report that cannot be written is said once, in the summary line, and {@link MainReturn} makes
  * it the exit status {@link MainReturn#INFRASTRUCTURE}. An {@code include=} or {@code exclude=}
  * that matched no class gets a warning. Findings of failing rules that did not make the exit status
@@ -49,7 +50,7 @@ final class ExitSummary {
      */
     boolean writeAtMainReturn() {
         JavaLockRuntime.sweep();
-        if (!counters.eventsPossible()) {
+        if (!counters.eventsPossible() || quietLauncher()) {
             return true;
         }
         mainReturnFailure = write();
@@ -61,12 +62,20 @@ final class ExitSummary {
         launcherOnly = true;
     }
 
+    /**
+     * A launcher whose own Java locks (its threads' start and join, a stream reader's monitor) gave
+     * nothing to report: it writes no report of its own and says nothing, as when nothing was woven.
+     */
+    private boolean quietLauncher() {
+        return launcherOnly && witness.findings().isEmpty();
+    }
+
     /** Stops the report thread, writes the final reports and prints the summary. Never throws. */
     void atExit() {
         try {
             JavaLockRuntime.sweep();
             witness.close();
-            String line = counters.eventsPossible() ? summary(write()) : noReport();
+            String line = quietLauncher() ? "" : counters.eventsPossible() ? summary(write()) : noReport();
             if (!line.isEmpty()) {
                 System.err.println(line);
             }
