@@ -229,12 +229,6 @@ final class OrderCheck {
                 List.of(c.name), List.of(first, here), List.of(state.backtrace()), t);
     }
 
-    /**
-     * Two instances of one Java lock class nested: records {@code held -> instance} with the other
-     * locks held below the first (its gates) and reports a {@link Rule#LOCK_ORDER_REVERSAL}, once
-     * per class, when the opposite nesting was seen without a common gate ({@link InstanceOrders}).
-     * Under the lock.
-     */
     /** The instances held below the first of the two, copied only when a nesting is first recorded. */
     private static long[] gates(HeldLocks held, int same) {
         long[] gates = new long[same];
@@ -242,6 +236,12 @@ final class OrderCheck {
         return gates;
     }
 
+    /**
+     * Two instances of one Java lock class nested: records {@code held -> instance} with the other
+     * locks held below the first (its gates) and reports a {@link Rule#LOCK_ORDER_REVERSAL}, once
+     * per class, when the opposite nesting was seen without a common gate ({@link InstanceOrders}).
+     * Under the lock.
+     */
     private Finding instanceOrder(WitnessThread t, HeldLocks held, int same, int lock, long instance, int site) {
         int cls = LockId.classOf(lock);
         long first = held.instance[same];
