@@ -1,5 +1,6 @@
-// Over 400 lines: every message text of the witness lives here, so that one test (MessagesTest)
-// pins the wording of every rule in FreeBSD's words; splitting it would scatter the wording again.
+// Over 400 lines: every message text of the witness lives here, the kernel model's rules in FreeBSD's
+// words and the Java locks' (read/write, stamped, deadlock, cycle filters) beside them, so that one test
+// (MessagesTest) pins the wording of every rule; splitting it would scatter the wording again.
 package org.lockwitness.witness;
 
 import java.util.List;

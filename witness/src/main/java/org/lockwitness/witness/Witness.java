@@ -1,5 +1,7 @@
-// Over 400 lines: the one public facade of the checker, mostly the Javadoc of its API; each event
-// method is a guard and one call into a rule family (EventGuard), so splitting it would split the API.
+// Over 400 lines: the one public facade of the checker, mostly the Javadoc of its API (the kernel
+// model's events and, since issue 23, the Java locks' thread, deadlock and start/join entries); each
+// event method is a guard and one call into a rule family (EventGuard), so splitting it would split
+// the API that the agent's two run-time packages call.
 package org.lockwitness.witness;
 
 import java.io.UncheckedIOException;
