@@ -112,13 +112,13 @@ final class CycleFilters {
         WitnessOptions o = state.options;
         if (o.filters(CycleFilter.SINGLE_THREAD) && singleThread(orders)) {
             return new Findings.Qualified(CycleFilter.SINGLE_THREAD,
-                    CycleFilterMessages.singleThread(orders.get(0).threadName));
+                    Messages.filterSingleThread(orders.get(0).threadName));
         }
         if (o.filters(CycleFilter.GATE_LOCK)) {
             int gate = commonGate(orders);
             if (gate >= 0) {
                 return new Findings.Qualified(CycleFilter.GATE_LOCK,
-                        CycleFilterMessages.gate(state.classes.byId(orders.get(0).gateClasses[gate]).name));
+                        Messages.filterGate(state.classes.byId(orders.get(0).gateClasses[gate]).name));
             }
         }
         if (o.filters(CycleFilter.START_JOIN)) {
@@ -126,13 +126,13 @@ final class CycleFilters {
                 for (Establishers b : orders) {
                     if (before(a, b)) {
                         return new Findings.Qualified(CycleFilter.START_JOIN,
-                                CycleFilterMessages.startJoin(a.threadName, b.threadName));
+                                Messages.filterStartJoin(a.threadName, b.threadName));
                     }
                 }
             }
         }
         if (o.filters(CycleFilter.READ_READ) && readOnly) {
-            return new Findings.Qualified(CycleFilter.READ_READ, CycleFilterMessages.readRead());
+            return new Findings.Qualified(CycleFilter.READ_READ, Messages.filterReadRead());
         }
         return null;
     }

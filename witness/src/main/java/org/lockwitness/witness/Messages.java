@@ -461,4 +461,29 @@ public final class Messages {
     private static String full(String table, int limit, String what) {
         return table + " full at " + limit + " " + what;
     }
+
+    // The sentences with which a cycle filter qualifies a finding's message: which filter let the
+    // cycle pass, and why.
+
+    static String filterSingleThread(String thread) {
+        return "not failing (" + CycleFilter.SINGLE_THREAD.label() + "): every order of this cycle was taken by"
+                + " thread \"" + thread + "\" only, which cannot deadlock with itself";
+    }
+
+    static String filterGate(String gate) {
+        return "not failing (" + CycleFilter.GATE_LOCK.label() + "): guarded by gate lock \"" + gate
+                + "\", held at every acquire that took an order of this cycle";
+    }
+
+    static String filterStartJoin(String before, String after) {
+        return "not failing (" + CycleFilter.START_JOIN.label() + "): cannot overlap: thread \"" + before
+                + "\" joined before thread \"" + after + "\" started (or took its order before starting it),"
+                + " by Thread.start and Thread.join";
+    }
+
+    static String filterReadRead() {
+        return "not failing (" + CycleFilter.READ_READ.label() + "): every lock of this cycle was only ever read;"
+                + " no write acquire of any of them was seen, and readers block each other only behind a"
+                + " waiting writer";
+    }
 }

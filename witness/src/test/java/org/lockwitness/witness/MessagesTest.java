@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     @Test
+    void cycleFilterQualifiers() {
+        assertEquals("not failing (single-thread): every order of this cycle was taken by thread \"t1\" only,"
+                + " which cannot deadlock with itself", Messages.filterSingleThread("t1"));
+        assertEquals("not failing (gate-lock): guarded by gate lock \"G\", held at every acquire that took an"
+                + " order of this cycle", Messages.filterGate("G"));
+        assertEquals("not failing (start-join): cannot overlap: thread \"a\" joined before thread \"b\" started"
+                + " (or took its order before starting it), by Thread.start and Thread.join",
+                Messages.filterStartJoin("a", "b"));
+        assertEquals("not failing (read-read): every lock of this cycle was only ever read; no write acquire of"
+                + " any of them was seen, and readers block each other only behind a waiting writer",
+                Messages.filterReadRead());
+    }
+
+    @Test
     void headingsAndPointer() {
         assertEquals("stack backtrace:", Messages.STACK_BACKTRACE);
         assertEquals("exception:", Messages.EXCEPTION);
