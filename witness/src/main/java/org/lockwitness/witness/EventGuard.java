@@ -2,7 +2,8 @@ package org.lockwitness.witness;
 
 /**
  * The machinery behind {@link Witness}'s event methods: the rule families, wired once, and the guard and fault net
- * every event goes through. Witness extends it so that the public façade holds only its API; nothing else uses it.
+ * every event goes through. Witness extends it (through ContextEvents, which declares the context and machine events)
+ * so that the public façade holds only its API; nothing else uses it.
  */
 abstract class EventGuard {
     /*
@@ -24,8 +25,9 @@ abstract class EventGuard {
      * the panic handler. The fault net turns any Throwable of a family into a CHECKER_FAULT named after the event, so a
      * bug in a rule costs a finding, never the host.
      *
-     * Cost. The hot events allocate nothing: checkOrder, acquired, release, assertLock and contextSwitch are written out
-     * in Witness, the thread events pass non-capturing method references. The rarer ones pass a lambda.
+     * Cost. The hot events allocate nothing: checkOrder, acquired, release and assertLock are written out in Witness,
+     * contextSwitch in ContextEvents, the thread events pass non-capturing method references. The rarer ones pass a
+     * lambda.
      */
 
     final WitnessState state;
