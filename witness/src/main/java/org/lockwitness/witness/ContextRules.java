@@ -40,7 +40,7 @@ final class ContextRules {
             t.rendezvousReported = true;
             dispatch.run(t, () -> {
                 String here = state.siteText(site);
-                return state.report(Rule.PREEMPT_IN_RENDEZVOUS, here, Messages.owepreemptChanged(
+                return state.report(Rule.PREEMPT_IN_RENDEZVOUS, here, ContextMessages.owepreemptChanged(
                         t.rendezvousOwepreempt, t.owepreempt, here), List.of(), List.of(here),
                         List.of(state.backtrace()), t);
             });
@@ -69,8 +69,8 @@ final class ContextRules {
         dispatch.run(t, () -> {
             String here = state.siteText(site);
             String message = interruptsOnly
-                    ? Messages.blockableInterruptsOff(state.className(lock), state.name(lock), here)
-                    : Messages.blockable(rule, state.className(lock), state.name(lock), here);
+                    ? ContextMessages.blockableInterruptsOff(state.className(lock), state.name(lock), here)
+                    : ContextMessages.blockable(rule, state.className(lock), state.name(lock), here);
             return state.reportLock(rule, state.name(lock) + '\u0000' + here, message, lock, here, t);
         });
         return true;
@@ -119,7 +119,7 @@ final class ContextRules {
         if (!(c.usedInInterrupt && c.heldWithInterrupts)) {
             return chain;
         }
-        return state.report(Rule.IRQ_INVERSION, c.name, Messages.irqInversion(c.className(), c.name,
+        return state.report(Rule.IRQ_INVERSION, c.name, ContextMessages.irqInversion(c.className(), c.name,
                 c.firstInterruptSite, c.firstEnabledSite), List.of(c.name),
                 List.of(c.firstInterruptSite, c.firstEnabledSite), List.of(state.backtrace()), t);
     }
@@ -167,15 +167,15 @@ final class ContextRules {
         List<Backtrace> stack = List.of(state.backtrace());
         if (t.inPrimaryInterrupt()) {
             return state.report(Rule.SLEEP_LOCK_IN_INTERRUPT, "sleep\u0000" + here,
-                    Messages.sleepInInterrupt(wmesg, here), List.of(), List.of(here), stack, t);
+                    ContextMessages.sleepInInterrupt(wmesg, here), List.of(), List.of(here), stack, t);
         }
         if (t.inRendezvousHandler()) {
             if (t.rendezvousReported) {
                 return null;
             }
             t.rendezvousReported = true;
-            return state.report(Rule.PREEMPT_IN_RENDEZVOUS, here, Messages.sleepInRendezvous(wmesg, here), List.of(),
-                    List.of(here), stack, t);
+            return state.report(Rule.PREEMPT_IN_RENDEZVOUS, here, ContextMessages.sleepInRendezvous(wmesg, here),
+                    List.of(), List.of(here), stack, t);
         }
         List<String> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -195,7 +195,7 @@ final class ContextRules {
             return null;
         }
         return state.report(Rule.SLEEP_WITH_LOCKS_HELD, String.join("\u0000", new TreeSet<>(names)) + '\u0000' + here,
-                Messages.sleepWithLocks(cv, wmesg, lines), names, List.of(here), stack, t);
+                ContextMessages.sleepWithLocks(cv, wmesg, lines), names, List.of(here), stack, t);
     }
 
     private void listLock(HeldLocks held, int i, List<String> lines, List<String> names) {
@@ -226,11 +226,11 @@ final class ContextRules {
             String here = state.siteText(site);
             String message;
             if (rule == Rule.PREEMPT_IN_INTERRUPT) {
-                message = Messages.switchInInterrupt(kind, here);
+                message = ContextMessages.switchInInterrupt(kind, here);
             } else if (rule == Rule.PREEMPT_IN_RENDEZVOUS) {
-                message = Messages.switchInRendezvous(kind, here);
+                message = ContextMessages.switchInRendezvous(kind, here);
             } else {
-                message = Messages.switchInCritical(t.critnest, threadLockHeld, here);
+                message = ContextMessages.switchInCritical(t.critnest, threadLockHeld, here);
             }
             return state.report(rule, here, message, List.of(), List.of(here), List.of(state.backtrace()), t);
         });
@@ -247,7 +247,7 @@ final class ContextRules {
             String here = state.siteText(site);
             String method = state.sites.method(site);
             return state.report(Rule.REQUIRED_LOCK_NOT_HELD, lockName + '\u0000' + method,
-                    Messages.requiredNotHeld(method, lockName, here), List.of(lockName), List.of(here),
+                    ContextMessages.requiredNotHeld(method, lockName, here), List.of(lockName), List.of(here),
                     List.of(state.backtrace()), t);
         });
     }
@@ -260,7 +260,7 @@ final class ContextRules {
         }
         dispatch.run(t, () -> {
             String here = state.siteText(site);
-            return state.report(Rule.PCPU_UNPINNED, here, Messages.pcpuUnpinned(t.cpu, here), List.of(),
+            return state.report(Rule.PCPU_UNPINNED, here, ContextMessages.pcpuUnpinned(t.cpu, here), List.of(),
                     List.of(here), List.of(state.backtrace()), t);
         });
     }

@@ -187,13 +187,13 @@ final class IrqChains {
             if (i > 0) {
                 OrderEdge e = state.graph.edge(chain.get(i - 1), chain.get(i));
                 String site = e == null || e.siteText == null ? SiteTable.UNKNOWN : e.siteText;
-                links.add(Messages.irqChainLink(names.get(i - 1), names.get(i), site));
+                links.add(ContextMessages.irqChainLink(names.get(i - 1), names.get(i), site));
                 sites.add(site);
             }
         }
         sites.add(unsafe.firstEnabledSite);
         String key = "chain\u0000" + String.join("\u0000", new TreeSet<>(names));
-        return state.report(Rule.IRQ_INVERSION, key, Messages.irqChainInversion(safe.className(), safe.name,
+        return state.report(Rule.IRQ_INVERSION, key, ContextMessages.irqChainInversion(safe.className(), safe.name,
                 safe.firstInterruptSite, unsafe.className(), unsafe.name, unsafe.firstEnabledSite, links), names,
                 sites, List.of(state.backtrace()), t);
     }

@@ -67,14 +67,15 @@ final class MachineEvents {
                 sites.add(site);
                 cpus.add(t.cpu);
                 if (!frames.isEmpty()) {
-                    traces.add(new Backtrace(Messages.waiterBlocked(t.name, i < locks.size() ? locks.get(i) : "?"),
+                    traces.add(new Backtrace(
+                            ContextMessages.waiterBlocked(t.name, i < locks.size() ? locks.get(i) : "?"),
                             frames.stream().map(StackTraceElement::toString).collect(Collectors.toList())));
                 }
             }
             List<Integer> seenOn = cpus.stream().filter(c -> c >= 0).collect(Collectors.toList());
             List<String> known = sites.stream().filter(Objects::nonNull).collect(Collectors.toList());
             return state.report(Rule.DEADLOCK, String.join("\u0000", new TreeSet<>(locks)),
-                    Messages.deadlock(locks, threads, sites, cpus), locks, known, traces, threads, seenOn);
+                    ContextMessages.deadlock(locks, threads, sites, cpus), locks, known, traces, threads, seenOn);
         });
     }
 
@@ -101,12 +102,13 @@ final class MachineEvents {
                 holds.add(heldLines(t.sleepLocks, allSites));
                 List<String> frames = state.stacks.frames(state.stacks.of(t.carrier));
                 if (!frames.isEmpty()) {
-                    traces.add(new Backtrace(Messages.waiterBlocked(t.name, i < locks.size() ? locks.get(i) : "?"),
-                            frames));
+                    traces.add(new Backtrace(
+                            ContextMessages.waiterBlocked(t.name, i < locks.size() ? locks.get(i) : "?"), frames));
                 }
             }
             return state.report(Rule.DEADLOCK, String.join("\u0000", new TreeSet<>(locks)),
-                    Messages.javaDeadlock(locks, names, sites, holds), locks, allSites, traces, names, List.of());
+                    ContextMessages.javaDeadlock(locks, names, sites, holds), locks, allSites, traces, names,
+                    List.of());
         });
     }
 
@@ -138,7 +140,7 @@ final class MachineEvents {
                 if (wakerStacks.size() >= STACK_CACHE) {
                     wakerStacks.clear();
                 }
-                stack = new Backtrace(Messages.WAKEUP_WITH_NO_SLEEPER_AT, state.backtrace().frames());
+                stack = new Backtrace(ContextMessages.WAKEUP_WITH_NO_SLEEPER_AT, state.backtrace().frames());
                 wakerStacks.put(key, stack);
             }
             lastWaker.put(ident, new Waker(step, t.name, here, stack));
@@ -164,10 +166,10 @@ final class MachineEvents {
             boolean known = w != null && w.step() == step && w.thread().equals(waker);
             List<String> sites = known ? List.of(here, w.site()) : List.of(here);
             List<Backtrace> stacks = sleeperFrames.isEmpty() && !known ? List.of()
-                    : known ? List.of(new Backtrace(Messages.SLEEPING_AT, sleeperFrames), w.stack())
-                    : List.of(new Backtrace(Messages.SLEEPING_AT, sleeperFrames));
-            String message = known ? Messages.lostWakeup(ident, thread, waker, here, w.site())
-                    : Messages.lostWakeup(ident, thread, waker, here);
+                    : known ? List.of(new Backtrace(ContextMessages.SLEEPING_AT, sleeperFrames), w.stack())
+                    : List.of(new Backtrace(ContextMessages.SLEEPING_AT, sleeperFrames));
+            String message = known ? ContextMessages.lostWakeup(ident, thread, waker, here, w.site())
+                    : ContextMessages.lostWakeup(ident, thread, waker, here);
             return state.report(Rule.LOST_WAKEUP, ident, message, List.of(), sites, stacks, List.of(thread, waker),
                     cpus);
         });

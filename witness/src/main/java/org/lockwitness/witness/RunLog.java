@@ -44,7 +44,7 @@ final class RunLog {
     /** A run starts; returns its reference. */
     RunRef start(int machine, long seed, String strategy, String mode, int cpus) {
         if (current != null) {
-            end(current.machine, MachineRun.UNKNOWN, Messages.OVERLAPPING_RUN, List.of(), 0, 0);
+            end(current.machine, MachineRun.UNKNOWN, ContextMessages.OVERLAPPING_RUN, List.of(), 0, 0);
         }
         RunRef ref = new RunRef(++started, seed, strategy, nextSchedule, nextReplay);
         nextSchedule = null;

@@ -71,8 +71,9 @@ public final class Runs {
                         && state.findings.explain(t.lastFinding, message)) {
                     return null;
                 }
-                return state.report(Rule.KERNEL_PANIC, message + '\u0000' + here, Messages.kernelPanic(message, here),
-                        List.of(), List.of(here), List.of(state.backtrace()), t);
+                return state.report(Rule.KERNEL_PANIC, message + '\u0000' + here,
+                        ContextMessages.kernelPanic(message, here), List.of(), List.of(here),
+                        List.of(state.backtrace()), t);
             });
         } catch (Throwable e) {
             dispatch.fault(e, "panic");

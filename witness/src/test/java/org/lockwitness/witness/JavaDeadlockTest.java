@@ -18,7 +18,7 @@ class JavaDeadlockTest {
                 + " thread t2 waits for \"A\" held by thread t1 @ b.java:4\n"
                 + " thread t1 holds:\n  exclusive Java lock A r = 0 (0x1) locked @ a.java:1\n"
                 + " thread t2 holds:\n  exclusive Java lock B\\u2028 r = 0 (0x2) locked @ b.java:2",
-                Messages.javaDeadlock(List.of("B", "A"), List.of("t1", "t2"), List.of("a.java:3", "b.java:4"),
+                ContextMessages.javaDeadlock(List.of("B", "A"), List.of("t1", "t2"), List.of("a.java:3", "b.java:4"),
                         List.of(List.of(Messages.listLock(true, "Java lock", "A", 0, 1, "a.java:1")),
                                 List.of(Messages.listLock(true, "Java lock", "B\u2028", 0, 2, "b.java:2")))));
     }

@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The exact wording of every finding message and trace heading the witness writes. */
+/**
+ * The exact wording of every finding message and trace heading the witness writes, in both classes that hold them:
+ * {@link Messages} (the locks' rules) and {@link ContextMessages} (the context rules and the machine's events).
+ */
 class MessagesTest {
 
     @Test
@@ -91,41 +94,41 @@ class MessagesTest {
     @Test
     void sleepRules() {
         assertEquals("acquiring blockable sleep lock in primary interrupt context (sleep mutex) ifnet @ if_em.c:77",
-                Messages.blockable(Rule.SLEEP_LOCK_IN_INTERRUPT, "sleep mutex", "ifnet", "if_em.c:77"));
+                ContextMessages.blockable(Rule.SLEEP_LOCK_IN_INTERRUPT, "sleep mutex", "ifnet", "if_em.c:77"));
         assertEquals("acquiring blockable sleep lock with spinlock or critical section held (sleep mutex) proc @ c.c:2",
-                Messages.blockable(Rule.SLEEP_LOCK_UNDER_SPIN, "sleep mutex", "proc", "c.c:2"));
+                ContextMessages.blockable(Rule.SLEEP_LOCK_UNDER_SPIN, "sleep mutex", "proc", "c.c:2"));
         assertEquals("acquiring blockable sleep lock with spinlock or critical section held (sleep mutex) proc @ c.c:2",
-                Messages.blockable(Rule.SLEEP_LOCK_IN_CRITICAL, "sleep mutex", "proc", "c.c:2"));
+                ContextMessages.blockable(Rule.SLEEP_LOCK_IN_CRITICAL, "sleep mutex", "proc", "c.c:2"));
         assertEquals("acquiring blockable sleep lock with interrupts disabled (sleep mutex) proc @ c.c:2",
-                Messages.blockableInterruptsOff("sleep mutex", "proc", "c.c:2"));
+                ContextMessages.blockableInterruptsOff("sleep mutex", "proc", "c.c:2"));
         assertEquals("sleeping on \"biord\" in primary interrupt context @ intr.c:3",
-                Messages.sleepInInterrupt("biord", "intr.c:3"));
+                ContextMessages.sleepInInterrupt("biord", "intr.c:3"));
         String line = Messages.listLock(true, "spin mutex", "sched lock", 0, 0x10, "sched.c:10");
         assertEquals("exclusive spin mutex sched lock r = 0 (0x10) locked @ sched.c:10", line);
         assertEquals("shared sx allproc r = 2 (0x20) locked @ proc.c:4",
                 Messages.listLock(false, "sx", "allproc", 2, 0x20, "proc.c:4"));
         assertEquals("Sleeping on \"biord\" with the following non-sleepable locks held:\n" + line + "\n" + line,
-                Messages.sleepWithLocks(false, "biord", List.of(line, line)));
+                ContextMessages.sleepWithLocks(false, "biord", List.of(line, line)));
         assertEquals("Waiting on \"vmo\" with the following non-sleepable locks held:\n" + line,
-                Messages.sleepWithLocks(true, "vmo", List.of(line)));
+                ContextMessages.sleepWithLocks(true, "vmo", List.of(line)));
     }
 
     @Test
     void preemptionRules() {
         assertEquals("mi_switch: switch in a critical section (critnest 2, thread lock not held) @ s.c:1",
-                Messages.switchInCritical(2, false, "s.c:1"));
+                ContextMessages.switchInCritical(2, false, "s.c:1"));
         assertEquals("mi_switch: switch in a critical section (critnest 0, thread lock held) @ s.c:1",
-                Messages.switchInCritical(0, true, "s.c:1"));
+                ContextMessages.switchInCritical(0, true, "s.c:1"));
         assertEquals("mi_switch (PREEMPT) in an SMP rendezvous handler @ s.c:1",
-                Messages.switchInRendezvous(SwitchKind.PREEMPT, "s.c:1"));
+                ContextMessages.switchInRendezvous(SwitchKind.PREEMPT, "s.c:1"));
         assertEquals("rendezvous action changed td_owepreempt (true -> false) @ subr_smp.c:436",
-                Messages.owepreemptChanged(true, false, "subr_smp.c:436"));
+                ContextMessages.owepreemptChanged(true, false, "subr_smp.c:436"));
         assertEquals("acquiring blockable sleep lock in an SMP rendezvous handler (sleep mutex) proc @ c.c:2",
-                Messages.blockable(Rule.PREEMPT_IN_RENDEZVOUS, "sleep mutex", "proc", "c.c:2"));
+                ContextMessages.blockable(Rule.PREEMPT_IN_RENDEZVOUS, "sleep mutex", "proc", "c.c:2"));
         assertEquals("sleeping on \"biord\" in an SMP rendezvous handler @ smp.c:9",
-                Messages.sleepInRendezvous("biord", "smp.c:9"));
+                ContextMessages.sleepInRendezvous("biord", "smp.c:9"));
         assertEquals("mi_switch (INVOLUNTARY) from primary interrupt context before EOI @ intr.c:5",
-                Messages.switchInInterrupt(SwitchKind.INVOLUNTARY, "intr.c:5"));
+                ContextMessages.switchInInterrupt(SwitchKind.INVOLUNTARY, "intr.c:5"));
     }
 
     @Test
@@ -139,8 +142,8 @@ class MessagesTest {
     @Test
     void kernelPanic_andAnOverlappingRun() {
         assertEquals("panic: mtx_lock() by idle thread idle: cpu0 on sleep mutex m @ Foo.java:12",
-                Messages.kernelPanic("mtx_lock() by idle thread idle: cpu0 on sleep mutex m", "Foo.java:12"));
-        assertEquals("another machine run started before this one ended", Messages.OVERLAPPING_RUN);
+                ContextMessages.kernelPanic("mtx_lock() by idle thread idle: cpu0 on sleep mutex m", "Foo.java:12"));
+        assertEquals("another machine run started before this one ended", ContextMessages.OVERLAPPING_RUN);
     }
 
     @Test
@@ -199,7 +202,7 @@ class MessagesTest {
     void irqInversion() {
         assertEquals("spin lock (spin mutex) em0 lock used in primary interrupt context @ if_em.c:1"
                 + " is held with interrupts enabled @ if_em.c:2",
-                Messages.irqInversion("spin mutex", "em0 lock", "if_em.c:1", "if_em.c:2"));
+                ContextMessages.irqInversion("spin mutex", "em0 lock", "if_em.c:1", "if_em.c:2"));
     }
 
     @Test
@@ -223,23 +226,52 @@ class MessagesTest {
     @Test
     void requiredLockNotHeld_andPcpuUnpinned() {
         assertEquals("em_start entered without lock \"ifnet serializer\" held @ if_em.c:12",
-                Messages.requiredNotHeld("em_start", "ifnet serializer", "if_em.c:12"));
+                ContextMessages.requiredNotHeld("em_start", "ifnet serializer", "if_em.c:12"));
         assertEquals("using per-CPU data in migratable code (critnest 0, not pinned) on cpu 1 @ p.c:1",
-                Messages.pcpuUnpinned(1, "p.c:1"));
+                ContextMessages.pcpuUnpinned(1, "p.c:1"));
     }
 
     @Test
     void deadlock_andLostWakeup() {
         assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t2 @ a.c:1 on cpu 0\n"
-                + " thread t2 waits for \"B\" held by thread t1 @ b.c:2 on cpu 1", Messages.deadlock(List.of("A", "B"),
-                        List.of("t1", "t2"), List.of("a.c:1", "b.c:2"), List.of(0, 1)));
+                + " thread t2 waits for \"B\" held by thread t1 @ b.c:2 on cpu 1",
+                ContextMessages.deadlock(List.of("A", "B"), List.of("t1", "t2"), List.of("a.c:1", "b.c:2"),
+                        List.of(0, 1)));
         assertEquals("deadlock: cycle of waiters:\n thread ? waits for \"A\" held by thread ?",
-                Messages.deadlock(List.of("A"), List.of(), List.of(), List.of()));
+                ContextMessages.deadlock(List.of("A"), List.of(), List.of(), List.of()));
         assertEquals("deadlock: cycle of waiters:\n thread t1 waits for \"A\" held by thread t1",
-                Messages.deadlock(List.of("A"), List.of("t1"), Arrays.asList((String) null), List.of(-1)));
-        assertEquals("thread t1 blocked on \"A\" at:", Messages.waiterBlocked("t1", "A"));
+                ContextMessages.deadlock(List.of("A"), List.of("t1"), Arrays.asList((String) null), List.of(-1)));
+        assertEquals("thread t1 blocked on \"A\" at:", ContextMessages.waiterBlocked("t1", "A"));
         assertEquals("lost wakeup: thread t3 sleeps forever on \"bufwait\", whose wakeup by thread t4 came before"
-                + " the sleep @ vfs_bio.c:9", Messages.lostWakeup("bufwait", "t3", "t4", "vfs_bio.c:9"));
+                + " the sleep @ vfs_bio.c:9", ContextMessages.lostWakeup("bufwait", "t3", "t4", "vfs_bio.c:9"));
+    }
+
+    @Test
+    void irqInversionAlongAChain() {
+        String link = ContextMessages.irqChainLink("em0 lock", "sched stats", "order.c:11");
+        assertEquals(" lock order em0 lock -> sched stats established at order.c:11", link);
+        assertEquals("irq lock inversion: irq-safe lock (spin mutex) em0 lock, used in interrupt context"
+                + " @ filter.c:1,\nis ordered before irq-unsafe lock (spin mutex) sched stats, held with interrupts"
+                + " enabled @ enable.c:2:\n" + link, ContextMessages.irqChainInversion("spin mutex", "em0 lock",
+                        "filter.c:1", "spin mutex", "sched stats", "enable.c:2", List.of(link)));
+    }
+
+    @Test
+    void lostWakeup_withTheWakersSite_andItsStackHeadings() {
+        assertEquals("lost wakeup: thread t3 sleeps forever on \"bufwait\", whose wakeup by thread t4 came before"
+                + " the sleep @ vfs_bio.c:9\nwakeup by thread t4 @ vfs_bio.c:20",
+                ContextMessages.lostWakeup("bufwait", "t3", "t4", "vfs_bio.c:9", "vfs_bio.c:20"));
+        assertEquals("sleeping at:", ContextMessages.SLEEPING_AT);
+        assertEquals("wakeup with no sleeper at:", ContextMessages.WAKEUP_WITH_NO_SLEEPER_AT);
+    }
+
+    @Test
+    void javaInstancesInBothOrders_panicHandler_andTableNames() {
+        assertEquals("lock order reversal: (two instances of one class, nested in both orders)",
+                Messages.lorHeader(Messages.INSTANCES_BOTH_ORDERS));
+        assertEquals("panic handler", Messages.PANIC_HANDLER);
+        assertEquals("class table", Messages.CLASS_TABLE);
+        assertEquals("order table", Messages.ORDER_TABLE);
     }
 
     @Test
@@ -261,12 +293,12 @@ class MessagesTest {
         assertEquals("lock order a\\u0000 -> b\\uD800 established at:", Messages.established("a\0", "b\ud800"));
         assertEquals("Sleeping on \"w\\u0085\" with the following non-sleepable locks held:\n"
                 + "exclusive sleep mutex m\\u2066 r = 0 (0x2) locked @ s.c:1",
-                Messages.sleepWithLocks(false, "w\u0085", List.of(Messages.listLock(true, "sleep mutex", "m\u2066", 0, 2,
-                        "s.c:1"))));
+                ContextMessages.sleepWithLocks(false, "w\u0085",
+                        List.of(Messages.listLock(true, "sleep mutex", "m\u2066", 0, 2, "s.c:1"))));
         assertEquals("deadlock: cycle of waiters:\n thread t\\u2028 waits for \"A\\u001B\" held by thread t\\u2028",
-                Messages.deadlock(List.of("A\u001b"), List.of("t\u2028"), List.of(), List.of()));
+                ContextMessages.deadlock(List.of("A\u001b"), List.of("t\u2028"), List.of(), List.of()));
         assertEquals("M.m\\u000D entered without lock \"ifnet\\u2029\" held @ E.java:3",
-                Messages.requiredNotHeld("M.m\r", "ifnet\u2029", "E.java:3"));
+                ContextMessages.requiredNotHeld("M.m\r", "ifnet\u2029", "E.java:3"));
         assertEquals("witness fault in report writer: java.lang.IllegalStateException: two\\u000Alines",
                 Messages.fault("report writer", new IllegalStateException("two\nlines")));
     }
