@@ -5,7 +5,8 @@
  *
  * <h2>The API</h2>
  * {@link org.lockwitness.witness.Witness} is the one entry point: lock enrolment, lock, context and
- * machine events, results and reports. Its vocabulary: {@link org.lockwitness.witness.LockKind},
+ * machine events, results and reports (the context and machine events are declared in its
+ * package-private superclass {@code ContextEvents}, and are Witness's methods). Its vocabulary: {@link org.lockwitness.witness.LockKind},
  * {@link org.lockwitness.witness.LockFlags}, {@link org.lockwitness.witness.OpFlags},
  * {@link org.lockwitness.witness.LockAssert}, {@link org.lockwitness.witness.SwitchKind} and the
  * per-thread handle {@link org.lockwitness.witness.WitnessThread}; its settings:
@@ -25,7 +26,8 @@
  * checker lock ({@code WitnessState}, with {@code ClassTable}, {@code OrderGraph},
  * {@code OrderCache}, {@code StackStore}, {@code Findings}, {@code CpuTable}; the graph's
  * {@code OrderEdges}, {@code TopoOrder} and {@code StrongPaths}); the lock-id layout ({@code LockId});
- * every message text ({@code Messages}); and what follows a finding ({@code Dispatch},
+ * every message text ({@code Messages} for the locks' rules, {@code ContextMessages} for the context
+ * rules and the machine's events); and what follows a finding ({@code Dispatch},
  * {@code Reports}).
  *
  * <h2>Thread-safety</h2>
