@@ -48,6 +48,16 @@ final class ContextRules {
     }
 
     /**
+     * Whether a sleep lock may block here: none of {@link #sleepLockForbidden}'s contexts. The
+     * fast path's test, in one branch: the counts' OR is 0 when each is, and a count that went
+     * negative, which {@link #sleepLockForbidden} lets pass, only sends the acquire to the slow path.
+     */
+    static boolean ordinary(WitnessThread t, CpuState cpu) {
+        return (t.interruptNesting | t.rendezvousDepth | cpu.spinLocks.depth | t.critnest) == 0
+                & !t.inRendezvous & t.interruptsEnabled;
+    }
+
+    /**
      * A blocking acquire of sleep lock {@code lock} where blocking is forbidden, by precedence:
      * primary interrupt context, rendezvous handler, spin lock held, critical section or interrupts
      * off. Reports it and returns true, or returns false in an ordinary context.
@@ -82,9 +92,9 @@ final class ContextRules {
         if (!t.interruptsEnabled) {
             return;
         }
-        HeldLocks spin = state.cpus.get(t.cpu).spinLocks;
+        HeldLocks spin = state.cpus.of(t).spinLocks;
         for (int i = 0; i < spin.depth; i++) {
-            markIrq(t, spin.lock[i], site, false);
+            markIrq(t, spin.lock(i), site, false);
         }
     }
 
@@ -147,7 +157,7 @@ final class ContextRules {
      */
     void sleep(WitnessThread t, boolean cv, String wmesg, long interlock, int site) {
         rendezvousPoint(t, site);
-        CpuState cpu = state.cpus.get(t.cpu);
+        CpuState cpu = state.cpus.of(t);
         if (t.interruptNesting > 0 || t.inRendezvousHandler() || cpu.spinLocks.depth > 0
                 || t.sleepLocks.depth > 0) {
             dispatch.run(t, () -> sleepCheck(t, cpu.spinLocks, cv, wmesg, interlock, site));
@@ -181,13 +191,13 @@ final class ContextRules {
         List<String> names = new ArrayList<>();
         HeldLocks sleep = t.sleepLocks;
         for (int i = sleep.depth - 1; i >= 0; i--) {
-            if (sleep.instance[i] == interlock || LockId.isGiant(sleep.lock[i])
-                    || (sleep.mode[i] & HeldLocks.SLEEPABLE) != 0) {
+            if (sleep.instance(i) == interlock || LockId.isGiant(sleep.lock(i))
+                    || sleep.sleepable(i)) {
                 continue;
             }
             listLock(sleep, i, lines, names);
         }
-        boolean loneSpinInterlock = spin.depth == 1 && spin.instance[0] == interlock && lines.isEmpty();
+        boolean loneSpinInterlock = spin.depth == 1 && spin.instance(0) == interlock && lines.isEmpty();
         for (int i = spin.depth - 1; i >= 0 && !loneSpinInterlock; i--) {
             listLock(spin, i, lines, names);
         }
@@ -199,9 +209,9 @@ final class ContextRules {
     }
 
     private void listLock(HeldLocks held, int i, List<String> lines, List<String> names) {
-        int lock = held.lock[i];
-        lines.add(Messages.listLock(held.exclusive(i), state.className(lock), state.name(lock), held.recursed[i],
-                held.instance[i], state.recordedSite(held.site[i])));
+        int lock = held.lock(i);
+        lines.add(Messages.listLock(held.exclusive(i), state.className(lock), state.name(lock), held.recursed(i),
+                held.instance(i), state.recordedSite(held.site(i))));
         names.add(state.name(lock));
     }
 
@@ -240,7 +250,7 @@ final class ContextRules {
     void required(WitnessThread t, String lockName, int site) {
         rendezvousPoint(t, site);
         WitnessType c = state.classes.byName(lockName);
-        if (c != null && (t.sleepLocks.holdsClass(c.id) || state.cpus.get(t.cpu).spinLocks.holdsClass(c.id))) {
+        if (c != null && (t.sleepLocks.holdsClass(c.id) || state.cpus.of(t).spinLocks.holdsClass(c.id))) {
             return;
         }
         dispatch.run(t, () -> {

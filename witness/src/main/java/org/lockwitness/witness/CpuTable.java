@@ -22,6 +22,21 @@ final class CpuTable {
         this.checkerLock = checkerLock;
     }
 
+    /**
+     * The state of the CPU {@code t} runs on: the one {@code t} cached, while it still runs there
+     * (a CPU's state is never replaced), so the fast path reads no volatile. Confined to {@code t}'s
+     * thread.
+     */
+    CpuState of(WitnessThread t) {
+        CpuState c = t.cpuState;
+        if (c != null && c.id == t.cpu) {
+            return c;
+        }
+        c = get(t.cpu);
+        t.cpuState = c;
+        return c;
+    }
+
     /** The state of CPU {@code id}, created if new. */
     CpuState get(int id) {
         CpuState[] all = cpus;

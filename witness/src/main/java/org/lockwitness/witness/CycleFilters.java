@@ -52,6 +52,15 @@ final class CycleFilters {
     }
 
     /**
+     * Whether {@link #firstTime} would be false for this order, without recording it: the fast
+     * path's test, which leaves a first time to the full check. No lock, no allocation.
+     */
+    boolean seenBefore(WitnessThread t, HeldLocks held, int parent, int child, int dep) {
+        return !tracking || !t.java
+                || t.seenOrders.contains(SeenOrders.key(parent, child, dep, held.classBits(), t.epoch));
+    }
+
+    /**
      * Before the fast path: whether Java thread {@code t} takes {@code parent -> child} of kind
      * {@code dep} for the first time in this stretch of its life, so that the slow path must see it.
      * False whenever no filter that needs to know who took an order is on. No lock, no allocation

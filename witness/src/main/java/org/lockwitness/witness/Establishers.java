@@ -57,7 +57,7 @@ final class Establishers {
         int[] c = new int[held.depth];
         for (int i = 0; i < held.depth; i++) {
             if (i != except) {
-                g[n] = held.instance[i];
+                g[n] = held.instance(i);
                 c[n++] = held.classOf(i);
             }
         }

@@ -27,7 +27,10 @@ abstract class EventGuard {
      *
      * Cost. The hot events allocate nothing: checkOrder, acquired, release and assertLock are written out in Witness,
      * contextSwitch in ContextEvents, the thread events pass non-capturing method references. The rarer ones pass a
-     * lambda.
+     * lambda. checkOrder, acquired and release first try a fast path (OrderCheck.known, HoldRules.pushed,
+     * HoldRules.popped): a small method that decides the common case with exactly the effects of the full rule, or
+     * changes nothing and leaves it to the family; small, so that the JIT inlines it into the caller while the rules
+     * stay out of line.
      */
 
     final WitnessState state;

@@ -36,6 +36,50 @@ final class HoldRules {
         this.order = order;
     }
 
+    /**
+     * The fast path of {@link #acquired}, small enough to be inlined into the caller: an exclusive,
+     * blocking acquire of a sleep lock of a class this thread does not hold (by the Bloom word),
+     * outside any rendezvous handler, other than a Java read/write or stamped lock, only pushes the
+     * lock, as {@link #acquired} would. Returns false, having changed nothing, for anything else.
+     */
+    static boolean pushed(WitnessThread t, int lock, long instance, int site, int flags) {
+        HeldLocks held = t.sleepLocks;
+        if (t.rendezvousDepth != 0 || (flags & (OpFlags.TRY | OpFlags.SHARED)) != 0 || LockId.isSpin(lock)
+                || held.mayHoldClass(LockId.classOf(lock)) || writeTracked(lock)) {
+            return false;
+        }
+        held.push(lock, instance, site, mode(lock, flags));
+        return true;
+    }
+
+    /**
+     * The fast path of {@link #release}: the exclusive, unrecursed release of the newest sleep lock
+     * through the sleep API, outside any rendezvous handler, only pops it, as {@link #release}
+     * would. Returns false, having changed nothing, for anything else.
+     */
+    static boolean popped(WitnessThread t, int lock, long instance, int flags) {
+        HeldLocks held = t.sleepLocks;
+        int top = held.depth - 1;
+        if (t.rendezvousDepth != 0 || (flags & (OpFlags.SPIN_OP | OpFlags.SHARED)) != 0 || LockId.isSpin(lock)
+                || top < 0 || held.instance(top) != instance || !held.exclusive(top) || held.recursed(top) != 0) {
+            return false;
+        }
+        held.pop();
+        return true;
+    }
+
+    /** A Java read/write or stamped lock, whose exclusive acquires {@link #writeSeen} records. */
+    private static boolean writeTracked(int lock) {
+        LockKind kind = LockId.kind(lock);
+        return kind == LockKind.JAVA_RW || kind == LockKind.JAVA_STAMPED;
+    }
+
+    /** The held entry's mode of an acquire: exclusive or shared, sleepable or not. */
+    private static byte mode(int lock, int flags) {
+        return (byte) (((flags & OpFlags.SHARED) != 0 ? 0 : HeldLocks.EXCLUSIVE)
+                | (LockId.sleepable(lock) && (flags & OpFlags.NOSLEEP) == 0 ? HeldLocks.SLEEPABLE : 0));
+    }
+
     /** {@link Witness#acquired}: pushes the lock, or counts one more recursion. */
     void acquired(WitnessThread t, int lock, long instance, int site, int flags) {
         context.rendezvousPoint(t, site);
@@ -51,15 +95,13 @@ final class HoldRules {
             if (tried && LockId.kind(lock) != LockKind.JAVA_STAMPED) {
                 dispatch.run(t, () -> order.recursion(t, held, i, lock, site, flags));
             }
-            held.recursed[i]++;
+            held.recurse(i);
         } else {
-            byte mode = (byte) ((shared ? 0 : HeldLocks.EXCLUSIVE)
-                    | (LockId.sleepable(lock) && (flags & OpFlags.NOSLEEP) == 0 ? HeldLocks.SLEEPABLE : 0));
-            held.push(lock, instance, site, mode, t.step);
+            held.push(lock, instance, site, mode(lock, flags), t.step);
         }
         if (shared) {
             countShared(t, lock, 1);
-        } else if (LockId.kind(lock) == LockKind.JAVA_RW || LockId.kind(lock) == LockKind.JAVA_STAMPED) {
+        } else if (writeTracked(lock)) {
             writeSeen(t, lock);
         }
         if (spin && (t.interruptNesting > 0 || t.interruptsEnabled)) {
@@ -91,7 +133,7 @@ final class HoldRules {
         }
         HeldLocks held = heldList(t, lock);
         int top = held.depth - 1;
-        int i = top >= 0 && held.instance[top] == instance ? top : held.find(instance);
+        int i = top >= 0 && held.instance(top) == instance ? top : held.find(instance);
         boolean shared = (flags & OpFlags.SHARED) != 0;
         if (i < 0 || held.exclusive(i) == shared) {
             dispatch.run(t, () -> notOwned(t, held, i, lock, site, shared));
@@ -99,12 +141,14 @@ final class HoldRules {
                 return;
             }
         }
-        long heldFor = t.step - held.since[i];
-        if (spin && heldFor > state.options.holdBound) {
-            dispatch.run(t, () -> tooLong(t, lock, instance, site, false, heldFor));
+        if (spin) {
+            long heldFor = t.step - held.since(i);
+            if (heldFor > state.options.holdBound) {
+                dispatch.run(t, () -> tooLong(t, lock, instance, site, false, heldFor));
+            }
         }
-        if (held.recursed[i] > 0) {
-            held.recursed[i]--;
+        if (held.recursed(i) > 0) {
+            held.unrecurse(i);
         } else {
             held.remove(i);
         }
@@ -120,11 +164,11 @@ final class HoldRules {
         int i = held.holdsClass(LockId.classOf(lock)) ? held.find(instance) : -1;
         String problem = modeProblem(held, i, lock, up);
         if (problem == null) {
-            held.mode[i] = (byte) (up ? held.mode[i] | HeldLocks.EXCLUSIVE : held.mode[i] & ~HeldLocks.EXCLUSIVE);
+            held.setMode(i, (byte) (up ? held.mode(i) | HeldLocks.EXCLUSIVE : held.mode(i) & ~HeldLocks.EXCLUSIVE));
             countShared(t, lock, up ? -1 : 1);
             return;
         }
-        badUpgrade(t, lock, site, up, problem, i >= 0 ? held.recursed[i] : 0);
+        badUpgrade(t, lock, site, up, problem, i >= 0 ? held.recursed(i) : 0);
     }
 
     /**
@@ -141,7 +185,7 @@ final class HoldRules {
         if (problem == null) {
             return true;
         }
-        badUpgrade(t, lock, site, true, problem, i >= 0 ? held.recursed[i] : 0);
+        badUpgrade(t, lock, site, true, problem, i >= 0 ? held.recursed(i) : 0);
         return false;
     }
 
@@ -155,7 +199,7 @@ final class HoldRules {
             return Messages.UNLOCKED_LOCK;
         } else if (held.exclusive(i) == up) {
             return up ? Messages.EXCLUSIVE_LOCK : Messages.SHARED_LOCK;
-        } else if (held.recursed[i] > 0) {
+        } else if (held.recursed(i) > 0) {
             return Messages.RECURSED_LOCK;
         }
         return null;
@@ -179,7 +223,7 @@ final class HoldRules {
         if (kind == LockKind.SLEEP_MUTEX || kind == LockKind.SPIN_MUTEX) {
             HeldLocks held = heldList(t, lock);
             int i = held.find(instance);
-            if (i >= 0 && held.recursed[i] == 0) {
+            if (i >= 0 && held.recursed(i) == 0) {
                 held.remove(i);
             }
         }
@@ -208,7 +252,7 @@ final class HoldRules {
         HeldLocks held = heldList(t, lock);
         int i = held.holdsClass(LockId.classOf(lock)) ? held.find(instance) : -1;
         String problem = LockAssertion.check(what, i >= 0, i >= 0 && held.exclusive(i),
-                i >= 0 && held.recursed[i] > 0);
+                i >= 0 && held.recursed(i) > 0);
         if (problem != null) {
             dispatch.run(t, () -> {
                 String here = state.siteText(site);
@@ -226,9 +270,9 @@ final class HoldRules {
             HeldLocks held = t.sleepLocks;
             String here = state.siteText(site);
             for (int i = 0; i < held.depth; i++) {
-                int lock = held.lock[i];
+                int lock = held.lock(i);
                 String line = Messages.listLock(held.exclusive(i), state.className(lock), state.name(lock),
-                        held.recursed[i], held.instance[i], state.recordedSite(held.site[i]));
+                        held.recursed(i), held.instance(i), state.recordedSite(held.site(i)));
                 Finding f = state.reportLock(Rule.HELD_AT_EXIT, state.name(lock), Messages.heldAtExit(t.name, t.tid,
                         line), lock, here, t);
                 panic = panic != null ? panic : f;
@@ -241,7 +285,7 @@ final class HoldRules {
 
     /** This thread's sleep locks or this CPU's spin locks, as the lock's kind says. */
     private HeldLocks heldList(WitnessThread t, int lock) {
-        return LockId.isSpin(lock) ? state.cpus.get(t.cpu).spinLocks : t.sleepLocks;
+        return LockId.isSpin(lock) ? state.cpus.of(t).spinLocks : t.sleepLocks;
     }
 
     /** Keeps {@code td_sx_slocks} and {@code td_rw_rlocks} for the reader rule. */
@@ -258,7 +302,7 @@ final class HoldRules {
         String here = state.siteText(site);
         String name = state.name(lock);
         String message = i < 0 ? Messages.notLocked(state.className(lock), name, here)
-                : Messages.unlockInMode(shared, state.className(lock), name, here, state.recordedSite(held.site[i]));
+                : Messages.unlockInMode(shared, state.className(lock), name, here, state.recordedSite(held.site(i)));
         return state.reportLock(Rule.RELEASE_NOT_OWNED, name + '\u0000' + here, message, lock, here, t);
     }
 

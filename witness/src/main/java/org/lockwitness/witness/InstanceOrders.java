@@ -61,10 +61,10 @@ final class InstanceOrders {
     }
 
     /** Whether the two gate sets share an instance. */
-    static boolean shareGate(long[] a, long[] b, int bLength) {
+    static boolean shareGate(long[] a, HeldLocks b, int bLength) {
         for (long x : a) {
             for (int i = 0; i < bLength; i++) {
-                if (x == b[i]) {
+                if (x == b.instance(i)) {
                     return true;
                 }
             }

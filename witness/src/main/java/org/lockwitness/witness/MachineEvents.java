@@ -113,18 +113,14 @@ final class MachineEvents {
     }
 
     /** The {@link Messages#listLock} lines of another thread's holds; adds their sites to {@code sites}. */
-    private List<String> heldLines(HeldLocks held, List<String> sites) {
-        int[] lock = held.lock;
-        long[] instance = held.instance;
-        int[] site = held.site;
-        int[] recursed = held.recursed;
-        int n = Math.min(held.depth, Math.min(lock.length, Math.min(instance.length, Math.min(site.length,
-                recursed.length))));
+    private List<String> heldLines(HeldLocks live, List<String> sites) {
+        HeldLocks held = live.racyCopy();
         List<String> lines = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            String at = state.recordedSite(site[j]);
-            lines.add(Messages.listLock(held.exclusive(j), state.className(lock[j]), state.name(lock[j]), recursed[j],
-                    instance[j], at));
+        for (int j = 0; j < held.depth; j++) {
+            String at = state.recordedSite(held.site(j));
+            int lock = held.lock(j);
+            lines.add(Messages.listLock(held.exclusive(j), state.className(lock), state.name(lock), held.recursed(j),
+                    held.instance(j), at));
             sites.add(at);
         }
         return lines;

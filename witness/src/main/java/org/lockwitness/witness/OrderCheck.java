@@ -17,7 +17,10 @@ import java.util.TreeSet;
  * check, {@link #plock}: the most recently acquired held lock other than the interlock, or an early
  * return when there is none. From there the fast path reads one {@link OrderCache} entry: an order
  * already known (or already found reversed), with no lock of the class held, is counted and done,
- * without a lock or an allocation. Anything else takes the slow path, {@link #slowPath}, under the
+ * without a lock or an allocation. {@link #known} is that fast path written out on its own, which
+ * the façade tries first: small enough to be inlined, it decides the common case with the same
+ * effects and leaves everything else, untouched, to {@link #checkOrder}. Anything else takes the
+ * slow path, {@link #slowPath}, under the
  * checker lock: recursion, duplicate type, the reversal search over the held locks (FreeBSD's
  * {@code isitmydescendant} through {@link OrderGraph#strongPath}), and the new edge plock -&gt; lock
  * with at most one stored stack, deduplicated in the {@link StackStore} and dropped when it is
@@ -66,11 +69,43 @@ final class OrderCheck {
         return null;
     }
 
+    /**
+     * The fast path of {@link #checkOrder}, written out so that it is small enough to be inlined
+     * into the caller: true when the acquire is decided without a finding and without the lock,
+     * after exactly the effects {@link #checkOrder} would have had (the cache's count); false when
+     * {@link #checkOrder} must decide, having changed nothing. It decides an acquire outside any
+     * rendezvous handler, through the right API and, for a sleep lock, in an ordinary context,
+     * that orders against nothing or against a plock whose order to it is known, with no lock of
+     * its class held (by the held list's Bloom word: a collision is left to {@link #checkOrder}),
+     * and, for a Java thread, an order it took before in the same company
+     * ({@link CycleFilters#seenBefore}: its first time is left to {@link #checkOrder}).
+     */
+    boolean known(WitnessThread t, int lock, int flags, long interlock) {
+        boolean spin = LockId.isSpin(lock);
+        if (t.rendezvousDepth != 0 || spin != ((flags & OpFlags.SPIN_OP) != 0)) {
+            return false;
+        }
+        CpuState cpu = state.cpus.of(t);
+        if (!spin && !ContextRules.ordinary(t, cpu)) {
+            return false;
+        }
+        HeldLocks held = spin ? cpu.spinLocks : t.sleepLocks;
+        int plock = plock(held, interlock);
+        if (plock < 0) {
+            return true;
+        }
+        int cls = LockId.classOf(lock);
+        int dep = Deps.of(!held.exclusive(plock), recursiveRead(t, lock, flags));
+        int parent = held.classOf(plock);
+        return !held.mayHoldClass(cls) && state.cycleFilters.seenBefore(t, held, parent, cls, dep)
+                && state.cache.knownAndCount(parent, cls, dep);
+    }
+
     /** {@link Witness#checkOrder}: at most one finding, in the documented order of precedence. */
     void checkOrder(WitnessThread t, int lock, long instance, int site, int flags, long interlock) {
         context.rendezvousPoint(t, site);
         boolean spin = LockId.isSpin(lock);
-        CpuState cpu = state.cpus.get(t.cpu);
+        CpuState cpu = state.cpus.of(t);
         if (spin != ((flags & OpFlags.SPIN_OP) != 0)) {
             kinds.wrongApi(t, lock, site, flags, false);
             return;
@@ -102,7 +137,7 @@ final class OrderCheck {
      */
     static int plock(HeldLocks held, long interlock) {
         int top = held.depth - 1;
-        if (top >= 0 && interlock != 0 && held.instance[top] == interlock) {
+        if (top >= 0 && interlock != 0 && held.instance(top) == interlock) {
             top--;
         }
         return top;
@@ -158,11 +193,11 @@ final class OrderCheck {
         boolean giant = LockId.isGiant(lock);
         for (int j = held.depth - 1; j >= 0; j--) {
             int w1 = held.classOf(j);
-            if ((interlock != 0 && held.instance[j] == interlock) || w1 == cls) {
+            if ((interlock != 0 && held.instance(j) == interlock) || w1 == cls) {
                 continue;
             }
-            boolean heldSleepable = (held.mode[j] & HeldLocks.SLEEPABLE) != 0;
-            if ((giant && heldSleepable) || (sleepable && LockId.isGiant(held.lock[j]))) {
+            boolean heldSleepable = held.sleepable(j);
+            if ((giant && heldSleepable) || (sleepable && LockId.isGiant(held.lock(j)))) {
                 continue;
             }
             int closing = Deps.of(!held.exclusive(j), recursiveRead);
@@ -180,7 +215,7 @@ final class OrderCheck {
             }
             return reversal(t, held, j, j == plock, lock, instance, site, closing, reason, path);
         }
-        if (!(LockId.isGiant(held.lock[plock]) && sleepable)) {
+        if (!(LockId.isGiant(held.lock(plock)) && sleepable)) {
             return addEdge(t, held, plock, slot, parent, cls, dep, site);
         }
         return null;
@@ -200,15 +235,15 @@ final class OrderCheck {
         String name = state.name(lock);
         String message;
         if (LockId.kind(lock) == LockKind.JAVA_STAMPED) {
-            message = Messages.stampedTwice(heldExclusive, shared, name, here, state.recordedSite(held.site[i]));
+            message = Messages.stampedTwice(heldExclusive, shared, name, here, state.recordedSite(held.site(i)));
         } else if (LockId.kind(lock) == LockKind.JAVA_RW) {
             if (heldExclusive || shared) {
                 return null;
             }
-            message = Messages.readThenWrite(name, here, state.recordedSite(held.site[i]));
+            message = Messages.readThenWrite(name, here, state.recordedSite(held.site(i)));
         } else if (heldExclusive == shared) {
             message = Messages.recursedInMode(shared, state.className(lock), name, here,
-                    state.recordedSite(held.site[i]));
+                    state.recordedSite(held.site(i)));
         } else if (heldExclusive && !LockId.recursable(lock)) {
             message = Messages.recursed(state.kind(lock), name, here);
         } else {
@@ -224,7 +259,7 @@ final class OrderCheck {
         }
         c.duplicateReported = true;
         String here = state.siteText(site);
-        String first = state.recordedSite(held.site[top]);
+        String first = state.recordedSite(held.site(top));
         return state.report(Rule.DUPLICATE_LOCK_TYPE, c.name, Messages.duplicate(c.name, first, here),
                 List.of(c.name), List.of(first, here), List.of(state.backtrace()), t);
     }
@@ -232,7 +267,9 @@ final class OrderCheck {
     /** The instances held below the first of the two, copied only when a nesting is first recorded. */
     private static long[] gates(HeldLocks held, int same) {
         long[] gates = new long[same];
-        System.arraycopy(held.instance, 0, gates, 0, same);
+        for (int i = 0; i < same; i++) {
+            gates[i] = held.instance(i);
+        }
         return gates;
     }
 
@@ -244,7 +281,7 @@ final class OrderCheck {
      */
     private Finding instanceOrder(WitnessThread t, HeldLocks held, int same, int lock, long instance, int site) {
         int cls = LockId.classOf(lock);
-        long first = held.instance[same];
+        long first = held.instance(same);
         InstanceOrders orders = state.instanceOrders;
         InstanceOrders.Order opposite = orders.get(cls, instance, first);
         InstanceOrders.Order mine = orders.get(cls, first, instance);
@@ -253,7 +290,7 @@ final class OrderCheck {
             state.cycleFilters.seen(mine.by(), by);
         }
         String here = state.siteText(site);
-        if (opposite == null || InstanceOrders.shareGate(opposite.gates(), held.instance, same)) {
+        if (opposite == null || InstanceOrders.shareGate(opposite.gates(), held, same)) {
             if (mine == null) {
                 int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
                 orders.put(cls, first, instance, new InstanceOrders.Order(here, stack, gates(held, same), by));
@@ -283,7 +320,7 @@ final class OrderCheck {
         Backtrace before = opposite.stack() == 0 ? new Backtrace(Messages.missing(type.name, type.name), List.of())
                 : new Backtrace(Messages.established(type.name, type.name), state.stackStore.get(opposite.stack()));
         return state.cycleFilters.report(t, q, pair, classes, cycle, type.name, msg, List.of(type.name, type.name),
-                List.of(here, state.recordedSite(held.site[same]), opposite.site()),
+                List.of(here, state.recordedSite(held.site(same)), opposite.site()),
                 List.of(before, new Backtrace(Messages.attempted(type.name, type.name), now)));
     }
 
@@ -348,7 +385,7 @@ final class OrderCheck {
                 state.classes.byId(cls).className(), here));
 
         List<String> cycle = new ArrayList<>(List.of(heldName, newName));
-        List<String> siteList = new ArrayList<>(List.of(here, state.recordedSite(held.site[j])));
+        List<String> siteList = new ArrayList<>(List.of(here, state.recordedSite(held.site(j))));
         List<Backtrace> traces = new ArrayList<>();
         for (OrderEdge e : path) {
             String from = state.classes.byId(e.from).name;
@@ -392,6 +429,6 @@ final class OrderCheck {
 
     private String heldLine(HeldLocks held, int i, String ordinal) {
         WitnessType c = state.classes.byId(held.classOf(i));
-        return Messages.lorLine(ordinal, held.instance[i], c.name, c.className(), state.recordedSite(held.site[i]));
+        return Messages.lorLine(ordinal, held.instance(i), c.name, c.className(), state.recordedSite(held.site(i)));
     }
 }

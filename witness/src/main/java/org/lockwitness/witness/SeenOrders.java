@@ -32,6 +32,19 @@ final class SeenOrders {
         return k == 0 ? 1 : k;
     }
 
+    /** Whether {@code key} is there. */
+    boolean contains(long key) {
+        int mask = keys.length - 1;
+        for (int i = (int) (key * GOLDEN >>> 40) & mask; ; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return true;
+            }
+            if (keys[i] == 0) {
+                return false;
+            }
+        }
+    }
+
     /** Adds {@code key}; true if it was not there. */
     boolean add(long key) {
         int mask = keys.length - 1;

@@ -169,7 +169,9 @@ public final class Witness extends ContextEvents {
         if (!ignores(t, lock)) {
             try {
                 t.blockingSite = site;
-                order.checkOrder(t, lock, instance, site, flags, interlock);
+                if (!order.known(t, lock, flags, interlock)) {
+                    order.checkOrder(t, lock, instance, site, flags, interlock);
+                }
             } catch (Throwable e) {
                 fault(e, "checkOrder");
             }
@@ -187,7 +189,9 @@ public final class Witness extends ContextEvents {
     public void acquired(WitnessThread t, int lock, long instance, int site, int flags) {
         if (!ignores(t, lock)) {
             try {
-                holds.acquired(t, lock, instance, site, flags);
+                if (!HoldRules.pushed(t, lock, instance, site, flags)) {
+                    holds.acquired(t, lock, instance, site, flags);
+                }
             } catch (Throwable e) {
                 fault(e, "acquired");
             }
@@ -204,7 +208,9 @@ public final class Witness extends ContextEvents {
     public void release(WitnessThread t, int lock, long instance, int site, int flags) {
         if (!ignores(t, lock)) {
             try {
-                holds.release(t, lock, instance, site, flags);
+                if (!HoldRules.popped(t, lock, instance, flags)) {
+                    holds.release(t, lock, instance, site, flags);
+                }
             } catch (Throwable e) {
                 fault(e, "release");
             }

@@ -44,6 +44,9 @@ public final class WitnessThread {
     boolean rendezvousOwepreempt;
     boolean rendezvousReported;
 
+    /** The state of the CPU this thread last ran on ({@link CpuTable#of}), or null. */
+    CpuState cpuState;
+
     /** Set while the witness calls out (the panic handler); events are ignored meanwhile. */
     boolean busy;
 
