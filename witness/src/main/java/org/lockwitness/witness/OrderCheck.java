@@ -36,9 +36,11 @@ final class OrderCheck {
     private final Dispatch dispatch;
     private final ContextRules context;
     private final KindRules kinds;
+    private final InstanceNesting nesting;
 
     OrderCheck(WitnessState state, Dispatch dispatch, ContextRules context, KindRules kinds) {
         this.state = state;
+        this.nesting = new InstanceNesting(state);
         this.dispatch = dispatch;
         this.context = context;
         this.kinds = kinds;
@@ -125,7 +127,9 @@ final class OrderCheck {
             dispatch.run(t, () -> slowPath(t, held, plock, lock, instance, site, flags, interlock, recursiveRead));
             return;
         }
-        if (!held.holdsClass(cls) && state.cache.knownAndCount(held.classOf(plock), cls, dep)) {
+        int parent = held.classOf(plock);
+        if (!held.holdsClass(cls) ? state.cache.knownAndCount(parent, cls, dep)
+                : nesting.known(t, held, lock, instance, parent, dep)) {
             return;
         }
         dispatch.run(t, () -> slowPath(t, held, plock, lock, instance, site, flags, interlock, recursiveRead));
@@ -167,7 +171,7 @@ final class OrderCheck {
         if (LockId.kind(lock).isJava()) {
             int same = held.findClass(cls, held.depth);
             if (same >= 0) {
-                Finding f = instanceOrder(t, held, same, lock, instance, site);
+                Finding f = nesting.check(t, held, same, lock, instance, site);
                 if (f != null || parent == cls) {
                     return f;
                 }
@@ -262,66 +266,6 @@ final class OrderCheck {
         String first = state.recordedSite(held.site(top));
         return state.report(Rule.DUPLICATE_LOCK_TYPE, c.name, Messages.duplicate(c.name, first, here),
                 List.of(c.name), List.of(first, here), List.of(state.backtrace()), t);
-    }
-
-    /** The instances held below the first of the two, copied only when a nesting is first recorded. */
-    private static long[] gates(HeldLocks held, int same) {
-        long[] gates = new long[same];
-        for (int i = 0; i < same; i++) {
-            gates[i] = held.instance(i);
-        }
-        return gates;
-    }
-
-    /**
-     * Two instances of one Java lock class nested: records {@code held -> instance} with the other
-     * locks held below the first (its gates) and reports a {@link Rule#LOCK_ORDER_REVERSAL}, once
-     * per class, when the opposite nesting was seen without a common gate ({@link InstanceOrders}).
-     * Under the lock.
-     */
-    private Finding instanceOrder(WitnessThread t, HeldLocks held, int same, int lock, long instance, int site) {
-        int cls = LockId.classOf(lock);
-        long first = held.instance(same);
-        InstanceOrders orders = state.instanceOrders;
-        InstanceOrders.Order opposite = orders.get(cls, instance, first);
-        InstanceOrders.Order mine = orders.get(cls, first, instance);
-        Establishers by = state.cycleFilters.now(t, held, same);
-        if (mine != null) {
-            state.cycleFilters.seen(mine.by(), by);
-        }
-        String here = state.siteText(site);
-        if (opposite == null || InstanceOrders.shareGate(opposite.gates(), held, same)) {
-            if (mine == null) {
-                int stack = state.stackStore.full() ? 0 : state.stackStore.intern(state.stacks.capture());
-                orders.put(cls, first, instance, new InstanceOrders.Order(here, stack, gates(held, same), by));
-            }
-            return null;
-        }
-        WitnessType type = state.classes.byId(cls);
-        long pair = OrderEdge.key(cls, cls);
-        if (state.reportedPairs.contains(pair) || state.options.config.isBlessed(type.name, type.name)) {
-            state.reportedPairs.add(pair);
-            return null;
-        }
-        int[] classes = {cls};
-        List<Establishers> cycle = List.of(opposite.by(), mine == null ? by : mine.by());
-        Findings.Qualified q = state.cycleFilters.decide(classes, cycle);
-        if (q != null && state.findings.qualified(Findings.key(Rule.LOCK_ORDER_REVERSAL, type.name))) {
-            return null;
-        }
-        int nowId = state.stackStore.intern(state.stacks.capture());
-        if (mine == null) {
-            orders.put(cls, first, instance, new InstanceOrders.Order(here, nowId, gates(held, same), by));
-        }
-        List<String> now = state.stackStore.get(nowId);
-        String msg = Messages.lorHeader(Messages.INSTANCES_BOTH_ORDERS)
-                + '\n' + heldLine(held, same, Messages.ordinal(0))
-                + '\n' + Messages.lorLine(Messages.ordinal(1), instance, type.name, type.className(), here);
-        Backtrace before = opposite.stack() == 0 ? new Backtrace(Messages.missing(type.name, type.name), List.of())
-                : new Backtrace(Messages.established(type.name, type.name), state.stackStore.get(opposite.stack()));
-        return state.cycleFilters.report(t, q, pair, classes, cycle, type.name, msg, List.of(type.name, type.name),
-                List.of(here, state.recordedSite(held.site(same)), opposite.site()),
-                List.of(before, new Backtrace(Messages.attempted(type.name, type.name), now)));
     }
 
     /**
@@ -428,6 +372,11 @@ final class OrderCheck {
     }
 
     private String heldLine(HeldLocks held, int i, String ordinal) {
+        return heldLine(state, held, i, ordinal);
+    }
+
+    /** The {@link Messages#lorLine} of held entry {@code i}. */
+    static String heldLine(WitnessState state, HeldLocks held, int i, String ordinal) {
         WitnessType c = state.classes.byId(held.classOf(i));
         return Messages.lorLine(ordinal, held.instance(i), c.name, c.className(), state.recordedSite(held.site(i)));
     }

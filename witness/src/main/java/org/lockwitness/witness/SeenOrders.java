@@ -11,7 +11,8 @@ import java.util.Arrays;
  * <h2>Design</h2>
  * An open-addressing set of 64-bit keys (0 is empty) mixing the class pair, the dependency kind,
  * the Bloom word of the classes held ({@link HeldLocks#classBits}) and the thread's start/join
- * time; at most {@link #LIMIT} keys, after which it starts over empty (a few more slow paths,
+ * time; and, for two instances of one class nested ({@link #nestingKey}), the two instances, the
+ * hash of the instances held ({@link HeldLocks#company}) and the time; at most {@link #LIMIT} keys, after which it starts over empty (a few more slow paths,
  * never a missed thread). A hash collision makes one first time look known: the approximation is
  * documented in README. Grows geometrically; no allocation in steady state.
  *
@@ -29,6 +30,16 @@ final class SeenOrders {
     static long key(int parent, int child, int dep, long classBits, int epoch) {
         long k = (((long) parent << 24) ^ ((long) child << 4) ^ dep) * GOLDEN;
         k ^= Long.rotateLeft(classBits * GOLDEN, 17) ^ ((long) epoch << 44);
+        return k == 0 ? 1 : k;
+    }
+
+    /**
+     * The key of a nesting of two instances of one Java lock class, taken now in the company
+     * {@code company} ({@link HeldLocks#company}).
+     */
+    static long nestingKey(int cls, long first, long second, long company, int epoch) {
+        long k = (first * GOLDEN) ^ Long.rotateLeft(second * GOLDEN, 29) ^ ((long) cls << 40);
+        k ^= Long.rotateLeft(company, 7) ^ ((long) epoch << 52) ^ 0x5A5A_0000_0000_0000L;
         return k == 0 ? 1 : k;
     }
 

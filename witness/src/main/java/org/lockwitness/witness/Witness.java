@@ -179,6 +179,30 @@ public final class Witness extends ContextEvents {
     }
 
     /**
+     * The fast path of {@link #checkOrder} on its own: true when the acquire is decided without a
+     * finding and without the checker lock (it orders against nothing, or its order is already
+     * known), after exactly the effects {@link #checkOrder} would have had; false when only
+     * {@link #checkOrder} can decide, having changed nothing. For a caller with costly work to do
+     * before a full check that the common case does not need: the agent asks the JVM whether a
+     * monitor is already held (a re-entry, which cannot block) only when this returns false.
+     * Thread-safe as {@link #checkOrder}; allocates nothing.
+     *
+     * @return true when nothing is left to check (also for an ignored event)
+     */
+    public boolean orderKnown(WitnessThread t, int lock, long instance, int site, int flags, long interlock) {
+        if (ignores(t, lock)) {
+            return true;
+        }
+        try {
+            t.blockingSite = site;
+            return order.known(t, lock, flags, interlock);
+        } catch (Throwable e) {
+            fault(e, "checkOrder");
+            return true;
+        }
+    }
+
+    /**
      * A successful acquire ({@code witness_lock}), blocking or try ({@link OpFlags#TRY}), shared
      * ({@link OpFlags#SHARED}) or exclusive. The lock becomes held by the thread (sleep locks) or by the CPU (spin
      * locks); acquiring a held instance again counts a recursion. A try-acquire is not order-checked, but

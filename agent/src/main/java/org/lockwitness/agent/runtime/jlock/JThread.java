@@ -1,5 +1,7 @@
 package org.lockwitness.agent.runtime.jlock;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.lockwitness.witness.OpFlags;
 import org.lockwitness.witness.Witness;
@@ -23,14 +25,25 @@ import org.lockwitness.witness.WitnessThread;
 final class JThread {
 
     private static final ThreadLocal<JThread> CURRENT = ThreadLocal.withInitial(JThread::new);
+    private static final VarHandle WAIT_INSTANCE;
+
+    static {
+        try {
+            WAIT_INSTANCE = MethodHandles.lookup().findVarHandle(JThread.class, "waitInstance", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final Thread thread = Thread.currentThread();
     boolean busy;
     /**
      * The lock this thread is blocked on, for the deadlock watchdog: its instance (0: none), the
      * object and the site's name id. Written by the thread before a blocking acquire and cleared
-     * after it; the instance last, so that a watchdog that reads it non-zero sees the rest and the
-     * mirror as they were then.
+     * after it; the instance last, with release semantics, so that a watchdog that reads it
+     * non-zero (a volatile read) sees the rest and the mirror as they were then. A release store is
+     * a plain store on x86 where a volatile one is a full fence, and the watchdog needs no more: it
+     * reports only a cycle that two scans in a row saw.
      */
     volatile long waitInstance;
     Object waitObject;
@@ -43,6 +56,9 @@ final class JThread {
      * under JDK 17's stack locking is a call into the VM on every acquire. The released one keeps
      * one object per thread reachable until the thread's next release.
      */
+    private Object acquiringLock;
+    private long acquiringInstance;
+    private int acquiringId;
     private Object enterObject;
     private long enterInstance;
     private int enterId;
@@ -129,14 +145,40 @@ final class JThread {
     void waitFor(Object lock, long instance, int name) {
         waitObject = lock;
         waitName = name;
-        waitInstance = instance;
+        WAIT_INSTANCE.setRelease(this, instance);
+    }
+
+    /** Publishes the wait for the lock {@link #acquiring} kept, before blocking on it. */
+    void waitForAcquiring(int name) {
+        waitFor(acquiringLock, acquiringInstance, name);
     }
 
     void waitDone() {
-        if (waitInstance != 0L) {
-            waitInstance = 0L;
+        if ((long) WAIT_INSTANCE.getOpaque(this) != 0L) {
+            WAIT_INSTANCE.setRelease(this, 0L);
             waitObject = null;
         }
+    }
+
+    /** The {@code java.util.concurrent} lock {@link JavaLocks} checked, with its instance and id, until it is held. */
+    void acquiring(Object lock, long instance, int id) {
+        acquiringLock = lock;
+        acquiringInstance = instance;
+        acquiringId = id;
+    }
+
+    /** The instance {@link #acquiring} kept for {@code lock}, forgotten now; 0 if it kept none. */
+    long acquiringInstance(Object lock) {
+        if (lock != acquiringLock) {
+            return 0L;
+        }
+        acquiringLock = null;
+        return acquiringInstance;
+    }
+
+    /** The id {@link #acquiring} kept with the instance {@link #acquiringInstance} just returned. */
+    int acquiringId() {
+        return acquiringId;
     }
 
     void entering(Object monitor, long instance, int id) {
@@ -221,10 +263,12 @@ final class JThread {
     /** Removes entry {@code i}. */
     void removeAt(int i) {
         int tail = depth - i - 1;
-        System.arraycopy(objects, i + 1, objects, i, tail);
-        System.arraycopy(instances, i + 1, instances, i, tail);
-        System.arraycopy(ids, i + 1, ids, i, tail);
-        System.arraycopy(kinds, i + 1, kinds, i, tail);
+        if (tail > 0) {
+            System.arraycopy(objects, i + 1, objects, i, tail);
+            System.arraycopy(instances, i + 1, instances, i, tail);
+            System.arraycopy(ids, i + 1, ids, i, tail);
+            System.arraycopy(kinds, i + 1, kinds, i, tail);
+        }
         objects[--depth] = null;
     }
 

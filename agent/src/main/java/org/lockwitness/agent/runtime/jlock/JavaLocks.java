@@ -67,11 +67,11 @@ public final class JavaLocks {
      * @param name the site's name for the lock (a field), or 0
      */
     public static void monitorEnter(Object o, int site, int name) {
-        if (o == null || Thread.holdsLock(o)) {
+        if (o == null) {
             return;
         }
         JThread jt = JThread.get();
-        if (jt.busy) {
+        if (jt.busy || jt.indexOf(o) >= 0) {
             return;
         }
         jt.busy = true;
@@ -79,7 +79,10 @@ public final class JavaLocks {
             long instance = instance(o);
             int id = LockNames.monitor(W, o, name);
             jt.entering(o, instance, id);
-            W.checkOrder(jt.handle(W), id, instance, site, 0, 0L);
+            WitnessThread t = jt.handle(W);
+            if (!W.orderKnown(t, id, instance, site, 0, 0L) && !Thread.holdsLock(o)) {
+                W.checkOrder(t, id, instance, site, 0, 0L);
+            }
             jt.waitFor(o, instance, name);
         } catch (Throwable e) {
             W.fault(e, "java monitor enter");
@@ -182,13 +185,24 @@ public final class JavaLocks {
      * @param name the site's name for the lock, or 0
      */
     public static void lock(Lock l, int site, int name) {
-        byte kind = before(l, site, name);
-        try {
+        byte kind = kindOf(l);
+        if (kind == NONE) {
             l.lock();
-        } finally {
-            waited(kind);
+            return;
         }
-        after(l, kind, site, name, 0);
+        JThread jt = JThread.get();
+        boolean checked = before(jt, l, kind, site, name);
+        if (!checked) {
+            l.lock();
+        } else if (!barge(l, kind)) {
+            jt.waitForAcquiring(name);
+            try {
+                l.lock();
+            } finally {
+                jt.waitDone();
+            }
+        }
+        after(jt, l, kind, site, name, 0, checked);
     }
 
     /**
@@ -200,13 +214,22 @@ public final class JavaLocks {
      * @throws InterruptedException as the original
      */
     public static void lockInterruptibly(Lock l, int site, int name) throws InterruptedException {
-        byte kind = before(l, site, name);
+        byte kind = kindOf(l);
+        if (kind == NONE) {
+            l.lockInterruptibly();
+            return;
+        }
+        JThread jt = JThread.get();
+        boolean checked = before(jt, l, kind, site, name);
+        if (checked) {
+            jt.waitForAcquiring(name);
+        }
         try {
             l.lockInterruptibly();
         } finally {
-            waited(kind);
+            jt.waitDone();
         }
-        after(l, kind, site, name, 0);
+        after(jt, l, kind, site, name, 0, checked);
     }
 
     /**
@@ -220,7 +243,10 @@ public final class JavaLocks {
     public static boolean tryLock(Lock l, int site, int name) {
         boolean got = l.tryLock();
         if (got) {
-            after(l, kindOf(l), site, name, OpFlags.TRY);
+            byte kind = kindOf(l);
+            if (kind != NONE) {
+                after(JThread.get(), l, kind, site, name, OpFlags.TRY, false);
+            }
         }
         return got;
     }
@@ -239,7 +265,10 @@ public final class JavaLocks {
     public static boolean tryLock(Lock l, long time, TimeUnit unit, int site, int name) throws InterruptedException {
         boolean got = l.tryLock(time, unit);
         if (got) {
-            after(l, kindOf(l), site, name, OpFlags.TRY);
+            byte kind = kindOf(l);
+            if (kind != NONE) {
+                after(JThread.get(), l, kind, site, name, OpFlags.TRY, false);
+            }
         }
         return got;
     }
@@ -293,58 +322,66 @@ public final class JavaLocks {
         return kind == READ || kind == WRITE ? instance(RwLocks.identity(l, kind == READ)) : instance(l);
     }
 
-    /** The order check of a blocking acquire; returns the lock's kind, {@link #NONE} for a lock not checked. */
-    private static byte before(Lock l, int site, int name) {
-        byte kind = kindOf(l);
-        if (kind == NONE || (kind != READ && ownedByCaller(l, kind))) {
-            return kind;
-        }
-        JThread jt = JThread.get();
-        if (jt.busy) {
-            return kind;
+    /**
+     * The order check of a blocking acquire of a lock the witness checks. Keeps the lock's instance
+     * and id in {@code jt} for {@link #after} and the watchdog's wait. Returns whether the acquire
+     * was checked, and so may block on a wait the watchdog should see (false for a re-entry, a
+     * second read of the same lock, or while the thread is busy in the checker).
+     */
+    private static boolean before(JThread jt, Lock l, byte kind, int site, int name) {
+        if ((kind != READ && ownedByCaller(l, kind)) || jt.busy) {
+            return false;
         }
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
             long instance = instance(l, kind);
             int id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
+            jt.acquiring(l, instance, id);
             int read = kind == WRITE ? RwHolds.readHeld(jt, t, l, instance) : -1;
             if (kind != READ || !W.holds(t, instance)) {
                 W.checkOrder(t, read >= 0 ? jt.ids[read] : id, instance, site, kind == READ ? OpFlags.SHARED : 0, 0L);
-                jt.waitFor(l, instance, name);
+                return true;
             }
         } catch (Throwable e) {
             W.fault(e, "java lock");
         } finally {
             jt.busy = false;
         }
-        return kind;
+        return false;
     }
 
-    /** The blocking acquire returned or threw: the thread waits no more. */
-    private static void waited(byte kind) {
-        if (kind != NONE) {
-            JThread.get().waitDone();
-        }
+    /**
+     * Takes a plain, non-fair {@code ReentrantLock} without queueing when it is free, as its
+     * {@code lock()} would first try, so that an uncontended acquire publishes no wait. Only for the
+     * JDK's own class, whose {@code lock()} and {@code tryLock()} barge alike; a subclass may
+     * override either. Returns true when the lock is now held.
+     */
+    private static boolean barge(Lock l, byte kind) {
+        return kind == LOCK && l.getClass() == ReentrantLock.class && !((ReentrantLock) l).isFair() && l.tryLock();
     }
 
-    private static void after(Lock l, byte kind, int site, int name, int flags) {
-        if (kind == NONE) {
-            return;
-        }
-        JThread jt = JThread.get();
+    /**
+     * The lock is held: pushed, or one more level of a hold. {@code checked}: {@link #before} just
+     * kept its instance and id.
+     */
+    private static void after(JThread jt, Lock l, byte kind, int site, int name, int flags, boolean checked) {
         if (jt.busy) {
             return;
         }
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
-            long instance = instance(l, kind);
+            long instance = checked ? jt.acquiringInstance(l) : 0L;
+            int id = jt.acquiringId();
+            if (instance == 0L) {
+                instance = instance(l, kind);
+                id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
+            }
             int write = kind == READ ? jt.find(instance, WRITE) : -1;
             if (write >= 0) {
                 held(jt, t, l, instance, jt.ids[write], DOWNGRADED, site, flags);
             } else {
-                int id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
                 held(jt, t, l, instance, id, kind, site, flags | (kind == READ ? OpFlags.SHARED : 0));
             }
         } catch (Throwable e) {
@@ -362,8 +399,9 @@ public final class JavaLocks {
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
-            long instance = instance(l, kind);
-            int i = kind == READ ? RwHolds.readEntry(jt, instance)
+            int mine = kind == LOCK ? jt.indexOf(l) : -1;
+            long instance = mine >= 0 ? jt.instances[mine] : instance(l, kind);
+            int i = mine >= 0 ? mine : kind == READ ? RwHolds.readEntry(jt, instance)
                     : kind == WRITE ? jt.find(instance, WRITE) : find(jt, instance);
             if (i >= 0) {
                 W.release(t, jt.ids[i], instance, site, jt.kinds[i] == READ ? OpFlags.SHARED : 0);

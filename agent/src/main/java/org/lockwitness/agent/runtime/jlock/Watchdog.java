@@ -22,7 +22,7 @@ import org.lockwitness.witness.WitnessThread;
  * other here (the JDK's {@code ThreadMXBean.findDeadlockedThreads} does not see them).
  *
  * <p>Design: each thread publishes the lock it is about to block on ({@link JThread#waitInstance},
- * volatile, written after the lock's object and name) and clears it when the acquire returns or
+ * stored with release semantics after the lock's object and name) and clears it when the acquire returns or
  * throws; the locks it holds are its mirror. One wait cannot be published: the JVM takes a
  * {@code synchronized} method's monitor before the method's first instruction, so a thread blocked
  * there has said nothing. For a platform thread that is {@code BLOCKED} without a published wait,
