@@ -12,9 +12,10 @@ import java.util.Arrays;
  * An open-addressing set of 64-bit keys (0 is empty) mixing the class pair, the dependency kind,
  * the Bloom word of the classes held ({@link HeldLocks#classBits}) and the thread's start/join
  * time; and, for two instances of one class nested ({@link #nestingKey}), the two instances, the
- * hash of the instances held ({@link HeldLocks#company}) and the time; at most {@link #LIMIT} keys, after which it starts over empty (a few more slow paths,
- * never a missed thread). A hash collision makes one first time look known: the approximation is
- * documented in README. Grows geometrically; no allocation in steady state.
+ * hash of the instances held ({@link HeldLocks#company}) and the time; at most {@link #LIMIT} keys,
+ * after which it starts over empty (a few more slow paths, never a missed thread). A hash collision
+ * makes one first time look known: the approximation is documented in README. Grows geometrically;
+ * no allocation in steady state.
  *
  * <h2>Thread-safety</h2>
  * Confined to its thread.
