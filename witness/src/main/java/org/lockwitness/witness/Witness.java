@@ -33,7 +33,9 @@ import org.lockwitness.witness.report.ReportSnapshot;
  * {@code witness_upgrade}, {@code witness_downgrade}, {@code witness_assert}, {@code witness_destroy},
  * {@code witness_thread_exit}) and the findings and reports. The context events (critical sections, interrupts,
  * rendezvous, sleeps, switches, per-CPU data, required locks) and the machine's verdicts (deadlock, lost wakeup) are
- * declared in its package-private superclass and are public methods of this class all the same.
+ * declared in a package-private superclass, and the events and questions of ordinary Java threads (their handles,
+ * start and join, {@code holds}, {@code mayHoldClass}, {@code orderKnown}) in another; they are public methods of
+ * this class all the same.
  *
  * <h2>Thread-safety and failure</h2>
  * All methods are thread-safe, subject to {@link WitnessThread}'s confinement: a handle is used only by its own thread,
@@ -41,7 +43,7 @@ import org.lockwitness.witness.report.ReportSnapshot;
  * becomes a {@link Rule#CHECKER_FAULT} finding. A {@link Policy#PANIC} finding calls the options' panic handler after
  * it is recorded.
  */
-public final class Witness extends ContextEvents {
+public final class Witness extends JavaThreadEvents {
     // The guard, the fault net and the wiring of the rule families, with their design: EventGuard.
 
     /** The lock id of a lock the witness does not track (NOWITNESS, disabled, or a bad enroll). */
@@ -97,54 +99,6 @@ public final class Witness extends ContextEvents {
     }
 
     /**
-     * Creates the handle of an ordinary Java thread (not a kernel thread of a machine): it has no CPU
-     * and no interrupt context, belongs to no machine run, and lives until {@link #threadExit}. Its
-     * events are sent without {@link WitnessThread#at}. Thread-safe.
-     */
-    public WitnessThread javaThread(long tid, String name) {
-        return state.addThread(new WitnessThread(tid, name, true));
-    }
-
-    /**
-     * Java thread {@code t} is about to start the thread of id {@code child} ({@code Thread.start}):
-     * what {@code t} did so far happens before everything the child does, for
-     * {@link CycleFilter#START_JOIN}. A no-op when that filter is off. Confined to {@code t}'s
-     * thread; takes the checker lock.
-     */
-    public void threadStart(WitnessThread t, long child) {
-        if (state.options.filters(CycleFilter.START_JOIN)) {
-            event(ignores(t), "threadStart", () -> dispatch.run(t, () -> {
-                t.epoch = state.startJoin.started(t.tid, child);
-                return null;
-            }));
-        }
-    }
-
-    /**
-     * Java thread {@code t} returned from joining the thread of id {@code child}, which has ended
-     * ({@code Thread.join}): everything the child did happens before what {@code t} does next, for
-     * {@link CycleFilter#START_JOIN}. A no-op when that filter is off. Confined to {@code t}'s
-     * thread; takes the checker lock.
-     */
-    public void threadJoin(WitnessThread t, long child) {
-        if (state.options.filters(CycleFilter.START_JOIN)) {
-            event(ignores(t), "threadJoin", () -> dispatch.run(t, () -> {
-                t.epoch = state.startJoin.joined(t.tid, child);
-                return null;
-            }));
-        }
-    }
-
-    /**
-     * Whether the witness counts {@code instance} among the locks {@code t} holds (sleep locks only),
-     * so that a caller that can ask the lock itself (a Java lock's {@code isHeldByCurrentThread}) can
-     * tell a hold the witness never saw. Confined to {@code t}'s thread; no lock.
-     */
-    public boolean holds(WitnessThread t, long instance) {
-        return t.sleepLocks.find(instance) >= 0;
-    }
-
-    /**
      * A blocking acquire, reported <em>before</em> it blocks ({@code witness_checkorder}); never called for
      * try-acquires. In order, at most one finding: {@link Rule#KIND_MISMATCH} if {@link OpFlags#SPIN_OP} disagrees with
      * the kind; for sleep locks the context rules by precedence {@link Rule#SLEEP_LOCK_IN_INTERRUPT} &gt;
@@ -175,30 +129,6 @@ public final class Witness extends ContextEvents {
             } catch (Throwable e) {
                 fault(e, "checkOrder");
             }
-        }
-    }
-
-    /**
-     * The fast path of {@link #checkOrder} on its own: true when the acquire is decided without a
-     * finding and without the checker lock (it orders against nothing, or its order is already
-     * known), after exactly the effects {@link #checkOrder} would have had; false when only
-     * {@link #checkOrder} can decide, having changed nothing. For a caller with costly work to do
-     * before a full check that the common case does not need: the agent asks the JVM whether a
-     * monitor is already held (a re-entry, which cannot block) only when this returns false.
-     * Thread-safe as {@link #checkOrder}; allocates nothing.
-     *
-     * @return true when nothing is left to check (also for an ignored event)
-     */
-    public boolean orderKnown(WitnessThread t, int lock, long instance, int site, int flags, long interlock) {
-        if (ignores(t, lock)) {
-            return true;
-        }
-        try {
-            t.blockingSite = site;
-            return order.known(t, lock, flags, interlock);
-        } catch (Throwable e) {
-            fault(e, "checkOrder");
-            return true;
         }
     }
 

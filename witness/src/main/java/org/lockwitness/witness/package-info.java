@@ -6,7 +6,9 @@
  * <h2>The API</h2>
  * {@link org.lockwitness.witness.Witness} is the one entry point: lock enrolment, lock, context and
  * machine events, results and reports (the context and machine events are declared in its
- * package-private superclass {@code ContextEvents}, and are Witness's methods). Its vocabulary: {@link org.lockwitness.witness.LockKind},
+ * package-private superclass {@code ContextEvents}, the Java threads' events in
+ * {@code JavaThreadEvents}, and are Witness's methods). Its vocabulary:
+ * {@link org.lockwitness.witness.LockKind},
  * {@link org.lockwitness.witness.LockFlags}, {@link org.lockwitness.witness.OpFlags},
  * {@link org.lockwitness.witness.LockAssert}, {@link org.lockwitness.witness.SwitchKind} and the
  * per-thread handle {@link org.lockwitness.witness.WitnessThread}; its settings:

@@ -106,6 +106,9 @@ class FreeBsdWordingTest {
             carrier.start();
         }
         assertTrue(blocked.await(10, TimeUnit.SECONDS));
+        for (Thread c : carriers) {
+            awaitParked(c);
+        }
         try {
             sim.w.deadlock(List.of("A", "B"), List.of("t1", "t2"));
             sim.w.lostWakeup("bufwait", "t1", "t2", 0);
@@ -127,6 +130,15 @@ class FreeBsdWordingTest {
         Finding lost = sim.findings().get(1);
         assertEquals(Rule.LOST_WAKEUP, lost.rule());
         assertEquals(List.of(0, 1), lost.cpus());
+    }
+
+    /** Waits until {@code c} is in {@link #parkUntil}: past its count-down, so its stack shows the wait. */
+    private static void awaitParked(Thread c) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (c.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(System.nanoTime() < deadline, c.getName() + " never parked");
+            Thread.sleep(1);
+        }
     }
 
     private static void parkUntil(CountDownLatch done) {

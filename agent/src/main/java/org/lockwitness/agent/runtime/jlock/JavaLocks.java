@@ -71,15 +71,18 @@ public final class JavaLocks {
             return;
         }
         JThread jt = JThread.get();
-        if (jt.busy || jt.indexOf(o) >= 0) {
+        if (jt.busy) {
             return;
         }
         jt.busy = true;
         try {
-            long instance = instance(o);
-            int id = LockNames.monitor(W, o, name);
-            jt.entering(o, instance, id);
             WitnessThread t = jt.handle(W);
+            int id = LockNames.monitor(W, o, name);
+            if (W.mayHoldClass(t, id) && jt.indexOf(o) >= 0) {
+                return;
+            }
+            long instance = instance(o);
+            jt.entering(o, instance, id);
             if (!W.orderKnown(t, id, instance, site, 0, 0L) && !Thread.holdsLock(o)) {
                 W.checkOrder(t, id, instance, site, 0, 0L);
             }
@@ -134,7 +137,7 @@ public final class JavaLocks {
             WitnessThread t = jt.handle(W);
             int id = LockNames.monitor(W, o, name);
             long instance = jt.lockedInstance(o);
-            if (!W.holds(t, instance)) {
+            if (!W.mayHoldClass(t, id) || !W.holds(t, instance)) {
                 W.checkOrder(t, id, instance, site, 0, 0L);
             }
             held(jt, t, o, instance, id, MONITOR, site, 0);
