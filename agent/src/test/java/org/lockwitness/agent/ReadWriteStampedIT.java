@@ -67,6 +67,20 @@ class ReadWriteStampedIT {
         assertTrue(lorSites.contains(site("leftRight")) && lorSites.contains(site("rightLeft")), lorSites.toString());
     }
 
+    @Test
+    void theHalvesOfOneReadWriteLockHeldInTwoFields_areOneLockNamedByItsOwnField() throws Exception {
+        Forked f = run("halves", "", "halves");
+        assertEquals(0, f.await(), f.stderr());
+        List<JsonObject> lor = Forked.findings(f.json(), "LOCK_ORDER_REVERSAL");
+        assertEquals(1, lor.size(), f.json().toString());
+        List<String> locks = Forked.strings(lor.get(0), "locks");
+        assertEquals(2, locks.size(), locks.toString());
+        assertTrue(locks.containsAll(List.of(PKG + "ReadWriteStamped.halved", PKG + "ReadWriteStamped.between")),
+                locks.toString());
+        List<String> sites = Forked.strings(lor.get(0), "sites");
+        assertTrue(sites.contains(site("readThenBetween")) && sites.contains(site("betweenThenWrite")), sites.toString());
+    }
+
     private static String site(String marker) throws IOException {
         Path src = Path.of("src/test/java/org/lockwitness/jcip/ReadWriteStamped.java");
         List<String> lines = Files.readAllLines(src, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
@@ -25,6 +26,10 @@ public final class ReadWriteStamped {
     private final ReentrantReadWriteLock upgraded = new ReentrantReadWriteLock();
     private final ReentrantReadWriteLock left = new ReentrantReadWriteLock();
     private final ReentrantReadWriteLock right = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock halved = new ReentrantReadWriteLock();
+    private final Lock reads = halved.readLock();
+    private final Lock writes = halved.writeLock();
+    private final ReentrantLock between = new ReentrantLock();
     private volatile long handed;
     private volatile boolean released;
     private volatile boolean done;
@@ -43,6 +48,7 @@ public final class ReadWriteStamped {
                 p.readThenWrite();
                 Drivers.inTurn(p::readLeftThenRight, p::readRightThenLeft);
             }
+            case "halves" -> Drivers.inTurn(p::readThenBetween, p::betweenThenWrite);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("done " + args[0]);
@@ -239,6 +245,28 @@ public final class ReadWriteStamped {
         }
         u.interrupt();
         u.join();
+    }
+
+    /** The read half of {@code halved}, held in a field of its own, then {@code between}. */
+    private void readThenBetween() {
+        reads.lock();
+        try {
+            between.lock(); // SITE:readThenBetween
+            between.unlock();
+        } finally {
+            reads.unlock();
+        }
+    }
+
+    /** {@code between}, then the write half of {@code halved} through its own field: a real deadlock with the above. */
+    private void betweenThenWrite() {
+        between.lock();
+        try {
+            writes.lock(); // SITE:betweenThenWrite
+            writes.unlock();
+        } finally {
+            between.unlock();
+        }
     }
 
     private void readLeftThenRight() {

@@ -1,6 +1,7 @@
 package org.lockwitness.agent.runtime.jlock;
 
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lockwitness.witness.LockFlags;
 import org.lockwitness.witness.LockKind;
 import org.lockwitness.witness.Witness;
@@ -108,9 +109,19 @@ final class LockNames {
         return slot[0];
     }
 
-    /** The lock id of a {@code java.util.concurrent} lock: the site's name, else its allocation site, else class. */
+    /**
+     * The lock id of a {@code java.util.concurrent} lock: the site's name, else its allocation site,
+     * else its class. A read or write lock of a {@code ReentrantReadWriteLock} made in woven code is
+     * named first by that lock's allocation site or field (both halves were recorded under it), so
+     * that its read and write are one lock class however the halves are held ({@code Owner.r} and
+     * {@code Owner.w} are both {@code Owner.rwl}): they are one lock, and an order through one half
+     * against an order through the other is a real deadlock.
+     */
     static int juc(Witness w, Object lock, int name, int kind) {
-        int n = name != 0 ? name : SITES.lookup(lock);
+        int n = kind == RW || name == 0 ? SITES.lookup(lock) : 0;
+        if (n == 0) {
+            n = name;
+        }
         if (n != 0) {
             return named(w, n, kind);
         }
@@ -123,7 +134,11 @@ final class LockNames {
 
     /** The name a lock is shown under: the site's name, else its allocation site, else the runtime class's. */
     static String display(Object lock, int name) {
-        int n = name != 0 ? name : SITES.lookup(lock);
+        int n = lock instanceof ReentrantReadWriteLock.ReadLock || lock instanceof ReentrantReadWriteLock.WriteLock
+                || name == 0 ? SITES.lookup(lock) : 0;
+        if (n == 0) {
+            n = name;
+        }
         return n != 0 ? names[n] : lock.getClass().getName();
     }
 
