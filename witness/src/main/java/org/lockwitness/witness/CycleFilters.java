@@ -56,8 +56,7 @@ final class CycleFilters {
      * path's test, which leaves a first time to the full check. No lock, no allocation.
      */
     boolean seenBefore(WitnessThread t, HeldLocks held, int parent, int child, int dep) {
-        return !tracking || !t.java
-                || t.seenOrders.contains(SeenOrders.key(parent, child, dep, held.classBits(), t.epoch));
+        return !tracking || !t.java || t.seenOrders.contains(key(t, held, parent, child, dep));
     }
 
     /**
@@ -67,7 +66,11 @@ final class CycleFilters {
      * in steady state.
      */
     boolean firstTime(WitnessThread t, HeldLocks held, int parent, int child, int dep) {
-        return tracking && t.java && t.seenOrders.add(SeenOrders.key(parent, child, dep, held.classBits(), t.epoch));
+        return tracking && t.java && t.seenOrders.add(key(t, held, parent, child, dep));
+    }
+
+    private static long key(WitnessThread t, HeldLocks held, int parent, int child, int dep) {
+        return SeenOrders.key(parent, child, dep, held.classBits(), t.epoch);
     }
 
     /** The acquire {@code t} makes now, holding {@code held} but for the entry {@code except}. */

@@ -85,7 +85,7 @@ abstract class JavaThreadEvents extends ContextEvents {
      *
      * @return true when nothing is left to check (also for an ignored event)
      */
-    public boolean orderKnown(WitnessThread t, int lock, long instance, int site, int flags, long interlock) {
+    public boolean orderKnown(WitnessThread t, int lock, int site, int flags, long interlock) {
         if (ignores(t, lock)) {
             return true;
         }

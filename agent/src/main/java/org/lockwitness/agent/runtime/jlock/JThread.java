@@ -50,7 +50,7 @@ final class JThread {
     int waitName;
     private WitnessThread handle;
     /**
-     * The monitor {@link JavaLocks#monitorEnter} last named, with its instance and id, and the
+     * The monitor {@link JavaMonitors#monitorEnter} last named, with its instance and id, and the
      * monitor last released with its instance: so that {@code monitorEntered} and a
      * {@code synchronized} method's entry need not hash an object that is already locked, which
      * under JDK 17's stack locking is a call into the VM on every acquire. The released one keeps
@@ -209,6 +209,16 @@ final class JThread {
         return monitor == lastObject ? lastInstance : JavaLocks.instance(monitor);
     }
 
+    /** The index of the newest entry of {@code instance}, or -1. */
+    int indexOf(long instance) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (instances[i] == instance) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The index of the newest entry for {@code lock}, by identity, or -1. */
     int indexOf(Object lock) {
         for (int i = depth - 1; i >= 0; i--) {
@@ -241,13 +251,11 @@ final class JThread {
 
     /** Removes the newest entry of {@code instance}; false when there is none. */
     boolean pop(long instance) {
-        for (int i = depth - 1; i >= 0; i--) {
-            if (instances[i] == instance) {
-                removeAt(i);
-                return true;
-            }
+        int i = indexOf(instance);
+        if (i >= 0) {
+            removeAt(i);
         }
-        return false;
+        return i >= 0;
     }
 
     /** The index of the newest entry of {@code instance} held as {@code kind}, or -1. */

@@ -9,14 +9,11 @@ import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessThread;
 
 /**
- * The hooks that woven application classes call for their Java locks. Public because woven
- * classes in any package call it; not an API for anyone else.
+ * The hooks that woven application classes call for their {@code java.util.concurrent} locks
+ * ({@link JavaMonitors} has those of {@code synchronized}). Public because woven classes in any
+ * package call it; not an API for anyone else.
  *
- * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it (the order check, skipped
- * when the thread already holds the monitor: a re-entry cannot block) and {@link #monitorEntered}
- * after it; a {@code monitorexit}, on every path, {@link #monitorExit} after it; a
- * {@code synchronized} method {@link #methodEntered} on entry and {@link #monitorExit} before every
- * return and on the exception path. A call to a {@code java.util.concurrent} lock method is
+ * <p>Design: a call to a {@code java.util.concurrent} lock method is
  * replaced by the static method of the same name here, which takes the receiver first and the
  * site's constants last, reports, and makes the original call: the order check before a blocking
  * acquire, the hold after it; a try-lock, timed or not, is held but never order-checked, so it
@@ -26,9 +23,7 @@ import org.lockwitness.witness.WitnessThread;
  * instrumentation did not see is passed over in silence. A lock's instance is its identity hash
  * tagged above bit 32 (a read or write lock's: its {@code ReentrantReadWriteLock}'s, through
  * {@link RwLocks}), and its class comes from {@link LockNames}; neither allocates once a class or
- * name has been seen. A monitor is hashed and named before {@code monitorenter}, while it is
- * unlocked: JDK 17's stack locking moves an object's header aside while it is locked, and hashing
- * it then is a call into the VM (see {@link JThread#lockedInstance}).
+ * name has been seen.
  *
  * <p>A {@code ReentrantReadWriteLock} follows the JDK: a write while this thread reads the same
  * lock (the lock confirms it) is order-checked as the read's lock, which the witness reports as a
@@ -57,127 +52,6 @@ public final class JavaLocks {
     private static final Witness W = JavaLockRuntime.witness();
 
     private JavaLocks() {
-    }
-
-    /**
-     * Before {@code monitorenter}: the order check.
-     *
-     * @param o the object about to be locked
-     * @param site the site id
-     * @param name the site's name for the lock (a field), or 0
-     */
-    public static void monitorEnter(Object o, int site, int name) {
-        if (o == null) {
-            return;
-        }
-        JThread jt = JThread.get();
-        if (jt.busy) {
-            return;
-        }
-        jt.busy = true;
-        try {
-            WitnessThread t = jt.handle(W);
-            int id = LockNames.monitor(W, o, name);
-            if (W.mayHoldClass(t, id) && jt.indexOf(o) >= 0) {
-                return;
-            }
-            long instance = instance(o);
-            jt.entering(o, instance, id);
-            if (!W.orderKnown(t, id, instance, site, 0, 0L) && !Thread.holdsLock(o)) {
-                W.checkOrder(t, id, instance, site, 0, 0L);
-            }
-            jt.waitFor(o, instance, name);
-        } catch (Throwable e) {
-            W.fault(e, "java monitor enter");
-        } finally {
-            jt.busy = false;
-        }
-    }
-
-    /**
-     * After {@code monitorenter}: the monitor is held.
-     *
-     * @param o the object locked
-     * @param site the site id
-     * @param name the site's name for the lock, or 0
-     */
-    public static void monitorEntered(Object o, int site, int name) {
-        JThread jt = JThread.get();
-        jt.waitDone();
-        if (jt.busy) {
-            return;
-        }
-        jt.busy = true;
-        try {
-            int id = jt.enteringId(o);
-            long instance = jt.lockedInstance(o);
-            held(jt, jt.handle(W), o, instance, id != 0 ? id : LockNames.monitor(W, o, name), MONITOR, site, 0);
-        } catch (Throwable e) {
-            W.fault(e, "java monitor entered");
-        } finally {
-            jt.busy = false;
-        }
-    }
-
-    /**
-     * On entry to a {@code synchronized} method, whose monitor the JVM has taken: the order check
-     * (unless the witness already counts it held) and the hold.
-     *
-     * @param o {@code this}, or the class of a static method
-     * @param site the site id
-     * @param name the site's name for the lock ({@code Owner.class} for a static method), or 0
-     */
-    public static void methodEntered(Object o, int site, int name) {
-        JThread jt = JThread.get();
-        if (jt.busy) {
-            return;
-        }
-        jt.busy = true;
-        try {
-            WitnessThread t = jt.handle(W);
-            int id = LockNames.monitor(W, o, name);
-            long instance = jt.lockedInstance(o);
-            if (!W.mayHoldClass(t, id) || !W.holds(t, instance)) {
-                W.checkOrder(t, id, instance, site, 0, 0L);
-            }
-            held(jt, t, o, instance, id, MONITOR, site, 0);
-        } catch (Throwable e) {
-            W.fault(e, "java synchronized method");
-        } finally {
-            jt.busy = false;
-        }
-    }
-
-    /**
-     * After {@code monitorexit}, or on leaving a {@code synchronized} method: the release. A
-     * monitor whose acquire was not seen is passed over. The object is found in the thread's
-     * mirror by identity, never hashed: it may still be locked.
-     *
-     * @param o the object unlocked, or about to be
-     * @param site the site id
-     */
-    public static void monitorExit(Object o, int site) {
-        if (o == null) {
-            return;
-        }
-        JThread jt = JThread.get();
-        if (jt.busy) {
-            return;
-        }
-        jt.busy = true;
-        try {
-            int i = jt.indexOf(o);
-            if (i >= 0) {
-                long instance = jt.instances[i];
-                W.release(jt.handle(W), jt.ids[i], instance, site, 0);
-                jt.pop(instance);
-                jt.released(o, instance);
-            }
-        } catch (Throwable e) {
-            W.fault(e, "java monitor exit");
-        } finally {
-            jt.busy = false;
-        }
     }
 
     /**
@@ -376,8 +250,10 @@ public final class JavaLocks {
         try {
             WitnessThread t = jt.handle(W);
             long instance = checked ? jt.acquiringInstance(l) : 0L;
-            int id = jt.acquiringId();
-            if (instance == 0L) {
+            int id;
+            if (instance != 0L) {
+                id = jt.acquiringId();
+            } else {
                 instance = instance(l, kind);
                 id = LockNames.juc(W, l, name, kind == LOCK ? LockNames.LOCK : LockNames.RW);
             }
@@ -405,7 +281,7 @@ public final class JavaLocks {
             int mine = kind == LOCK ? jt.indexOf(l) : -1;
             long instance = mine >= 0 ? jt.instances[mine] : instance(l, kind);
             int i = mine >= 0 ? mine : kind == READ ? RwHolds.readEntry(jt, instance)
-                    : kind == WRITE ? jt.find(instance, WRITE) : find(jt, instance);
+                    : kind == WRITE ? jt.find(instance, WRITE) : jt.indexOf(instance);
             if (i >= 0) {
                 W.release(t, jt.ids[i], instance, site, jt.kinds[i] == READ ? OpFlags.SHARED : 0);
                 jt.removeAt(i);
@@ -428,12 +304,4 @@ public final class JavaLocks {
         jt.push(lock, instance, id, kind);
     }
 
-    static int find(JThread jt, long instance) {
-        for (int i = jt.depth - 1; i >= 0; i--) {
-            if (jt.instances[i] == instance) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

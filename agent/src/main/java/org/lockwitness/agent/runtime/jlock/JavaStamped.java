@@ -347,7 +347,7 @@ public final class JavaStamped {
             }
             int i = jt.find(instance, read ? JavaLocks.READ : JavaLocks.WRITE);
             if (i < 0) {
-                i = JavaLocks.find(jt, instance);
+                i = jt.indexOf(instance);
             }
             if (i >= 0) {
                 W.release(jt.handle(W), jt.ids[i], instance, site, jt.kinds[i] == JavaLocks.READ ? OpFlags.SHARED : 0);

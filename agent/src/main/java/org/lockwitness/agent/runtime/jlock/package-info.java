@@ -7,7 +7,7 @@
  * operation into the witness's events for an ordinary Java thread ({@code Witness.javaThread}): no
  * CPU, no machine run.
  *
- * <p>Woven code calls only the public hook classes ({@code JavaLocks}, {@code JavaStamped},
+ * <p>Woven code calls only the public hook classes ({@code JavaMonitors}, {@code JavaLocks}, {@code JavaStamped},
  * {@code JavaWaits}, {@code JavaBlocking}, {@code JavaAllocations}); the weave
  * package registers lock names through {@link org.lockwitness.agent.runtime.jlock.JavaLockRuntime},
  * which the agent's entry package also starts and sweeps. Like its parent package, this one never

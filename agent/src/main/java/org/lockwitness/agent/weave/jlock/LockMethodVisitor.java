@@ -8,8 +8,8 @@ import net.bytebuddy.jar.asm.Type;
 import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 
 /**
- * Rewrites one method's Java locks (see {@link org.lockwitness.agent.runtime.jlock.JavaLocks} for
- * what each hook reports):
+ * Rewrites one method's Java locks (see {@link org.lockwitness.agent.runtime.jlock.JavaMonitors}
+ * and {@link org.lockwitness.agent.runtime.jlock.JavaLocks} for what each hook reports):
  * <ul>
  *   <li>{@code monitorenter}: {@code dup, dup, site, name, monitorEnter; monitorenter; site, name,
  *       monitorEntered}; {@code monitorexit}: {@code dup; monitorexit; site, monitorExit}, on the
@@ -94,7 +94,7 @@ final class LockMethodVisitor extends MethodVisitor {
             pushMonitor();
             super.visitLdcInsn(syncSite);
             super.visitLdcInsn(syncName);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "methodEntered", "(" + OBJECT + "II)V", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.MONITORS, "methodEntered", "(" + OBJECT + "II)V", false);
             added = true;
         }
     }
@@ -127,7 +127,7 @@ final class LockMethodVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.DUP);
             super.visitLdcInsn(site);
             super.visitLdcInsn(name);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorEnter", "(" + OBJECT + "II)V", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.MONITORS, "monitorEnter", "(" + OBJECT + "II)V", false);
             super.visitInsn(opcode);
             owe("monitorEntered", site, name);
             added = true;
@@ -324,9 +324,9 @@ final class LockMethodVisitor extends MethodVisitor {
         super.visitLdcInsn(owedSite);
         if (owed.equals("monitorEntered")) {
             super.visitLdcInsn(owedName);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, owed, "(" + OBJECT + "II)V", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.MONITORS, owed, "(" + OBJECT + "II)V", false);
         } else {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, owed, "(" + OBJECT + "I)V", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.MONITORS, owed, "(" + OBJECT + "I)V", false);
         }
         owed = null;
     }
@@ -334,7 +334,7 @@ final class LockMethodVisitor extends MethodVisitor {
     private void exitHook(int site) {
         pushMonitor();
         super.visitLdcInsn(site);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.LOCKS, "monitorExit", "(" + OBJECT + "I)V", false);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, Targets.MONITORS, "monitorExit", "(" + OBJECT + "I)V", false);
         added = true;
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.jar.asm.Opcodes;
 import org.lockwitness.agent.runtime.jlock.JavaLocks;
+import org.lockwitness.agent.runtime.jlock.JavaMonitors;
 import org.lockwitness.agent.runtime.jlock.JavaStamped;
 import org.lockwitness.agent.runtime.jlock.JavaThreads;
 import org.lockwitness.agent.runtime.jlock.JavaWaits;
@@ -30,6 +31,8 @@ final class Targets {
     }
 
     static final String LOCKS = JavaLocks.class.getName().replace('.', '/');
+    /** The hooks of {@code synchronized} blocks and methods. */
+    static final String MONITORS = JavaMonitors.class.getName().replace('.', '/');
     static final String WAITS = JavaWaits.class.getName().replace('.', '/');
     static final String STAMPED = JavaStamped.class.getName().replace('.', '/');
     static final String THREADS = JavaThreads.class.getName().replace('.', '/');
