@@ -9,18 +9,28 @@ import org.lockwitness.kernel.RunResult;
 /**
  * A sleep {@code Mtx} lock/unlock pair in a loop, inside an outer {@code Mtx} (a known order), on the
  * one kernel thread of a one-CPU DETERMINISTIC machine; prints the bytes the kernel thread allocated
- * over {@code pairs} pairs after a warm-up, by {@code com.sun.management.ThreadMXBean}.
+ * in each of {@link #WINDOWS} windows of {@code pairs} pairs after a warm-up, by
+ * {@code com.sun.management.ThreadMXBean}.
  *
- * <p>The warm-up runs until the machine's decision trace has grown past 2,048 decisions: the trace
+ * <p>The warm-up runs until the machine's decision trace has grown past 4,096 decisions: the trace
  * records every interrupt taken (a hardclock per tick) and doubles its array when full, the one
- * allocation of the run that grows with its length (a log of it, amortised). Past 2,048 it has room
- * for 4,096, and the program prints the trace's size after the measured window, so the test can
- * check that the window stayed within that room. Usage: {@code MtxLoop pairs}.
+ * allocation of the run that grows with its length (a log of it, amortised). Past 4,096 it has room
+ * for 8,192, and the program prints the trace's size after the last window, so the test can check
+ * that the windows stayed within that room.
+ *
+ * <p>Why several windows: the JVM itself may charge a few bytes to this thread while its code is still
+ * being compiled. When a thread asks for a method's C2 compilation, HotSpot's compile broker first
+ * resolves the string constants of the method's class on that thread (interned {@code String}s, for
+ * message texts the run never used). On a loaded machine those requests come late, so one window may
+ * see them; an allocation of the probes or the witness would show in every window. Usage:
+ * {@code MtxLoop pairs}.
  */
 public final class MtxLoop {
 
-    /** Decisions after which the trace's array holds 4,096 and will not grow before the window ends. */
-    private static final int TRACE_WARM = 2_100;
+    /** Decisions after which the trace's array holds 8,192 and will not grow before the last window ends. */
+    private static final int TRACE_WARM = 4_200;
+    /** The measured windows, each of {@code pairs} pairs. */
+    public static final int WINDOWS = 5;
 
     private MtxLoop() {
     }
@@ -31,7 +41,7 @@ public final class MtxLoop {
         Machine m = Machine.builder().cpus(1).seed(1).build();
         Mtx outer = new Mtx("loop outer", Mtx.DEF);
         Mtx inner = new Mtx("loop inner", Mtx.DEF);
-        long[] allocated = new long[1];
+        long[] allocated = new long[WINDOWS];
         m.spawn("locker", KThread.PRI_MIN_KERN, () -> {
             outer.lock();
             while (m.trace().size() < TRACE_WARM) {
@@ -39,17 +49,21 @@ public final class MtxLoop {
                 inner.unlock();
             }
             long tid = Thread.currentThread().getId();
-            long before = mx.getThreadAllocatedBytes(tid);
-            for (int i = 0; i < pairs; i++) {
-                inner.lock();
-                inner.unlock();
+            for (int w = 0; w < WINDOWS; w++) {
+                long before = mx.getThreadAllocatedBytes(tid);
+                for (int i = 0; i < pairs; i++) {
+                    inner.lock();
+                    inner.unlock();
+                }
+                allocated[w] = mx.getThreadAllocatedBytes(tid) - before;
             }
-            allocated[0] = mx.getThreadAllocatedBytes(tid) - before;
             outer.unlock();
         });
         RunResult r = m.run(Long.MAX_VALUE / 4);
         System.out.println("status " + r.status());
         System.out.println("trace " + m.trace().size());
-        System.out.println("allocated " + allocated[0] + " bytes over " + pairs + " pairs");
+        for (int w = 0; w < WINDOWS; w++) {
+            System.out.println("window " + (w + 1) + ": allocated " + allocated[w] + " bytes over " + pairs + " pairs");
+        }
     }
 }
