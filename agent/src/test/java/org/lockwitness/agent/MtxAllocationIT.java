@@ -17,7 +17,7 @@ import org.lockwitness.testprograms.MtxLoop;
  * {@code org.lockwitness.testprograms.MtxLoop}; the allocation counter is the JVM's own
  * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}). The program measures several
  * windows one after the other, and one of them must allocate exactly nothing: the JVM may charge a
- * window a few bytes of its own while it still compiles (the program's comment says which), but an
+ * window bytes of its own while it still compiles (the program's comment says which), but an
  * allocation on the path of a pair recurs in every window.
  */
 class MtxAllocationIT {

@@ -18,12 +18,14 @@ import org.lockwitness.kernel.RunResult;
  * for 8,192, and the program prints the trace's size after the last window, so the test can check
  * that the windows stayed within that room.
  *
- * <p>Why several windows: the JVM itself may charge a few bytes to this thread while its code is still
- * being compiled. When a thread asks for a method's C2 compilation, HotSpot's compile broker first
- * resolves the string constants of the method's class on that thread (interned {@code String}s, for
- * message texts the run never used). On a loaded machine those requests come late, so one window may
- * see them; an allocation of the probes or the witness would show in every window. Usage:
- * {@code MtxLoop pairs}.
+ * <p>Why several windows: the JVM itself may charge bytes to this thread while its code is still being
+ * compiled. When a thread asks for a method's C2 compilation, HotSpot's compile broker first resolves
+ * the string constants of the method's class on that thread (interned {@code String}s, for message
+ * texts the run never used) and loads the classes of the method's signature (a model class the run
+ * never used, such as {@code InterruptSource}, which the agent then transforms: about 900 KB). On a
+ * loaded machine the compiler's thresholds rise with its queue, those requests come late, and a window
+ * may see one (JFR's allocation events showed both, with the requesting frames); an allocation of the
+ * probes or the witness would show in every window. Usage: {@code MtxLoop pairs}.
  */
 public final class MtxLoop {
 
