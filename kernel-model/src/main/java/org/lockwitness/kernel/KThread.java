@@ -146,6 +146,9 @@ public final class KThread {
     private int interruptDepth;
 
     private static final int SPINS_BEFORE_PARK = 2000;
+    /** How often a waiter that spins asks whether it should give its core away (see {@link #awaitRun}). */
+    private static final int YIELD_CHECK = 20;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final Snapshot snapshot = new Snapshot();
     /**
@@ -319,13 +322,22 @@ public final class KThread {
      * Parks until this thread owns its CPU and (in DETERMINISTIC mode) the machine's baton. It spins
      * briefly first: a baton often comes straight back (two CPUs taking turns), and a spin costs far
      * less than a park and an unpark.
+     *
+     * <p>A spinning waiter must not keep the thread that holds the baton off the host's cores. A
+     * machine has more kernel threads than CPUs (an idle thread per CPU, interrupt threads, the
+     * workers), and every one that was switched out spins here; once the spinners alone can fill the
+     * host's cores ({@link Machine#spinners}), each gives its core away ({@link Thread#yield}) every
+     * {@value #YIELD_CHECK} spins, as the JDK's {@code Exchanger} yields while it spins. Without
+     * that, a run of 200 seeds of the rendezvous test program under line windows took twice the wall
+     * time and twice the CPU on a 2-core host. The price is a system call now and then in a
+     * hand-over that would have come soon anyway; the README's model rows give both.
      */
     void awaitRun() {
         if (atomic != 0) {
             throw new IllegalStateException("switch in an atomic section of " + this);
         }
-        for (int i = 0; i < SPINS_BEFORE_PARK && !mayRun(); i++) {
-            Thread.onSpinWait();
+        if (!mayRun()) {
+            spin();
         }
         while (!mayRun()) {
             if (machine.dead) {
@@ -336,6 +348,18 @@ public final class KThread {
         if (machine.dead) {
             throw MachineStop.INSTANCE;
         }
+    }
+
+    private void spin() {
+        machine.spinners.incrementAndGet();
+        for (int i = 1; i <= SPINS_BEFORE_PARK && !mayRun(); i++) {
+            if (i % YIELD_CHECK == 0 && machine.spinners.get() >= CORES) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        machine.spinners.decrementAndGet();
     }
 
     void unpark() {
