@@ -146,9 +146,6 @@ public final class KThread {
     private int interruptDepth;
 
     private static final int SPINS_BEFORE_PARK = 2000;
-    /** How often a waiter that spins asks whether it should give its core away (see {@link #awaitRun}). */
-    private static final int YIELD_CHECK = 20;
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final Snapshot snapshot = new Snapshot();
     /**
@@ -319,25 +316,26 @@ public final class KThread {
     }
 
     /**
-     * Parks until this thread owns its CPU and (in DETERMINISTIC mode) the machine's baton. It spins
-     * briefly first: a baton often comes straight back (two CPUs taking turns), and a spin costs far
-     * less than a park and an unpark.
+     * Parks until this thread owns its CPU and (in DETERMINISTIC mode) the machine's baton.
      *
-     * <p>A spinning waiter must not keep the thread that holds the baton off the host's cores. A
-     * machine has more kernel threads than CPUs (an idle thread per CPU, interrupt threads, the
-     * workers), and every one that was switched out spins here; once the spinners alone can fill the
-     * host's cores ({@link Machine#spinners}), each gives its core away ({@link Thread#yield}) every
-     * {@value #YIELD_CHECK} spins, as the JDK's {@code Exchanger} yields while it spins. Without
-     * that, a run of 200 seeds of the rendezvous test program under line windows took twice the wall
-     * time and twice the CPU on a 2-core host. The price is a system call now and then in a
-     * hand-over that would have come soon anyway; the README's model rows give both.
+     * <p>The current thread of its CPU spins briefly first: it waits only for the machine's baton,
+     * which often comes straight back (two CPUs taking turns), and a spin costs far less than a park
+     * and an unpark. Any other thread parks at once: it was switched out (preempted, blocked, or an
+     * idle thread not chosen), only a context switch on its CPU makes it current again, and that
+     * switch unparks it ({@code Sched.switchTo}). A machine has more kernel threads than CPUs (an
+     * idle thread per CPU, interrupt threads, the workers); when all of them spun, on a small host
+     * they kept the threads that could run off the cores: a run of 200 seeds of the rendezvous test
+     * program under line windows took a quarter longer on 2 cores.
      */
     void awaitRun() {
         if (atomic != 0) {
             throw new IllegalStateException("switch in an atomic section of " + this);
         }
-        if (!mayRun()) {
-            spin();
+        Cpu c = cpu;
+        if (c != null && c.curthread == this) {
+            for (int i = 0; i < SPINS_BEFORE_PARK && !mayRun(); i++) {
+                Thread.onSpinWait();
+            }
         }
         while (!mayRun()) {
             if (machine.dead) {
@@ -348,18 +346,6 @@ public final class KThread {
         if (machine.dead) {
             throw MachineStop.INSTANCE;
         }
-    }
-
-    private void spin() {
-        machine.spinners.incrementAndGet();
-        for (int i = 1; i <= SPINS_BEFORE_PARK && !mayRun(); i++) {
-            if (i % YIELD_CHECK == 0 && machine.spinners.get() >= CORES) {
-                Thread.yield();
-            } else {
-                Thread.onSpinWait();
-            }
-        }
-        machine.spinners.decrementAndGet();
     }
 
     void unpark() {

@@ -92,8 +92,6 @@ public final class Machine {
     private final AtomicReferenceArray<InterruptSource> sources = new AtomicReferenceArray<>(Irq.HARDCLOCK);
     private final AtomicInteger sourceCount = new AtomicInteger();
     volatile boolean dead;
-    /** The kernel threads spinning in {@link KThread#awaitRun} now, before they park. */
-    final AtomicInteger spinners = new AtomicInteger();
 
     Machine(MachineBuilder b) {
         this.id = IDS.incrementAndGet();

@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The DETERMINISTIC machine's own costs, without the agent: scheduling points per second, CPU
- * hand-overs per second, and an uncontended sleep mutex lock/unlock. Each invocation runs a whole
+ * hand-overs per second between two threads and among eight (four per CPU, so that more threads
+ * wait than the host has cores), and an uncontended sleep mutex lock/unlock. Each invocation runs a whole
  * machine; the per-operation figure includes its start-up, amortised over {@link #OPS} operations.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -60,6 +61,27 @@ public class MachineBenchmark {
         for (int t = 0; t < 2; t++) {
             m.spawn("w" + t, KThread.PRI_MIN_KERN, () -> {
                 for (int i = 0; i < OPS / 20; i++) {
+                    Machine.window();
+                }
+            });
+        }
+        RunResult r = m.run(10L * OPS);
+        check(r);
+        return r.trace().size();
+    }
+
+    /**
+     * CPU hand-overs as in {@link #cpuHandoffs}, among eight threads on the two CPUs: the waiting
+     * threads outnumber a small host's cores, as in a real machine with its idle and interrupt
+     * threads.
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS / 10)
+    public long crowdedHandoffs() {
+        Machine m = Machine.builder().cpus(2).strategy(new RandomStrategy(1, 1, 0.5)).build();
+        for (int t = 0; t < 8; t++) {
+            m.spawn("w" + t, KThread.PRI_MIN_KERN, () -> {
+                for (int i = 0; i < OPS / 80; i++) {
                     Machine.window();
                 }
             });
