@@ -57,17 +57,7 @@ public class MachineBenchmark {
     @Benchmark
     @OperationsPerInvocation(OPS / 10)
     public long cpuHandoffs() {
-        Machine m = Machine.builder().cpus(2).strategy(new RandomStrategy(1, 1, 0.5)).build();
-        for (int t = 0; t < 2; t++) {
-            m.spawn("w" + t, KThread.PRI_MIN_KERN, () -> {
-                for (int i = 0; i < OPS / 20; i++) {
-                    Machine.window();
-                }
-            });
-        }
-        RunResult r = m.run(10L * OPS);
-        check(r);
-        return r.trace().size();
+        return handoffs(2);
     }
 
     /**
@@ -78,10 +68,15 @@ public class MachineBenchmark {
     @Benchmark
     @OperationsPerInvocation(OPS / 10)
     public long crowdedHandoffs() {
+        return handoffs(8);
+    }
+
+    /** {@code OPS / 10} windows in all, shared by {@code threads} threads on 2 CPUs, every one changing CPU. */
+    private static long handoffs(int threads) {
         Machine m = Machine.builder().cpus(2).strategy(new RandomStrategy(1, 1, 0.5)).build();
-        for (int t = 0; t < 8; t++) {
+        for (int t = 0; t < threads; t++) {
             m.spawn("w" + t, KThread.PRI_MIN_KERN, () -> {
-                for (int i = 0; i < OPS / 80; i++) {
+                for (int i = 0; i < OPS / 10 / threads; i++) {
                     Machine.window();
                 }
             });
