@@ -325,7 +325,7 @@ public final class KThread {
      * switch unparks it ({@code Sched.switchTo}). A machine has more kernel threads than CPUs (an
      * idle thread per CPU, interrupt threads, the workers); when all of them spun, on a small host
      * they kept the threads that could run off the cores: a run of 200 seeds of the rendezvous test
-     * program under line windows took a quarter longer on 2 cores.
+     * program under line windows took about a third longer on 2 cores.
      */
     void awaitRun() {
         if (atomic != 0) {
