@@ -43,7 +43,7 @@ class AgentJarIT {
                     stray.add(n);
                 }
             }
-            for (String relocated : List.of("net/bytebuddy/ByteBuddy", "net/bytebuddy/jar/asm/ClassReader",
+            for (String relocated : List.of("org/objectweb/asm/ClassReader", "org/objectweb/asm/commons/AdviceAdapter",
                     "org/jgrapht/Graph", "org/jheaps/Heap", "org/apfloat/Apfloat", "com/google/gson/Gson",
                     "org/lockwitness/witness/Witness")) {
                 String shadedName = relocated.startsWith("org/lockwitness/witness/")

@@ -156,17 +156,19 @@ public final class ColdProbes {
      * as a fault. Unlike the lock and context events it may run on any thread and may allocate.
      */
     private static void cold(String where, Consumer<PerThread> probe) {
-        PerThread pt = PerThread.get();
-        if (pt.busy) {
-            return;
-        }
-        pt.busy = true;
         try {
-            probe.accept(pt);
+            PerThread pt = PerThread.get();
+            if (pt.busy) {
+                return;
+            }
+            pt.busy = true;
+            try {
+                probe.accept(pt);
+            } finally {
+                pt.busy = false;
+            }
         } catch (Throwable e) {
             W.fault(e, where);
-        } finally {
-            pt.busy = false;
         }
     }
 }

@@ -9,10 +9,10 @@ import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessThread;
 
 /**
- * The static methods that the inlined probe advice calls: each turns one probe of the kernel model
- * into one witness event, with the model's snapshot and the calling thread's current site. Public
- * because the advice of {@code org.lockwitness.agent.weave} is inlined into model classes, which
- * must be able to call it; not an API for anyone else.
+ * The static methods that the code woven into probe-annotated model methods calls: each turns one
+ * probe of the kernel model into one witness event, with the model's snapshot and the calling
+ * thread's current site. Public because the calls of {@code org.lockwitness.agent.weave} are woven
+ * into model classes, which must be able to make them; not an API for anyone else.
  *
  * <p>Design: a lock or context event returns at once on a thread that is not a kernel thread;
  * otherwise it takes the thread's {@link PerThread} from the kernel thread's own slot (no
@@ -22,7 +22,8 @@ import org.lockwitness.witness.WitnessThread;
  * may run on any thread and take it from {@link PerThread#get()}. The lock's class
  * id is cached in {@link LockObject#witness()}, so the acquire path allocates nothing. Whatever
  * throws becomes a {@code CHECKER_FAULT} finding through {@link Witness#fault}; nothing reaches
- * the model.
+ * the model. Every public method catches all it throws, since the woven call has no handler of
+ * its own.
  *
  * <p>Thread-safety: each call acts for the calling thread; the witness is thread-safe.
  */
@@ -99,24 +100,55 @@ public final class Probes {
      * @param arg the witness {@code OpFlags}, or the {@code LA_*} value for {@link #ASSERTION}
      */
     public static void lockEvent(int event, LockObject lock, int arg) {
-        KThread td = KThread.current();
-        if (td == null) {
-            return;
-        }
-        PerThread pt = PerThread.of(td);
-        if (pt.busy) {
-            return;
-        }
-        pt.busy = true;
         try {
-            WitnessThread t = begin(pt, td, event, lock.name().hashCode());
-            if (t != null) {
-                lock(pt, t, event, lock, arg);
+            KThread td = KThread.current();
+            if (td == null) {
+                return;
+            }
+            PerThread pt = PerThread.of(td);
+            if (pt.busy) {
+                return;
+            }
+            pt.busy = true;
+            try {
+                WitnessThread t = begin(pt, td, event, lock.name().hashCode());
+                if (t != null) {
+                    lock(pt, t, event, lock, arg);
+                }
+            } finally {
+                pt.busy = false;
             }
         } catch (Throwable e) {
             W.fault(e, "probe " + event);
-        } finally {
-            pt.busy = false;
+        }
+    }
+
+    /**
+     * A lock event of a method that may fail ({@code @TryAcquire}): reported only when it returned
+     * true. The woven code passes the result on rather than test it, so that it adds no branch.
+     *
+     * @param ok what the method returned
+     * @param event one of the lock-event constants above
+     * @param lock the lock
+     * @param arg the witness {@code OpFlags}
+     */
+    public static void lockEventIf(boolean ok, int event, LockObject lock, int arg) {
+        if (ok) {
+            lockEvent(event, lock, arg);
+        }
+    }
+
+    /**
+     * {@code @Upgrade} on return: the mode change, when the upgrade succeeded and its attempt was
+     * not reported bad already.
+     *
+     * @param ok what the method returned
+     * @param report what {@link #upgradeAttempt} returned on entry
+     * @param lock the lock
+     */
+    public static void upgraded(boolean ok, boolean report, LockObject lock) {
+        if (ok && report) {
+            lockEvent(UPGRADE, lock, 0);
         }
     }
 
@@ -128,23 +160,25 @@ public final class Probes {
      *     the attempt was reported bad already
      */
     public static boolean upgradeAttempt(LockObject lock) {
-        KThread td = KThread.current();
-        if (td == null) {
-            return true;
-        }
-        PerThread pt = PerThread.of(td);
-        if (pt.busy) {
-            return true;
-        }
-        pt.busy = true;
         try {
-            WitnessThread t = begin(pt, td, UPGRADE_ATTEMPT, lock.name().hashCode());
-            return t == null || W.upgradeAttempt(t, LockIds.of(W, lock), lock.id(), pt.site);
+            KThread td = KThread.current();
+            if (td == null) {
+                return true;
+            }
+            PerThread pt = PerThread.of(td);
+            if (pt.busy) {
+                return true;
+            }
+            pt.busy = true;
+            try {
+                WitnessThread t = begin(pt, td, UPGRADE_ATTEMPT, lock.name().hashCode());
+                return t == null || W.upgradeAttempt(t, LockIds.of(W, lock), lock.id(), pt.site);
+            } finally {
+                pt.busy = false;
+            }
         } catch (Throwable e) {
             W.fault(e, "probe " + UPGRADE_ATTEMPT);
             return true;
-        } finally {
-            pt.busy = false;
         }
     }
 
@@ -156,24 +190,26 @@ public final class Probes {
      * @param arg the {@code SW_*} flags for {@link #SWITCH}, else ignored
      */
     public static void contextEvent(int event, int arg) {
-        KThread td = KThread.current();
-        if (td == null) {
-            return;
-        }
-        PerThread pt = PerThread.of(td);
-        if (pt.busy) {
-            return;
-        }
-        pt.busy = true;
         try {
-            WitnessThread t = begin(pt, td, event, arg);
-            if (t != null) {
-                context(pt, td, t, event, arg);
+            KThread td = KThread.current();
+            if (td == null) {
+                return;
+            }
+            PerThread pt = PerThread.of(td);
+            if (pt.busy) {
+                return;
+            }
+            pt.busy = true;
+            try {
+                WitnessThread t = begin(pt, td, event, arg);
+                if (t != null) {
+                    context(pt, td, t, event, arg);
+                }
+            } finally {
+                pt.busy = false;
             }
         } catch (Throwable e) {
             W.fault(e, "probe " + event);
-        } finally {
-            pt.busy = false;
         }
     }
 

@@ -1,19 +1,11 @@
 package org.lockwitness.agent.weave;
 
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.field.FieldList;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.MethodList;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.pool.TypePool;
 import org.lockwitness.agent.runtime.Sites;
 import org.lockwitness.witness.Witness;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Call-site instrumentation of a class outside the model: every call to a probe-annotated model
@@ -26,7 +18,7 @@ import org.lockwitness.witness.Witness;
  *
  * <p>Thread-safety: one instance serves all transformations; per-class state lives in the visitors.
  */
-final class CallSiteVisitor extends AsmVisitorWrapper.AbstractBase {
+final class CallSiteVisitor {
 
     private static final String SITES = Sites.class.getName().replace('.', '/');
 
@@ -40,12 +32,15 @@ final class CallSiteVisitor extends AsmVisitorWrapper.AbstractBase {
         this.counters = counters;
     }
 
-    @Override
-    public ClassVisitor wrap(TypeDescription type, ClassVisitor next, Implementation.Context context, TypePool pool,
-            FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
-            int readerFlags) {
+    /**
+     * @param type the class being transformed
+     * @param lookup the classes of its transformation
+     * @param next the visitor the instrumented class goes on to
+     * @return the visitor that instruments the class's call sites
+     */
+    ClassVisitor wrap(ClassInfo type, ClassLookup lookup, ClassVisitor next) {
         return new ClassVisitor(Opcodes.ASM9, next) {
-            private String file = type.getSimpleName() + ".java";
+            private String file = type.simpleName() + ".java";
 
             @Override
             public void visitSource(String source, String debug) {
@@ -59,31 +54,22 @@ final class CallSiteVisitor extends AsmVisitorWrapper.AbstractBase {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return mv == null || isWrapper(methods, name, descriptor) ? mv : new Calls(mv, pool, file);
+                return mv == null || ProbeTargets.isWrapper(type.method(name, descriptor)) ? mv
+                        : new Calls(mv, lookup, file);
             }
         };
     }
 
-    /** Whether the method of the class being transformed is a {@code @LockWrapper}: its calls keep its caller's site. */
-    private static boolean isWrapper(MethodList<?> methods, String name, String descriptor) {
-        for (MethodDescription m : methods) {
-            if (m.getInternalName().equals(name) && m.getDescriptor().equals(descriptor)) {
-                return ProbeTargets.isWrapper(m);
-            }
-        }
-        return false;
-    }
-
     /** Surrounds the probe calls of one method. */
     private final class Calls extends MethodVisitor {
-        private final TypePool pool;
+        private final ClassLookup lookup;
         private final String file;
         private int line;
         private boolean added;
 
-        Calls(MethodVisitor next, TypePool pool, String file) {
+        Calls(MethodVisitor next, ClassLookup lookup, String file) {
             super(Opcodes.ASM9, next);
-            this.pool = pool;
+            this.lookup = lookup;
             this.file = file;
         }
 
@@ -95,7 +81,7 @@ final class CallSiteVisitor extends AsmVisitorWrapper.AbstractBase {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            if (!targets.isProbe(pool, owner, name, descriptor)) {
+            if (!targets.isProbe(lookup, owner, name, descriptor)) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 return;
             }

@@ -5,15 +5,18 @@ import java.util.List;
 
 /**
  * What is known of a class before its class file is parsed: whether its package is one the agent
- * never transforms ({@link #PACKAGES}, also {@link Ignored}'s list), and whether its constant pool
- * mentions the kernel model (a byte scan). Free of Byte Buddy, so that judging a class loads none
+ * never transforms ({@link #PACKAGES}), and whether its constant pool
+ * mentions the kernel model (a byte scan). Free of ASM, so that judging a class loads none
  * of it.
  *
  * <p>Thread-safety: stateless.
  */
 final class ClassFilter {
 
-    /** The packages never transformed: the JDK, Byte Buddy, the agent, the witness, the probe SPI, tools. */
+    /**
+     * The packages never transformed: the JDK, Byte Buddy (a host's own copy), the agent, the witness,
+     * the probe SPI, tools.
+     */
     static final List<String> PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.",
             "org.lockwitness.agent.", "org.lockwitness.witness.", ProbeAdvisor.PROBE_PACKAGE, "org.jacoco.",
             "org.junit.", "org.openjdk.jmh.");

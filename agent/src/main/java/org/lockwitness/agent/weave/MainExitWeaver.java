@@ -1,17 +1,18 @@
 package org.lockwitness.agent.weave;
 
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Puts a call to {@code MainReturn.mainExit()} before every {@code return} of the launched class's
  * {@code public static void main(String[])}: the reports are written and {@code fail=}'s exit status
- * is set when {@code main} returns normally. Plain ASM over the class file, so that a main class that
- * never mentions the model does not load Byte Buddy at all (the agent's start-up cost); the call takes
- * and leaves nothing on the stack, so the stack map frames and the maximum stack stay as they are.
+ * is set when {@code main} returns normally. A pass of its own over the class file, so that a main
+ * class that never mentions the model loads none of the kernel weaving (the agent's start-up cost);
+ * the call takes and leaves nothing on the stack, so the stack map frames and the maximum stack stay
+ * as they are.
  *
  * <p>Thread-safety: stateless.
  */

@@ -7,19 +7,17 @@ import java.util.function.Supplier;
 
 /**
  * The transformation of an agent started before {@code main}: every class is first judged by its
- * loader, its name and a byte scan ({@link ClassFilter}),
- * before anything is parsed; a class
- * that mentions the kernel model goes to Byte Buddy, which is built on the first such class only;
- * the launched main class gets its exit call from {@link MainExitWeaver} (plain ASM). A program that
- * never touches the model therefore never loads Byte Buddy, and nothing already loaded is
+ * loader, its name and a byte scan ({@link ClassFilter}), before anything is parsed; a class that
+ * mentions the kernel model goes to the {@link KernelTransformer}, which is built on the first such
+ * class only; the launched main class gets its exit call from {@link MainExitWeaver}. A program that
+ * never touches the model therefore loads none of the weaving, and nothing already loaded is
  * retransformed: before {@code main} no class of the model or of the program has been loaded (an
  * attached agent retransforms instead, see {@link Weaving}).
  *
- * <p>Design: the Byte Buddy transformer is built once, under this object's monitor; a class that
- * Byte Buddy's own construction loads on the building thread is passed over (only the agent's and
- * Byte Buddy's classes are loaded then, and those are never woven). Other threads wait for the
- * build; the system class loader locks per class name, so the wait cannot close a cycle with the
- * building thread.
+ * <p>Design: the kernel transformer is built once, under this object's monitor; a class that its
+ * construction loads on the building thread is passed over (only the agent's and ASM's classes are
+ * loaded then, and those are never woven). Other threads wait for the build; the system class
+ * loader locks per class name, so the wait cannot close a cycle with the building thread.
  *
  * <p>Thread-safety: the JVM may call it from several threads; the built transformer is published
  * through a volatile field.
@@ -34,14 +32,14 @@ final class PremainTransformer implements ClassFileTransformer {
     private final boolean kernel;
     private final Supplier<ClassFileTransformer> build;
     private final Counters counters;
-    private volatile ClassFileTransformer byteBuddy;
+    private volatile ClassFileTransformer kernelWeaving;
     private boolean building;
 
     /**
      * @param mainClass the internal name of the launched main class, or null when unknown
      * @param kernel whether the kernel model and the call sites into it are woven ({@code locks=java}:
      *     only the main class's exit)
-     * @param build makes the Byte Buddy transformer; called at most once
+     * @param build makes the kernel transformer; called at most once
      */
     PremainTransformer(String mainClass, boolean kernel, Supplier<ClassFileTransformer> build, Counters counters) {
         this.mainClass = mainClass;
@@ -68,10 +66,9 @@ final class PremainTransformer implements ClassFileTransformer {
         boolean main = name.equals(mainClass);
         byte[] out = null;
         if (kernel && loader != null && !ClassFilter.ignored(name) && ClassFilter.mentionsModel(bytes)) {
-            ClassFileTransformer t = byteBuddy();
+            ClassFileTransformer t = kernelWeaving();
             if (t != null) {
-                out = module == null ? t.transform(loader, name, redefined, domain, bytes)
-                        : t.transform(module, loader, name, redefined, domain, bytes);
+                out = t.transform(loader, name, redefined, domain, bytes);
             }
         }
         return main ? weaveMain(name, out == null ? bytes : out, out != null) : out;
@@ -95,24 +92,24 @@ final class PremainTransformer implements ClassFileTransformer {
         }
     }
 
-    private ClassFileTransformer byteBuddy() {
-        ClassFileTransformer t = byteBuddy;
+    private ClassFileTransformer kernelWeaving() {
+        ClassFileTransformer t = kernelWeaving;
         if (t != null) {
             return t;
         }
         synchronized (this) {
-            if (byteBuddy == null && !building) {
+            if (kernelWeaving == null && !building) {
                 building = true;
                 try {
-                    byteBuddy = build.get();
+                    kernelWeaving = build.get();
                 } catch (RuntimeException | LinkageError e) {
                     System.err.println("lockwitness: could not start the weaving, the model runs unchecked: " + e);
-                    byteBuddy = NOTHING;
+                    kernelWeaving = NOTHING;
                 } finally {
                     building = false;
                 }
             }
-            return byteBuddy;
+            return kernelWeaving;
         }
     }
 }

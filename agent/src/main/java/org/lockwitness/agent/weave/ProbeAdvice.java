@@ -1,178 +1,214 @@
 package org.lockwitness.agent.weave;
 
-import net.bytebuddy.asm.Advice;
 import org.lockwitness.agent.runtime.ColdProbes;
 import org.lockwitness.agent.runtime.Probes;
-import org.lockwitness.kernel.LockObject;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.GeneratorAdapter;
 
 /**
- * The advice inlined into probe-annotated methods: each piece calls one {@link Probes} method (a
- * lock or context event) or one {@link ColdProbes} method (the rest), with constants bound per
- * method by {@link ProbeAdvisor}. Inlined code may use only what the model class can see, so it
- * touches nothing but those two; every piece suppresses whatever it throws. The launched {@code main}'s exit call is woven by {@link MainExitWeaver}, without Byte Buddy.
+ * The code woven into one probe-annotated method: each piece calls one {@link Probes} method (a
+ * lock or context event) or one {@link ColdProbes} method (the rest), on entry, before each normal
+ * return, or both, with constants chosen per method by {@link ProbeAdvisor} and arguments loaded
+ * from the method's own parameters. The woven code has no branch and no handler of its own, so
+ * every stack map frame of the method stays valid: a decision on a result ({@code tryLock}
+ * succeeded, an upgrade both allowed and done) is passed to the run time, which makes it; and
+ * every run-time method catches what it throws, so no exception of the witness reaches the model.
+ * The launched {@code main}'s exit call is woven by {@link MainExitWeaver}.
+ *
+ * <p>Thread-safety: an instance serves one method of one transformation (an upgrade keeps the index
+ * of its local there).
  */
-final class ProbeAdvice {
+abstract class ProbeAdvice {
 
-    private ProbeAdvice() {
+    private static final String PROBES = Type.getInternalName(Probes.class);
+    private static final String COLD = Type.getInternalName(ColdProbes.class);
+    private static final String LOCK = "Lorg/lockwitness/kernel/LockObject;";
+    private static final String STRING = "Ljava/lang/String;";
+
+    /** An int argument of a probe: a constant, or one of the method's parameters. */
+    record IntArg(int constant, int parameter) {
+        static IntArg of(int constant) {
+            return new IntArg(constant, -1);
+        }
+
+        static IntArg parameter(int index) {
+            return new IntArg(0, index);
+        }
+
+        void load(GeneratorAdapter g) {
+            if (parameter >= 0) {
+                g.loadArg(parameter);
+            } else {
+                g.push(constant);
+            }
+        }
+    }
+
+    /** Emits the code that runs when the method is entered (after a constructor's super call). */
+    void enter(GeneratorAdapter g) {
+    }
+
+    /** Emits the code that runs before each normal return; the return value, if any, is on the stack. */
+    void exit(GeneratorAdapter g) {
     }
 
     /** A lock event on entry (release, downgrade, destroy, assertion, spin wait). */
-    static final class LockEnter {
-        private LockEnter() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This LockObject lock, @Bound.Event int event, @Bound.Arg int arg) {
-            Probes.lockEvent(event, lock, arg);
-        }
+    static ProbeAdvice lockEnter(int event, IntArg arg) {
+        return new ProbeAdvice() {
+            @Override
+            void enter(GeneratorAdapter g) {
+                lockEvent(g, event, arg);
+            }
+        };
     }
 
     /** A blocking acquire: the order check on entry, the hold on normal return. */
-    static final class Acquire {
-        private Acquire() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This LockObject lock, @Bound.Arg int flags) {
-            Probes.lockEvent(Probes.ACQUIRE, lock, flags);
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This LockObject lock, @Bound.Arg int flags) {
-            Probes.lockEvent(Probes.ACQUIRED, lock, flags);
-        }
-    }
-
-    /** A try-acquire or upgrade: the event when the method returned true. */
-    static final class LockSucceeded {
-        private LockSucceeded() {
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This LockObject lock, @Advice.Return boolean ok, @Bound.Event int event,
-                @Bound.Arg int arg) {
-            if (ok) {
-                Probes.lockEvent(event, lock, arg);
+    static ProbeAdvice acquire(int flags) {
+        return new ProbeAdvice() {
+            @Override
+            void enter(GeneratorAdapter g) {
+                lockEvent(g, Probes.ACQUIRE, IntArg.of(flags));
             }
-        }
-    }
 
-    /** An upgrade: the attempt on entry, the mode change when it returned true. */
-    static final class Upgrade {
-        private Upgrade() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.This LockObject lock) {
-            return Probes.upgradeAttempt(lock);
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This LockObject lock, @Advice.Return boolean ok, @Advice.Enter boolean report) {
-            if (ok && report) {
-                Probes.lockEvent(Probes.UPGRADE, lock, 0);
+            @Override
+            void exit(GeneratorAdapter g) {
+                lockEvent(g, Probes.ACQUIRED, IntArg.of(flags));
             }
-        }
+        };
     }
 
-    /** A context event on entry. */
-    static final class ContextEnter {
-        private ContextEnter() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Bound.Event int event, @Bound.Arg int arg) {
-            Probes.contextEvent(event, arg);
-        }
+    /** A try-acquire: the event when the method returns true. */
+    static ProbeAdvice succeeded(int event, int arg) {
+        return new ProbeAdvice() {
+            @Override
+            void exit(GeneratorAdapter g) {
+                g.dup();
+                g.push(event);
+                g.loadThis();
+                g.push(arg);
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "lockEventIf", "(ZI" + LOCK + "I)V", false);
+            }
+        };
     }
 
-    /** A context event on normal return. */
-    static final class ContextExit {
-        private ContextExit() {
-        }
+    /** An upgrade: the attempt on entry, the mode change when it returns true and the attempt was allowed. */
+    static ProbeAdvice upgrade() {
+        return new ProbeAdvice() {
+            private int report;
 
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Bound.Event int event, @Bound.Arg int arg) {
-            Probes.contextEvent(event, arg);
-        }
+            @Override
+            void enter(GeneratorAdapter g) {
+                g.loadThis();
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "upgradeAttempt", "(" + LOCK + ")Z", false);
+                report = g.newLocal(Type.BOOLEAN_TYPE);
+                g.storeLocal(report);
+            }
+
+            @Override
+            void exit(GeneratorAdapter g) {
+                g.dup();
+                g.loadLocal(report);
+                g.loadThis();
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "upgraded", "(ZZ" + LOCK + ")V", false);
+            }
+        };
     }
 
-    /** {@code @Sleep} on entry. */
-    static final class Sleep {
-        private Sleep() {
-        }
+    /** A context event on entry ({@code onEntry}) or before each normal return. */
+    static ProbeAdvice context(int event, IntArg arg, boolean onEntry) {
+        return new ProbeAdvice() {
+            @Override
+            void enter(GeneratorAdapter g) {
+                if (onEntry) {
+                    contextEvent(g, event, arg);
+                }
+            }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Bound.Interlock Object interlock, @Bound.Wmesg Object wmesg, @Bound.Arg int cv) {
-            ColdProbes.sleep(interlock, wmesg, cv != 0);
-        }
+            @Override
+            void exit(GeneratorAdapter g) {
+                if (!onEntry) {
+                    contextEvent(g, event, arg);
+                }
+            }
+        };
+    }
+
+    /** {@code @Sleep} on entry: the interlock and wait message, each a parameter or null. */
+    static ProbeAdvice sleep(int interlock, int wmesg, boolean cv) {
+        return new ProbeAdvice() {
+            @Override
+            void enter(GeneratorAdapter g) {
+                objectOrNull(g, interlock);
+                objectOrNull(g, wmesg);
+                g.push(cv);
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, COLD, "sleep", "(Ljava/lang/Object;Ljava/lang/Object;Z)V",
+                        false);
+            }
+        };
     }
 
     /** {@code @Requires} on entry. */
-    static final class Requires {
-        private Requires() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Bound.LockName String lockName, @Bound.SiteId int site) {
-            ColdProbes.required(lockName, site);
-        }
+    static ProbeAdvice requires(String lockName, int site) {
+        return new ProbeAdvice() {
+            @Override
+            void enter(GeneratorAdapter g) {
+                g.push(lockName);
+                g.push(site);
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, COLD, "required", "(" + STRING + "I)V", false);
+            }
+        };
     }
 
-    /** {@code @Deadlock} on entry: the lock and thread names of the cycle. */
-    static final class Deadlock {
-        private Deadlock() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(0) String[] locks, @Advice.Argument(1) String[] threads) {
-            ColdProbes.deadlock(locks, threads);
-        }
-    }
-
-    /** {@code @LostWakeup} on entry: the ident, the sleeping thread, the waker, the wakeup's step, the sleeper's stack. */
-    static final class LostWakeup {
-        private LostWakeup() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) String thread,
-                @Advice.Argument(2) String waker, @Advice.Argument(3) long step,
-                @Advice.Argument(4) StackTraceElement[] sleeper) {
-            ColdProbes.lostWakeup(ident, thread, waker, step, sleeper);
-        }
-    }
-
-    /** {@code @WakeupLost} on entry: the ident and the wakeup's step. */
-    static final class WakeupLost {
-        private WakeupLost() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(0) String ident, @Advice.Argument(1) long step) {
-            ColdProbes.wakeupLost(ident, step);
-        }
-    }
-
-    /** {@code @Panic} on entry: the panic message. */
-    static final class Panic {
-        private Panic() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(0) String message) {
-            ColdProbes.panic(message);
-        }
+    /**
+     * A machine event on entry ({@code @Deadlock}, {@code @LostWakeup}, {@code @WakeupLost},
+     * {@code @Panic}): the method's first parameters, passed on as they are.
+     *
+     * @param method the {@link ColdProbes} method
+     * @param descriptor its descriptor, whose parameters are the woven method's first ones
+     */
+    static ProbeAdvice machineEvent(String method, String descriptor) {
+        int count = Type.getArgumentTypes(descriptor).length;
+        return new ProbeAdvice() {
+            @Override
+            void enter(GeneratorAdapter g) {
+                for (int i = 0; i < count; i++) {
+                    g.loadArg(i);
+                }
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, COLD, method, descriptor, false);
+            }
+        };
     }
 
     /** {@code @LockInit} when the constructor returns. */
-    static final class LockInit {
-        private LockInit() {
-        }
+    static ProbeAdvice lockInit() {
+        return new ProbeAdvice() {
+            @Override
+            void exit(GeneratorAdapter g) {
+                g.loadThis();
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, COLD, "lockInit", "(" + LOCK + ")V", false);
+            }
+        };
+    }
 
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This LockObject lock) {
-            ColdProbes.lockInit(lock);
+    private static void lockEvent(GeneratorAdapter g, int event, IntArg arg) {
+        g.push(event);
+        g.loadThis();
+        arg.load(g);
+        g.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "lockEvent", "(I" + LOCK + "I)V", false);
+    }
+
+    private static void contextEvent(GeneratorAdapter g, int event, IntArg arg) {
+        g.push(event);
+        arg.load(g);
+        g.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "contextEvent", "(II)V", false);
+    }
+
+    private static void objectOrNull(GeneratorAdapter g, int parameter) {
+        if (parameter < 0) {
+            g.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            g.loadArg(parameter);
         }
     }
 }

@@ -1,32 +1,37 @@
 package org.lockwitness.agent.weave;
 
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterList;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
+import java.util.Map;
 import org.lockwitness.agent.runtime.Probes;
 import org.lockwitness.witness.OpFlags;
+import org.objectweb.asm.Type;
 
 /**
  * Chooses the advice of one method from its probe annotation, matched by the annotation's name in
- * {@code org.lockwitness.kernel.probe} (never by model class), and binds the annotation's values.
- * A method whose shape does not fit its probe (a lock probe on a static method, say) is refused
- * with a message, not woven.
+ * {@code org.lockwitness.kernel.probe} (never by model class), and binds the annotation's values
+ * (those not written take the annotation type's defaults, read from its class file). A method
+ * whose shape does not fit its probe (a lock probe on a static method, say) is refused with a
+ * message, not woven.
  *
  * <p>Thread-safety: stateless apart from the thread-safe {@link Requirements}.
  */
 final class ProbeAdvisor {
 
     static final String PROBE_PACKAGE = "org.lockwitness.kernel.probe.";
-    static final String LOCK_OBJECT = "org.lockwitness.kernel.LockObject";
+    static final String LOCK_OBJECT = "org/lockwitness/kernel/LockObject";
 
     /** A method that cannot carry its probe. */
     static final class Refused extends Exception {
-        Refused(MethodDescription m, String why) {
-            super(m.getDeclaringType().getTypeName() + "." + m.getInternalName() + ": " + why);
+        private static final long serialVersionUID = 1L;
+
+        Refused(ClassInfo type, ClassInfo.Method m, String why) {
+            super(type.binaryName() + "." + m.name + ": " + why);
+        }
+    }
+
+    /** A probe annotation on a method: its type's binary name and its explicit values. */
+    record Probe(String type, Map<String, Object> values) {
+        String simpleName() {
+            return type.substring(type.lastIndexOf('.') + 1);
         }
     }
 
@@ -36,212 +41,244 @@ final class ProbeAdvisor {
         this.requirements = requirements;
     }
 
-    /** @return the probe annotation of the method, or null; {@code @NoWindows} is not a probe */
-    static AnnotationDescription probeOf(MethodDescription m) {
-        for (AnnotationDescription a : m.getDeclaredAnnotations()) {
-            String name = a.getAnnotationType().getName();
+    /** @return the probe annotation of the method, or null; {@code @NoWindows} and {@code @LockWrapper} are not probes */
+    static Probe probeOf(ClassInfo.Method m) {
+        for (Map.Entry<String, Map<String, Object>> a : m.annotations.entrySet()) {
+            String name = a.getKey();
             if (name.startsWith(PROBE_PACKAGE) && !name.endsWith(".NoWindows") && !name.endsWith(".LockWrapper")) {
-                return a;
+                return new Probe(name, a.getValue());
             }
         }
         return null;
     }
 
     /**
-     * @param loader the loader of {@code type}, for {@code @Requires} sites
+     * @param lookup the classes of this transformation, for supertypes and annotation defaults
      * @param type the type declaring {@code m}
+     * @param firstLine the method's first line, for {@code @Requires} sites (0: none)
      * @param m a method or constructor
      * @param a its probe annotation
      * @return the advice to weave into it
      * @throws Refused when the method's shape does not fit the probe
      */
-    AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper advice(ClassLoader loader, TypeDescription type,
-            MethodDescription m, AnnotationDescription a) throws Refused {
-        String probe = a.getAnnotationType().getSimpleName();
-        switch (probe) {
+    ProbeAdvice advice(ClassLookup lookup, ClassInfo type, int firstLine, ClassInfo.Method m, Probe a)
+            throws Refused {
+        Values v = new Values(lookup, a);
+        switch (a.simpleName()) {
             case "Acquire":
-                return lock(m).bind(Bound.Arg.class, ops(a, 0)).to(ProbeAdvice.Acquire.class);
+                lock(lookup, type, m);
+                return ProbeAdvice.acquire(ops(v));
             case "TryAcquire":
-                return succeeded(m, Probes.TRY_ACQUIRED, ops(a, OpFlags.TRY));
+                lock(lookup, type, m);
+                returnsBoolean(type, m, "a try-acquire probe needs a boolean result");
+                return ProbeAdvice.succeeded(Probes.TRY_ACQUIRED, ops(v) | OpFlags.TRY);
             case "Upgrade":
-                if (!m.getReturnType().represents(boolean.class)) {
-                    throw new Refused(m, "an upgrade probe needs a boolean result");
-                }
-                return lock(m).to(ProbeAdvice.Upgrade.class);
+                lock(lookup, type, m);
+                returnsBoolean(type, m, "an upgrade probe needs a boolean result");
+                return ProbeAdvice.upgrade();
             case "Release":
-                return lockEnter(m, Probes.RELEASE).bind(Bound.Arg.class, ops(a, 0)).to(ProbeAdvice.LockEnter.class);
+                lock(lookup, type, m);
+                return ProbeAdvice.lockEnter(Probes.RELEASE, ProbeAdvice.IntArg.of(ops(v)));
             case "Downgrade":
-                return lockEnter(m, Probes.DOWNGRADE).bind(Bound.Arg.class, 0).to(ProbeAdvice.LockEnter.class);
+                return lockEnter(lookup, type, m, Probes.DOWNGRADE);
             case "LockDestroy":
-                return lockEnter(m, Probes.DESTROY).bind(Bound.Arg.class, 0).to(ProbeAdvice.LockEnter.class);
+                return lockEnter(lookup, type, m, Probes.DESTROY);
             case "SpinWait":
-                return lockEnter(m, Probes.SPIN_WAIT).bind(Bound.Arg.class, 0).to(ProbeAdvice.LockEnter.class);
+                return lockEnter(lookup, type, m, Probes.SPIN_WAIT);
             case "Assertion":
-                return assertion(m, a);
+                return assertion(lookup, type, m, v);
             case "LockInit":
-                if (!m.isConstructor() || !isLock(m.getDeclaringType())) {
-                    throw new Refused(m, "@LockInit needs a constructor of a LockObject");
+                if (!m.isConstructor() || !isLock(lookup, type.name)) {
+                    throw new Refused(type, m, "@LockInit needs a constructor of a LockObject");
                 }
-                return Advice.to(ProbeAdvice.LockInit.class);
+                return ProbeAdvice.lockInit();
             case "CriticalEnter":
-                return context(m, Probes.CRITICAL_ENTER, false, false);
+                return context(type, m, Probes.CRITICAL_ENTER, false, false);
             case "CriticalExit":
-                return context(m, Probes.CRITICAL_EXIT, true, false);
+                return context(type, m, Probes.CRITICAL_EXIT, true, false);
             case "InterruptsOff":
-                return context(m, Probes.INTERRUPTS_OFF, false, false);
+                return context(type, m, Probes.INTERRUPTS_OFF, false, false);
             case "InterruptsOn":
-                return context(m, Probes.INTERRUPTS_ON, false, false);
+                return context(type, m, Probes.INTERRUPTS_ON, false, false);
             case "InterruptEnter":
-                return context(m, Probes.INTERRUPT_ENTER, true, true);
+                return context(type, m, Probes.INTERRUPT_ENTER, true, true);
             case "InterruptExit":
-                return context(m, Probes.INTERRUPT_EXIT, false, true);
+                return context(type, m, Probes.INTERRUPT_EXIT, false, true);
             case "Eoi":
-                return context(m, Probes.EOI, false, false);
+                return context(type, m, Probes.EOI, false, false);
             case "RendezvousEnter":
-                return context(m, Probes.RENDEZVOUS_ENTER, false, false);
+                return context(type, m, Probes.RENDEZVOUS_ENTER, false, false);
             case "RendezvousExit":
-                return context(m, Probes.RENDEZVOUS_EXIT, true, false);
+                return context(type, m, Probes.RENDEZVOUS_EXIT, true, false);
             case "PcpuAccess":
-                return context(m, Probes.PCPU_ACCESS, true, false);
+                return context(type, m, Probes.PCPU_ACCESS, true, false);
             case "ThreadExit":
-                return context(m, Probes.THREAD_EXIT, true, false);
+                return context(type, m, Probes.THREAD_EXIT, true, false);
             case "Switch":
-                return context(m, Probes.SWITCH, true, true);
+                return context(type, m, Probes.SWITCH, true, true);
             case "Sleep":
-                return sleep(m, a);
+                return ProbeAdvice.sleep(objectArgument(type, m, v.integer("interlock")),
+                        objectArgument(type, m, v.integer("wmesg")), v.bool("cv"));
             case "Requires":
-                return requires(loader, type, m, a);
+                return ProbeAdvice.requires(v.string("value"), requirements.site(type, firstLine, m));
             case "Deadlock":
-                return machineEvent(m, String[].class, ProbeAdvice.Deadlock.class);
+                return machineEvent(type, m, "deadlock", "([Ljava/lang/String;[Ljava/lang/String;)V",
+                        "this probe needs two String[] arguments first");
             case "LostWakeup":
-                if (m.getParameters().size() < 5 || !m.getParameters().get(2).getType().represents(String.class)
-                        || !m.getParameters().get(3).getType().represents(long.class)
-                        || !m.getParameters().get(4).getType().represents(StackTraceElement[].class)) {
-                    throw new Refused(m, "@LostWakeup needs (String ident, String thread, String waker, long step,"
-                            + " StackTraceElement[] sleeper) first");
-                }
-                return machineEvent(m, String.class, ProbeAdvice.LostWakeup.class);
+                return machineEvent(type, m, "lostWakeup",
+                        "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;J[Ljava/lang/StackTraceElement;)V",
+                        "@LostWakeup needs (String ident, String thread, String waker, long step,"
+                                + " StackTraceElement[] sleeper) first");
             case "WakeupLost":
-                if (m.getParameters().size() < 2 || !m.getParameters().get(0).getType().represents(String.class)
-                        || !m.getParameters().get(1).getType().represents(long.class)) {
-                    throw new Refused(m, "@WakeupLost needs (String ident, long step) first");
-                }
-                return Advice.to(ProbeAdvice.WakeupLost.class);
+                return machineEvent(type, m, "wakeupLost", "(Ljava/lang/String;J)V",
+                        "@WakeupLost needs (String ident, long step) first");
             case "Panic":
-                if (m.getParameters().isEmpty() || !m.getParameters().get(0).getType().represents(String.class)) {
-                    throw new Refused(m, "@Panic needs a String message first");
-                }
-                return Advice.to(ProbeAdvice.Panic.class);
+                return machineEvent(type, m, "panic", "(Ljava/lang/String;)V", "@Panic needs a String message first");
             default:
-                throw new Refused(m, "unknown probe @" + probe);
+                throw new Refused(type, m, "unknown probe @" + a.simpleName());
         }
     }
 
-    private static Advice.WithCustomMapping lock(MethodDescription m) throws Refused {
-        if (m.isStatic() || m.isConstructor() || !isLock(m.getDeclaringType())) {
-            throw new Refused(m, "a lock probe needs an instance method of a LockObject");
+    private static void lock(ClassLookup lookup, ClassInfo type, ClassInfo.Method m) throws Refused {
+        if (m.isStatic() || m.isConstructor() || !isLock(lookup, type.name)) {
+            throw new Refused(type, m, "a lock probe needs an instance method of a LockObject");
         }
-        return Advice.withCustomMapping();
     }
 
-    private static Advice.WithCustomMapping lockEnter(MethodDescription m, int event) throws Refused {
-        return lock(m).bind(Bound.Event.class, event);
+    private static ProbeAdvice lockEnter(ClassLookup lookup, ClassInfo type, ClassInfo.Method m, int event)
+            throws Refused {
+        lock(lookup, type, m);
+        return ProbeAdvice.lockEnter(event, ProbeAdvice.IntArg.of(0));
     }
 
-    private static Advice succeeded(MethodDescription m, int event, int arg) throws Refused {
-        if (!m.getReturnType().represents(boolean.class)) {
-            throw new Refused(m, "a try-acquire probe needs a boolean result");
+    private static void returnsBoolean(ClassInfo type, ClassInfo.Method m, String why) throws Refused {
+        if (Type.getReturnType(m.descriptor) != Type.BOOLEAN_TYPE) {
+            throw new Refused(type, m, why);
         }
-        return lock(m).bind(Bound.Event.class, event).bind(Bound.Arg.class, arg).to(ProbeAdvice.LockSucceeded.class);
     }
 
-    private static Advice assertion(MethodDescription m, AnnotationDescription a) throws Refused {
-        int whatArg = a.getValue("whatArg").resolve(Integer.class);
-        Advice.WithCustomMapping mapping = lockEnter(m, Probes.ASSERTION);
+    private static ProbeAdvice assertion(ClassLookup lookup, ClassInfo type, ClassInfo.Method m, Values v)
+            throws Refused {
+        lock(lookup, type, m);
+        int whatArg = v.integer("whatArg");
         if (whatArg < 0) {
-            return mapping.bind(Bound.Arg.class, a.getValue("what").resolve(Integer.class))
-                    .to(ProbeAdvice.LockEnter.class);
+            return ProbeAdvice.lockEnter(Probes.ASSERTION, ProbeAdvice.IntArg.of(v.integer("what")));
         }
-        ParameterList<?> params = m.getParameters();
-        if (whatArg >= params.size() || !params.get(whatArg).getType().represents(int.class)) {
-            throw new Refused(m, "@Assertion(whatArg = " + whatArg + ") is not an int argument");
+        Type[] params = m.parameters();
+        if (whatArg >= params.length || params[whatArg] != Type.INT_TYPE) {
+            throw new Refused(type, m, "@Assertion(whatArg = " + whatArg + ") is not an int argument");
         }
-        return mapping.bind(Bound.Arg.class, params.get(whatArg)).to(ProbeAdvice.LockEnter.class);
+        return ProbeAdvice.lockEnter(Probes.ASSERTION, ProbeAdvice.IntArg.parameter(whatArg));
     }
 
-    private static Advice context(MethodDescription m, int event, boolean onEntry, boolean intArg) throws Refused {
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(Bound.Event.class, event);
-        ParameterList<?> params = m.getParameters();
-        if (intArg) {
-            if (params.isEmpty() || !params.get(0).getType().represents(int.class)) {
-                throw new Refused(m, "this probe needs an int first argument");
-            }
-            mapping = mapping.bind(Bound.Arg.class, params.get(0));
-        } else {
-            mapping = mapping.bind(Bound.Arg.class, 0);
+    private static ProbeAdvice context(ClassInfo type, ClassInfo.Method m, int event, boolean onEntry, boolean intArg)
+            throws Refused {
+        if (!intArg) {
+            return ProbeAdvice.context(event, ProbeAdvice.IntArg.of(0), onEntry);
         }
-        return mapping.to(onEntry ? ProbeAdvice.ContextEnter.class : ProbeAdvice.ContextExit.class);
+        Type[] params = m.parameters();
+        if (params.length == 0 || params[0] != Type.INT_TYPE) {
+            throw new Refused(type, m, "this probe needs an int first argument");
+        }
+        return ProbeAdvice.context(event, ProbeAdvice.IntArg.parameter(0), onEntry);
     }
 
-    private static Advice sleep(MethodDescription m, AnnotationDescription a) throws Refused {
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping();
-        mapping = argument(mapping, Bound.Interlock.class, m, a.getValue("interlock").resolve(Integer.class));
-        mapping = argument(mapping, Bound.Wmesg.class, m, a.getValue("wmesg").resolve(Integer.class));
-        boolean cv = a.getValue("cv").resolve(Boolean.class);
-        return mapping.bind(Bound.Arg.class, cv ? 1 : 0).to(ProbeAdvice.Sleep.class);
-    }
-
-    private static <T extends java.lang.annotation.Annotation> Advice.WithCustomMapping argument(
-            Advice.WithCustomMapping mapping, Class<T> binding, MethodDescription m, int index) throws Refused {
+    /** @return the index of {@code @Sleep}'s object argument, or -1 for none */
+    private static int objectArgument(ClassInfo type, ClassInfo.Method m, int index) throws Refused {
         if (index < 0) {
-            return mapping.bind(binding, (Object) null);
+            return -1;
         }
-        ParameterList<?> params = m.getParameters();
-        if (index >= params.size() || params.get(index).getType().isPrimitive()) {
-            throw new Refused(m, "@Sleep names argument " + index + ", which is not an object argument");
+        Type[] params = m.parameters();
+        int sort = index < params.length ? params[index].getSort() : Type.VOID;
+        if (sort != Type.OBJECT && sort != Type.ARRAY) {
+            throw new Refused(type, m, "@Sleep names argument " + index + ", which is not an object argument");
         }
-        return mapping.bind(binding, params.get(index));
+        return index;
     }
 
-    private Advice requires(ClassLoader loader, TypeDescription type, MethodDescription m, AnnotationDescription a) {
-        String lockName = a.getValue("value").resolve(String.class);
-        int site = requirements.site(loader, type, m);
-        return Advice.withCustomMapping().bind(Bound.LockName.class, lockName).bind(Bound.SiteId.class, site)
-                .to(ProbeAdvice.Requires.class);
-    }
-
-    /** A probe whose first two arguments, of type {@code argType}, describe the event. */
-    private static Advice machineEvent(MethodDescription m, Class<?> argType, Class<?> advice) throws Refused {
-        ParameterList<?> params = m.getParameters();
-        if (params.size() < 2 || !params.get(0).getType().represents(argType)
-                || !params.get(1).getType().represents(argType)) {
-            throw new Refused(m, "this probe needs two " + argType.getSimpleName() + " arguments first");
+    /** A probe whose first arguments, of exactly the types of {@code descriptor}, describe the event. */
+    private static ProbeAdvice machineEvent(ClassInfo type, ClassInfo.Method m, String method, String descriptor,
+            String why) throws Refused {
+        Type[] want = Type.getArgumentTypes(descriptor);
+        Type[] params = m.parameters();
+        if (params.length < want.length) {
+            throw new Refused(type, m, why);
         }
-        return Advice.to(advice);
+        for (int i = 0; i < want.length; i++) {
+            if (!params[i].equals(want[i])) {
+                throw new Refused(type, m, why);
+            }
+        }
+        return ProbeAdvice.machineEvent(method, descriptor);
     }
 
-    private static int ops(AnnotationDescription a, int base) {
-        int f = base;
-        if (a.getValue("shared").resolve(Boolean.class)) {
+    private static int ops(Values v) {
+        int f = 0;
+        if (v.bool("shared")) {
             f |= OpFlags.SHARED;
         }
-        if (a.getValue("spin").resolve(Boolean.class)) {
+        if (v.bool("spin")) {
             f |= OpFlags.SPIN_OP;
         }
-        boolean hasNosleep = a.getAnnotationType().getDeclaredMethods().stream()
-                .anyMatch(m -> m.getName().equals("nosleep"));
-        if (hasNosleep && a.getValue("nosleep").resolve(Boolean.class)) {
+        if (v.has("nosleep") && v.bool("nosleep")) {
             f |= OpFlags.NOSLEEP;
         }
         return f;
     }
 
-    static boolean isLock(TypeDefinition type) {
-        for (TypeDefinition t = type; t != null; t = t.getSuperClass()) {
-            if (t.asErasure().getName().equals(LOCK_OBJECT)) {
-                return true;
-            }
+    static boolean isLock(ClassLookup lookup, String internalName) {
+        return lookup.firstInChain(internalName, c -> c.name.equals(LOCK_OBJECT)) != null;
+    }
+
+    /** A probe annotation's values: the written ones, else the defaults of its type's class file. */
+    private static final class Values {
+        private final ClassLookup lookup;
+        private final Probe probe;
+
+        Values(ClassLookup lookup, Probe probe) {
+            this.lookup = lookup;
+            this.probe = probe;
         }
-        return false;
+
+        boolean has(String key) {
+            return probe.values().containsKey(key) || element(key) != null;
+        }
+
+        int integer(String key) {
+            return (Integer) value(key);
+        }
+
+        boolean bool(String key) {
+            return (Boolean) value(key);
+        }
+
+        String string(String key) {
+            return (String) value(key);
+        }
+
+        private Object value(String key) {
+            Object v = probe.values().get(key);
+            if (v != null) {
+                return v;
+            }
+            ClassInfo.Method element = element(key);
+            if (element == null || element.defaultValue == null) {
+                throw new IllegalStateException("@" + probe.simpleName() + " has no value for " + key);
+            }
+            return element.defaultValue;
+        }
+
+        private ClassInfo.Method element(String key) {
+            ClassInfo annotation = lookup.find(probe.type().replace('.', '/'));
+            if (annotation == null) {
+                return null;
+            }
+            for (ClassInfo.Method m : annotation.methods) {
+                if (m.name.equals(key)) {
+                    return m;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -2,9 +2,6 @@ package org.lockwitness.agent.weave;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Answers, at transform time, whether a call sets the caller's site: a call into the kernel model
@@ -12,15 +9,16 @@ import net.bytebuddy.pool.TypePool;
  * superclass by name and descriptor, carries a probe annotation or is a public method of a
  * {@code @KernelCode} class (a primitive such as {@code LockMgr.lock(flags)} that dispatches to
  * probed internals); a call outside the model does when the method is a {@code @LockWrapper}
- * (owners of the JDK, Byte Buddy and JUnit are never looked up). Answers are cached per
- * owner, name and descriptor.
+ * (owners of the JDK and JUnit are never looked up). Answers are cached per owner, name and
+ * descriptor.
  *
- * <p>Thread-safety: thread-safe (a concurrent cache; the type pool is Byte Buddy's).
+ * <p>Thread-safety: thread-safe (a concurrent cache; each lookup belongs to one transformation).
  */
 final class ProbeTargets {
 
     static final String MODEL_PREFIX = "org/lockwitness/kernel/";
     static final String LOCK_WRAPPER = "org.lockwitness.kernel.probe.LockWrapper";
+    static final String KERNEL_CODE = "org.lockwitness.kernel.probe.KernelCode";
     /** Owners whose methods are never lock wrappers: not looked up. */
     private static final String[] NEVER_WRAPPERS = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "net/bytebuddy/",
         "org/junit/"};
@@ -28,13 +26,13 @@ final class ProbeTargets {
     private final ConcurrentMap<String, Boolean> cache = new ConcurrentHashMap<>();
 
     /**
-     * @param pool the type pool of the class being transformed
+     * @param lookup the classes of the transformation that meets the call
      * @param owner the internal name of the invoked method's owner
      * @param name the method's name
      * @param descriptor its descriptor
      * @return whether the call should set a site
      */
-    boolean isProbe(TypePool pool, String owner, String name, String descriptor) {
+    boolean isProbe(ClassLookup lookup, String owner, String name, String descriptor) {
         if (owner.startsWith(MODEL_PREFIX + "probe/") || owner.charAt(0) == '[') {
             return false;
         }
@@ -49,50 +47,22 @@ final class ProbeTargets {
         String key = owner + '.' + name + descriptor;
         Boolean known = cache.get(key);
         if (known == null) {
-            known = model ? resolve(pool, owner, name, descriptor) : isWrapper(pool, owner, name, descriptor);
+            ClassInfo declaring = lookup.firstInChain(owner, c -> c.method(name, descriptor) != null);
+            ClassInfo.Method m = declaring == null ? null : declaring.method(name, descriptor);
+            if (m == null) {
+                known = false;
+            } else if (model) {
+                known = ProbeAdvisor.probeOf(m) != null || (m.isPublic() && declaring.has(KERNEL_CODE));
+            } else {
+                known = isWrapper(m);
+            }
             cache.put(key, known);
         }
         return known;
     }
 
     /** Whether the method carries {@code @LockWrapper}. */
-    static boolean isWrapper(MethodDescription m) {
-        return m.getDeclaredAnnotations().stream()
-                .anyMatch(a -> a.getAnnotationType().getName().equals(LOCK_WRAPPER));
-    }
-
-    private static boolean isWrapper(TypePool pool, String owner, String name, String descriptor) {
-        TypePool.Resolution r = pool.describe(owner.replace('/', '.'));
-        if (!r.isResolved()) {
-            return false;
-        }
-        for (TypeDefinition t = r.resolve(); t != null; t = t.getSuperClass()) {
-            for (MethodDescription m : t.getDeclaredMethods()) {
-                if (m.getInternalName().equals(name) && m.getDescriptor().equals(descriptor)) {
-                    return isWrapper(m);
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isKernelCode(TypeDefinition t) {
-        return t.asErasure().getDeclaredAnnotations().stream()
-                .anyMatch(a -> a.getAnnotationType().getName().equals("org.lockwitness.kernel.probe.KernelCode"));
-    }
-
-    private static boolean resolve(TypePool pool, String owner, String name, String descriptor) {
-        TypePool.Resolution r = pool.describe(owner.replace('/', '.'));
-        if (!r.isResolved()) {
-            return false;
-        }
-        for (TypeDefinition t = r.resolve(); t != null; t = t.getSuperClass()) {
-            for (MethodDescription m : t.getDeclaredMethods()) {
-                if (m.getInternalName().equals(name) && m.getDescriptor().equals(descriptor)) {
-                    return ProbeAdvisor.probeOf(m) != null || (m.isPublic() && isKernelCode(t));
-                }
-            }
-        }
-        return false;
+    static boolean isWrapper(ClassInfo.Method m) {
+        return m != null && m.has(LOCK_WRAPPER);
     }
 }

@@ -1,8 +1,8 @@
 package org.lockwitness.agent.weave;
 
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.matcher.ElementMatchers;
+import java.util.ArrayList;
+import java.util.List;
 import org.lockwitness.witness.Witness;
 
 /**
@@ -16,23 +16,20 @@ import org.lockwitness.witness.Witness;
  */
 public final class Weaving {
 
-    /** System property that logs every transformation and error on stderr. */
+    /** System property that logs every transformation on stderr. */
     static final String DEBUG_PROPERTY = "lockwitness.debug";
-    /**
-     * Keeps Byte Buddy off {@code sun.misc.Unsafe} (JDK 24+ warns about it). The shaded jar
-     * relocates this name with Byte Buddy, so the host's own Byte Buddy is not affected.
-     */
-    private static final String BYTE_BUDDY_SAFE = "net.bytebuddy.safe";
+    /** Classes retransformed per call when the agent is attached; a failing batch is reported and skipped. */
+    private static final int BATCH = 100;
 
     private Weaving() {
     }
 
     /**
      * Installs the transformation. Call after {@code ProbeRuntime.start}: woven code may run as
-     * soon as this returns. Before {@code main} ({@code premain}) nothing is retransformed and Byte
-     * Buddy is built only when the first class that mentions the model loads
-     * ({@link PremainTransformer}); an attached agent installs Byte Buddy at once and retransforms
-     * the loaded classes, as its model may already run.
+     * soon as this returns. Before {@code main} ({@code premain}) nothing is retransformed and the
+     * weaving is built only when the first class that mentions the model loads
+     * ({@link PremainTransformer}); an attached agent installs it at once and retransforms the
+     * loaded classes, as its model may already run.
      *
      * @param inst the instrumentation
      * @param witness the witness, which registers sites at transform time
@@ -42,33 +39,23 @@ public final class Weaving {
      */
     public static void install(Instrumentation inst, Witness witness, WeaveSettings settings, Counters counters,
             boolean attached) {
-        if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
-            System.setProperty(BYTE_BUDDY_SAFE, "true");
-        }
+        // the transformers' first test, loaded now: loaded inside a transformation, its own load would
+        // re-enter the transformer and define it twice
+        ClassFilter.ignored("");
         if (attached) {
-            builder(witness, settings, counters)
-                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(new TransformListener.Retransformation())
-                    .with(AgentBuilder.InstallationListener.ErrorSuppressing.INSTANCE)
-                    .with(new KernelPrefilter(settings.kernel()))
-                    .installOn(inst);
+            inst.addTransformer(transformer(witness, settings, counters), true);
+            retransformLoaded(inst);
         } else {
             String main = settings.mainClass() == null ? null : settings.mainClass().replace('.', '/');
             inst.addTransformer(new PremainTransformer(main, settings.kernel(),
-                    () -> builder(witness, settings, counters).makeRaw(), counters));
+                    () -> transformer(witness, settings, counters), counters));
         }
     }
 
-    /** Byte Buddy's agent builder with the one transformation, the ignore list and the listener. */
-    private static AgentBuilder builder(Witness witness, WeaveSettings settings, Counters counters) {
-        return new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
-                .with(listener(counters))
-                .ignore(Ignored.MATCHER)
-                .type(ElementMatchers.any())
-                .transform(weaver(witness, settings, counters));
+    /** The kernel transformation as a class-file transformer. */
+    private static KernelTransformer transformer(Witness witness, WeaveSettings settings, Counters counters) {
+        return new KernelTransformer(weaver(witness, settings, counters), settings.kernel(), counters,
+                Boolean.getBoolean(DEBUG_PROPERTY));
     }
 
     /** The one transformation, as {@link #install} uses it; tests weave single classes with it. */
@@ -79,12 +66,35 @@ public final class Weaving {
                 new CallSiteVisitor(witness, new ProbeTargets(), counters), windows, settings, counters);
     }
 
-    private static AgentBuilder.Listener listener(Counters counters) {
-        AgentBuilder.Listener listener = new TransformListener(counters);
-        if (Boolean.getBoolean(DEBUG_PROPERTY)) {
-            listener = new AgentBuilder.Listener.Compound(listener,
-                    AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly());
+    /**
+     * Retransforms the loaded classes that the transformation may change: those of a class loader
+     * other than the bootstrap one, outside {@link ClassFilter}'s packages, and modifiable (the
+     * transformer itself skips those whose class file does not mention the model). A batch that
+     * fails is named on stderr and the rest go on.
+     */
+    private static void retransformLoaded(Instrumentation inst) {
+        List<Class<?>> batch = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.getClassLoader() != null && !c.isArray() && !c.isPrimitive() && !c.isHidden()
+                    && !ClassFilter.ignored(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
+                batch.add(c);
+                if (batch.size() == BATCH) {
+                    retransform(inst, batch);
+                    batch.clear();
+                }
+            }
         }
-        return listener;
+        retransform(inst, batch);
+    }
+
+    private static void retransform(Instrumentation inst, List<Class<?>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(batch.toArray(new Class<?>[0]));
+        } catch (Exception | LinkageError e) {
+            System.err.println("lockwitness: could not retransform " + batch + ", they run unchecked: " + e);
+        }
     }
 }

@@ -1,22 +1,12 @@
 package org.lockwitness.agent.weave;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.annotation.AnnotationList;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.field.FieldList;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.MethodList;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.pool.TypePool;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Interrupt windows, in the same transformation as the probe advice. With {@code windows=lines}
@@ -29,7 +19,7 @@ import net.bytebuddy.pool.TypePool;
  * <p>Thread-safety: one instance serves all transformations; the {@code @Shared} cache is
  * concurrent.
  */
-final class WindowVisitor extends AsmVisitorWrapper.AbstractBase {
+final class WindowVisitor {
 
     static final String MACHINE = "org/lockwitness/kernel/Machine";
     static final String WINDOW = "window";
@@ -50,14 +40,17 @@ final class WindowVisitor extends AsmVisitorWrapper.AbstractBase {
         this.counters = counters;
     }
 
-    static boolean isKernelCode(TypeDescription type) {
-        return has(type.getDeclaredAnnotations(), KERNEL_CODE) && !has(type.getDeclaredAnnotations(), NO_WINDOWS);
+    static boolean isKernelCode(ClassInfo type) {
+        return type.has(KERNEL_CODE) && !type.has(NO_WINDOWS);
     }
 
-    @Override
-    public ClassVisitor wrap(TypeDescription type, ClassVisitor next, Implementation.Context context, TypePool pool,
-            FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
-            int readerFlags) {
+    /**
+     * @param type the class being transformed
+     * @param lookup the classes of its transformation, for the {@code @Shared} fields of others
+     * @param next the visitor the class goes on to
+     * @return the visitor that adds (or, for {@code windows=off}, removes) the windows
+     */
+    ClassVisitor wrap(ClassInfo type, ClassLookup lookup, ClassVisitor next) {
         return new ClassVisitor(Opcodes.ASM9, next) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
@@ -69,55 +62,32 @@ final class WindowVisitor extends AsmVisitorWrapper.AbstractBase {
                 if (!lines) {
                     return new Strip(mv);
                 }
-                if (name.equals("<clinit>") || noWindows(methods, name, descriptor)) {
+                ClassInfo.Method m = type.method(name, descriptor);
+                if (name.equals("<clinit>") || (m != null && m.has(NO_WINDOWS))) {
                     return mv;
                 }
-                return new Lines(mv, pool);
+                return new Lines(mv, lookup);
             }
         };
     }
 
-    private static boolean noWindows(MethodList<?> methods, String name, String descriptor) {
-        for (MethodDescription m : methods) {
-            if (m.getInternalName().equals(name) && m.getDescriptor().equals(descriptor)) {
-                return has(m.getDeclaredAnnotations(), NO_WINDOWS);
-            }
-        }
-        return false;
-    }
-
-    private static boolean has(AnnotationList annotations, String name) {
-        for (AnnotationDescription a : annotations) {
-            if (a.getAnnotationType().getName().equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean isShared(TypePool pool, String owner, String name) {
+    private boolean isShared(ClassLookup lookup, String owner, String name) {
         String key = owner + '.' + name;
         Boolean known = shared.get(key);
         if (known == null) {
-            known = resolveShared(pool, owner, name);
+            known = resolveShared(lookup, owner, name);
             shared.put(key, known);
         }
         return known;
     }
 
-    private static boolean resolveShared(TypePool pool, String owner, String name) {
-        TypePool.Resolution r = pool.describe(owner.replace('/', '.'));
-        if (!r.isResolved()) {
+    private static boolean resolveShared(ClassLookup lookup, String owner, String name) {
+        ClassInfo declaring = lookup.firstInChain(owner, c -> c.fields.containsKey(name));
+        if (declaring == null) {
             return false;
         }
-        for (TypeDefinition t = r.resolve(); t != null; t = t.getSuperClass()) {
-            for (FieldDescription f : t.getDeclaredFields()) {
-                if (f.getName().equals(name)) {
-                    return has(f.getDeclaredAnnotations(), SHARED);
-                }
-            }
-        }
-        return false;
+        Map<String, Map<String, Object>> annotations = declaring.fields.get(name);
+        return annotations.containsKey(SHARED);
     }
 
     /**
@@ -126,12 +96,12 @@ final class WindowVisitor extends AsmVisitorWrapper.AbstractBase {
      * still lands on a frame.
      */
     private final class Lines extends BeforeInstruction {
-        private final TypePool pool;
+        private final ClassLookup lookup;
         private boolean pending;
 
-        Lines(MethodVisitor next, TypePool pool) {
+        Lines(MethodVisitor next, ClassLookup lookup) {
             super(next);
-            this.pool = pool;
+            this.lookup = lookup;
         }
 
         @Override
@@ -142,7 +112,7 @@ final class WindowVisitor extends AsmVisitorWrapper.AbstractBase {
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            if (!pending && (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) && isShared(pool, owner, name)) {
+            if (!pending && (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) && isShared(lookup, owner, name)) {
                 window();
             }
             super.visitFieldInsn(opcode, owner, name, descriptor);

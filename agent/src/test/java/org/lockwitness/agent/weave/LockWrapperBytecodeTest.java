@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 import org.lockwitness.kernel.Mtx;
 import org.lockwitness.kernel.probe.LockWrapper;
@@ -57,8 +55,7 @@ class LockWrapperBytecodeTest {
         Witness witness = Witness.create(WitnessOptions.defaults());
         Weaver weaver = Weaving.weaver(witness, new WeaveSettings(Windows.PROBES, ClassPatterns.ALL, ClassPatterns.NONE,
                 null), new Counters());
-        byte[] bytes = weaver.transform(new ByteBuddy().redefine(Host.class), TypeDescription.ForLoadedType.of(Host.class),
-                Host.class.getClassLoader(), null, null).make().getBytes();
+        byte[] bytes = weaver.weave(Host.class.getClassLoader(), ClassBytes.of(Host.class));
         List<String> calls = new ArrayList<>();
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 import org.lockwitness.kernel.Critical;
 import org.lockwitness.kernel.RmLock;
@@ -122,8 +120,7 @@ class WindowsBytecodeTest {
     private static List<String> woven(Class<?> type, String method, String mode) throws Exception {
         Witness witness = Witness.create(WitnessOptions.defaults());
         Weaver weaver = Weaving.weaver(witness, settings(mode), new Counters());
-        byte[] bytes = weaver.transform(new ByteBuddy().redefine(type), TypeDescription.ForLoadedType.of(type),
-                type.getClassLoader(), null, null).make().getBytes();
+        byte[] bytes = weaver.weave(type.getClassLoader(), ClassBytes.of(type));
         List<String> code = new ArrayList<>();
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -187,7 +184,7 @@ class WindowsBytecodeTest {
         }
 
         @Override
-        public void visitJumpInsn(int opcode, net.bytebuddy.jar.asm.Label label) {
+        public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
             code.add("JUMP " + opcode);
         }
     }

@@ -3,10 +3,10 @@ package org.lockwitness.agent.weave.jlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.lockwitness.agent.runtime.jlock.JavaAllocations;
 import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 

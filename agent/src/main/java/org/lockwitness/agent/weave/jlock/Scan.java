@@ -2,10 +2,10 @@ package org.lockwitness.agent.weave.jlock;
 
 import java.util.HashMap;
 import java.util.Map;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The first, read-only pass over a class: does it have anything to instrument (a

@@ -3,7 +3,7 @@ package org.lockwitness.agent.weave.jlock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.Opcodes;
 import org.lockwitness.agent.runtime.jlock.JavaLocks;
 import org.lockwitness.agent.runtime.jlock.JavaMonitors;
 import org.lockwitness.agent.runtime.jlock.JavaStamped;

@@ -8,8 +8,8 @@
  * where application code calls them.
  *
  * <p>One public entry, {@link org.lockwitness.agent.weave.jlock.JavaLockWeaving}, installs a plain
- * {@code ClassFileTransformer} beside the Byte Buddy transformation of the kernel model; it uses
- * Byte Buddy's copy of ASM directly. Woven code calls
+ * {@code ClassFileTransformer} beside the transformation of the kernel model; both use ASM. Woven
+ * code calls
  * {@link org.lockwitness.agent.runtime.jlock.JavaMonitors},
  * {@link org.lockwitness.agent.runtime.jlock.JavaLocks},
  * {@link org.lockwitness.agent.runtime.jlock.JavaWaits},

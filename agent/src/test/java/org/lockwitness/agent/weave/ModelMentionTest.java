@@ -7,21 +7,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
-class KernelPrefilterTest {
+class ModelMentionTest {
 
     @Test
     void aClassThatCallsTheModel_mentionsIt() throws IOException {
-        assertTrue(KernelPrefilter.mentionsModel(bytes("org/lockwitness/testprograms/Abba.class")));
+        assertTrue(ClassFilter.mentionsModel(bytes("org/lockwitness/testprograms/Abba.class")));
     }
 
     @Test
     void aClassThatDoesNot_isSkipped() throws IOException {
-        assertFalse(KernelPrefilter.mentionsModel(bytes("org/lockwitness/testprograms/Hello.class")));
-        assertFalse(KernelPrefilter.mentionsModel(new byte[0]));
+        assertFalse(ClassFilter.mentionsModel(bytes("org/lockwitness/testprograms/Hello.class")));
+        assertFalse(ClassFilter.mentionsModel(new byte[0]));
     }
 
     private static byte[] bytes(String resource) throws IOException {
-        try (InputStream in = KernelPrefilterTest.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = ModelMentionTest.class.getClassLoader().getResourceAsStream(resource)) {
             return in.readAllBytes();
         }
     }
