@@ -21,8 +21,6 @@ final class ProbeAdvisor {
 
     /** A method that cannot carry its probe. */
     static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-
         Refused(ClassInfo type, ClassInfo.Method m, String why) {
             super(type.binaryName() + "." + m.name + ": " + why);
         }
