@@ -1,5 +1,7 @@
 package org.lockwitness.jcip;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
@@ -9,7 +11,8 @@ import java.util.concurrent.locks.StampedLock;
  * overlapping threads: two {@code new Object()}s from two sites (two classes, named by their
  * allocation sites); two {@code ReentrantLock}s from one factory line (one class, two instances);
  * a field's {@code Object} taken through a local (named by the field it was stored into, as when
- * taken through the field) against a local one; a {@code ReentrantReadWriteLock}'s write lock
+ * taken through the field) against a local one; two {@code ArrayList}s from two sites (collections
+ * made by a class that has {@code synchronized} blocks: two classes, by allocation site); a {@code ReentrantReadWriteLock}'s write lock
  * against a {@code StampedLock}'s write (both by allocation site).
  */
 public final class AllocationNaming {
@@ -28,6 +31,10 @@ public final class AllocationNaming {
         AllocationNaming n = new AllocationNaming();
         Object local = new Object(); // SITE:local
         Overlapping.run(() -> n.guardedThenLocal(local), () -> n.localThenGuarded(local));
+
+        List<String> left = new ArrayList<>(); // SITE:left
+        List<String> right = new ArrayList<>(); // SITE:right
+        Overlapping.run(() -> nest(left, right), () -> nest(right, left));
 
         ReentrantReadWriteLock rw = new ReentrantReadWriteLock(); // SITE:rw
         StampedLock stamped = new StampedLock(); // SITE:stamped

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 import org.lockwitness.kernel.Mtx;
 import org.lockwitness.kernel.probe.LockWrapper;
 import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessOptions;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A {@code @LockWrapper} (issue 18, item 10) after call-site weaving: its callers set their own line

@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 import org.lockwitness.kernel.Critical;
 import org.lockwitness.kernel.RmLock;
 import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessOptions;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The shape of {@code Critical.exit()} after the agent's one transformation: a window between the

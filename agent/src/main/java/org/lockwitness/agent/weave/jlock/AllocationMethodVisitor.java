@@ -3,16 +3,17 @@ package org.lockwitness.agent.weave.jlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.lockwitness.agent.runtime.jlock.JavaAllocations;
+import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.lockwitness.agent.runtime.jlock.JavaAllocations;
-import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 
 /**
- * Records where a method makes lock objects of generic JDK types ({@link #TRACKED}): after the
- * constructor of {@code new T(...)} returns, {@code dup, name, JavaAllocations.allocated}. The
+ * Records where a method makes lock objects of generic JDK types ({@link #TRACKED}, and the JDK's
+ * collections in a class that has a {@code synchronized} block): after the constructor of
+ * {@code new T(...)} returns, {@code dup, name, JavaAllocations.allocated}. The
  * name is the field the new object is stored into when the next instruction is that
  * {@code putfield}/{@code putstatic} ({@code Owner.field}, the name a lock loaded from the field
  * gets, so that the lock has one name wherever it is taken), else the allocation site
@@ -25,6 +26,13 @@ import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
  * allocation. The hook is emitted at the next instruction, label or end of the method, in the
  * same basic block as the constructor call; it adds two stack slots and no branch, so no frame.
  *
+ * <p>A collection is made for its contents, and most are never locked: recording every one would
+ * cost a weak reference and the table's monitor per allocation all over a program. So collections
+ * are recorded only where they are made by a class that itself locks something in a
+ * {@code synchronized} block, where a collection made to be locked usually is (a local list
+ * locked in the same method, a field locked through a getter). A collection made elsewhere and
+ * locked without a field at the {@code monitorenter} is named by its class, as before.
+ *
  * <p>Thread-safety: one instance per method per transformation.
  */
 final class AllocationMethodVisitor extends MethodVisitor {
@@ -36,6 +44,8 @@ final class AllocationMethodVisitor extends MethodVisitor {
     private static final int EXTRA_STACK = 2;
 
     private final LockClassVisitor cls;
+    /** Whether collections are recorded too: the class has a {@code synchronized} block. */
+    private final boolean collections;
     private final List<String> newTypes = new ArrayList<>();
     private final List<Integer> newLines = new ArrayList<>();
     private int line;
@@ -46,11 +56,30 @@ final class AllocationMethodVisitor extends MethodVisitor {
     AllocationMethodVisitor(MethodVisitor next, LockClassVisitor cls) {
         super(Opcodes.ASM9, next);
         this.cls = cls;
+        this.collections = cls.scan.monitors;
     }
 
     /** Whether a class that allocates this type has something to instrument. */
     static boolean tracked(int opcode, String type) {
         return opcode == Opcodes.NEW && TRACKED.contains(type);
+    }
+
+    /**
+     * @param type an internal class name
+     * @return whether it is one of the JDK's collections: a public top-level class of
+     *     {@code java.util} or {@code java.util.concurrent} named {@code *List}, {@code *Map},
+     *     {@code *Set}, {@code *Queue} or {@code *Deque}, or {@code Vector}, {@code Stack},
+     *     {@code Hashtable}
+     */
+    static boolean collection(String type) {
+        String pkg = type.substring(0, Math.max(type.lastIndexOf('/'), 0));
+        if (!pkg.equals("java/util") && !pkg.equals("java/util/concurrent") || type.indexOf('$') >= 0) {
+            return false;
+        }
+        String simple = type.substring(pkg.length() + 1);
+        return simple.endsWith("List") || simple.endsWith("Map") || simple.endsWith("Set")
+                || simple.endsWith("Queue") || simple.endsWith("Deque") || simple.equals("Vector")
+                || simple.equals("Stack") || simple.equals("Hashtable");
     }
 
     @Override
@@ -71,7 +100,7 @@ final class AllocationMethodVisitor extends MethodVisitor {
         if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>") && top >= 0 && newTypes.get(top).equals(owner)) {
             newTypes.remove(top);
             int at = newLines.remove(top);
-            if (TRACKED.contains(owner) && at > 0) {
+            if ((TRACKED.contains(owner) || collections && collection(owner)) && at > 0) {
                 pendingLine = at;
             }
         }

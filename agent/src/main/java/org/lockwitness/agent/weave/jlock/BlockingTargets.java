@@ -3,9 +3,9 @@ package org.lockwitness.agent.weave.jlock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.Opcodes;
 import org.lockwitness.agent.runtime.jlock.JavaBlocking;
 import org.lockwitness.agent.weave.jlock.Targets.Hook;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The blocking waits that are replaced by a hook of {@link JavaBlocking}: {@code Future.get} (both

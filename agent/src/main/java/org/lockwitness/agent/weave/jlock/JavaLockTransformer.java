@@ -4,10 +4,10 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.witness.Witness;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 
 /**
  * The class-file transformer of Java locks: for an admitted class ({@link JavaLockSettings}) that

@@ -1,9 +1,9 @@
 package org.lockwitness.agent.weave.jlock;
 
+import org.lockwitness.witness.Witness;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.lockwitness.witness.Witness;
 
 /**
  * The rewriting pass over a class that {@link Scan} found something in: keeps the class's name,

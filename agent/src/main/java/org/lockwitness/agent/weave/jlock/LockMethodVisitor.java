@@ -1,11 +1,11 @@
 package org.lockwitness.agent.weave.jlock;
 
+import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 
 /**
  * Rewrites one method's Java locks (see {@link org.lockwitness.agent.runtime.jlock.JavaMonitors}

@@ -12,13 +12,17 @@ import org.objectweb.asm.Opcodes;
  * {@code synchronized} method, a {@code monitorenter} or {@code monitorexit}, a call in
  * {@link Targets}, a {@code new} of a lock type that {@link AllocationMethodVisitor} records), and
  * the first source line of each method, where a {@code synchronized} method's acquire is
- * reported. A class with nothing to instrument is not rewritten.
+ * reported, and whether it has a {@code monitorenter} (a {@code synchronized} block, whose lock
+ * may be a collection it made: {@link AllocationMethodVisitor}). A class with nothing to instrument
+ * is not rewritten.
  *
  * <p>Thread-safety: one instance per transformation.
  */
 final class Scan extends ClassVisitor {
 
     boolean needed;
+    /** The class has a {@code synchronized} block. */
+    boolean monitors;
     final Map<String, Integer> firstLines = new HashMap<>();
 
     Scan() {
@@ -41,6 +45,9 @@ final class Scan extends ClassVisitor {
             public void visitInsn(int opcode) {
                 if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
                     needed = true;
+                }
+                if (opcode == Opcodes.MONITORENTER) {
+                    monitors = true;
                 }
             }
 

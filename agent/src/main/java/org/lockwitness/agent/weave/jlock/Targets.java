@@ -3,12 +3,12 @@ package org.lockwitness.agent.weave.jlock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.Opcodes;
 import org.lockwitness.agent.runtime.jlock.JavaLocks;
 import org.lockwitness.agent.runtime.jlock.JavaMonitors;
 import org.lockwitness.agent.runtime.jlock.JavaStamped;
 import org.lockwitness.agent.runtime.jlock.JavaThreads;
 import org.lockwitness.agent.runtime.jlock.JavaWaits;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The calls that are replaced by a hook: which owner, name and descriptor, and the static method

@@ -19,16 +19,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 import org.lockwitness.agent.runtime.jlock.JavaLockRuntime;
 import org.lockwitness.agent.weave.ClassPatterns;
 import org.lockwitness.agent.weave.Counters;
 import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessOptions;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * What a woven class calls, read back from its bytecode: a lock object's allocation is recorded
@@ -74,6 +74,27 @@ class AllocationWeavingTest {
         }
     }
 
+    /** A class with a {@code synchronized} block: the collections it makes are recorded too. */
+    public static final class SyncHost {
+        public Map<String, String> map;
+
+        public static Object list() {
+            List<String> l = new ArrayList<>(); // SITE:list
+            synchronized (l) {
+                l.add("x");
+            }
+            return l;
+        }
+
+        public void stored() {
+            map = new HashMap<>();
+        }
+
+        public static Object notACollection() {
+            return new StringBuilder();
+        }
+    }
+
     /** A holder that is no lock type. */
     public static final class Box {
         final Object content;
@@ -94,6 +115,31 @@ class AllocationWeavingTest {
                 Box.class.getName().replace('.', '/') + ".<init>"), calls.get("nested"));
         assertEquals(List.of("java/util/ArrayList.<init>"), calls.get("other"));
         assertEquals(List.of("java/lang/Object.<init>"), calls.get("<init>"), "super() is no allocation");
+    }
+
+    @Test
+    void aCollection_isRecordedOnlyByAClassWithASynchronizedBlock() throws Exception {
+        Map<String, List<String>> calls = calls(woven(SyncHost.class));
+        assertEquals(List.of("java/util/ArrayList.<init>", ALLOCATED, "ldc " + name(site("list"))),
+                calls.get("list").subList(0, 3));
+        assertEquals(List.of("java/util/HashMap.<init>", ALLOCATED, "ldc " + name(SyncHost.class.getName() + ".map")),
+                calls.get("stored"));
+        assertEquals(List.of("java/lang/StringBuilder.<init>"), calls.get("notACollection"));
+        assertEquals(List.of("java/util/ArrayList.<init>"), calls(woven()).get("other"),
+                "Host has no synchronized block");
+    }
+
+    @Test
+    void collections_areTheJdksListsMapsSetsQueuesAndDeques() {
+        for (String t : List.of("java/util/ArrayList", "java/util/HashMap", "java/util/TreeSet", "java/util/ArrayDeque",
+                "java/util/PriorityQueue", "java/util/Vector", "java/util/Hashtable", "java/util/Stack",
+                "java/util/concurrent/ConcurrentHashMap", "java/util/concurrent/CopyOnWriteArrayList")) {
+            assertTrue(AllocationMethodVisitor.collection(t), t);
+        }
+        for (String t : List.of("java/lang/StringBuilder", "java/util/Optional", "java/util/Collections$SynchronizedList",
+                "java/util/concurrent/locks/ReentrantLock", "com/example/MyList", "java/util/stream/ListX")) {
+            assertFalse(AllocationMethodVisitor.collection(t), t);
+        }
     }
 
     @Test
@@ -129,10 +175,15 @@ class AllocationWeavingTest {
     }
 
     private static byte[] woven() throws IOException {
+        return woven(Host.class);
+    }
+
+    private static byte[] woven(Class<?> host) throws IOException {
         Witness witness = Witness.create(WitnessOptions.defaults());
         JavaLockTransformer t = new JavaLockTransformer(witness, new JavaLockSettings(ClassPatterns.ALL,
                 ClassPatterns.NONE), new Counters());
-        try (InputStream in = Host.class.getResourceAsStream("AllocationWeavingTest$Host.class")) {
+        try (InputStream in = host.getResourceAsStream(host.getName().substring(host.getName().lastIndexOf('.') + 1)
+                + ".class")) {
             byte[] out = t.weave(in.readAllBytes());
             assertNotNull(out, "the host has something to weave");
             return out;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Opcodes;
 
 /** Which calls are blocking waits, and the hooks that replace them. */
 class BlockingTargetsTest {
