@@ -1,8 +1,5 @@
 package org.lockwitness.benchmarks.agent;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,20 +32,6 @@ public class AgentStartupBenchmark {
 
     @Benchmark
     public int trivialMain() throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (agent) {
-            cmd.add(AgentJar.ARG + "=" + AgentJar.REPORT);
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(TrivialMain.class.getName());
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).directory(new File(".")).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("the trivial main did not end within 60 s");
-        }
-        return p.exitValue();
+        return FreshJvm.run(agent ? List.of(AgentJar.ARG + "=" + AgentJar.REPORT) : List.of(), TrivialMain.class);
     }
 }

@@ -1,7 +1,5 @@
 package org.lockwitness.benchmarks.agent;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,24 +36,14 @@ public class ModelStartupBenchmark {
 
     @Benchmark
     public int smallModel() throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:TieredStopAtLevel=1");
+        List<String> jvmArgs = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
         if (!agent.equals("none")) {
-            cmd.add("-javaagent:" + agent + "=" + AgentJar.REPORT);
+            jvmArgs.add("-javaagent:" + agent + "=" + AgentJar.REPORT);
         }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(SmallModelMain.class.getName());
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).directory(new File(".")).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("the model program did not end within 60 s");
+        int status = FreshJvm.run(jvmArgs, SmallModelMain.class);
+        if (status != 0) {
+            throw new IllegalStateException("the model program failed: exit status " + status);
         }
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException("the model program failed: exit status " + p.exitValue());
-        }
-        return p.exitValue();
+        return status;
     }
 }
