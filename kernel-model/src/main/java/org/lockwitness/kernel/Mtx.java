@@ -1,7 +1,7 @@
 // Over 400 lines: sleep and spin mutexes share one lock word, recursion, destroy and the
 // checker's probes, as kern_mutex.c does; the spin-deadlock cycle check needs the owner word too.
 // Not split: every probe-annotated method (lock, unlock, the spin wait, destroy) must be a method of
-// the mutex itself, since the agent's advice binds the mutex as the method's receiver.
+// the mutex itself, since the calls the agent weaves into it pass the method's receiver as the lock.
 package org.lockwitness.kernel;
 
 import java.util.concurrent.atomic.AtomicReference;

@@ -102,14 +102,10 @@ public final class Probes {
     public static void lockEvent(int event, LockObject lock, int arg) {
         try {
             KThread td = KThread.current();
-            if (td == null) {
+            PerThread pt = enter(td);
+            if (pt == null) {
                 return;
             }
-            PerThread pt = PerThread.of(td);
-            if (pt.busy) {
-                return;
-            }
-            pt.busy = true;
             try {
                 WitnessThread t = begin(pt, td, event, lock.name().hashCode());
                 if (t != null) {
@@ -162,14 +158,10 @@ public final class Probes {
     public static boolean upgradeAttempt(LockObject lock) {
         try {
             KThread td = KThread.current();
-            if (td == null) {
+            PerThread pt = enter(td);
+            if (pt == null) {
                 return true;
             }
-            PerThread pt = PerThread.of(td);
-            if (pt.busy) {
-                return true;
-            }
-            pt.busy = true;
             try {
                 WitnessThread t = begin(pt, td, UPGRADE_ATTEMPT, lock.name().hashCode());
                 return t == null || W.upgradeAttempt(t, LockIds.of(W, lock), lock.id(), pt.site);
@@ -192,14 +184,10 @@ public final class Probes {
     public static void contextEvent(int event, int arg) {
         try {
             KThread td = KThread.current();
-            if (td == null) {
+            PerThread pt = enter(td);
+            if (pt == null) {
                 return;
             }
-            PerThread pt = PerThread.of(td);
-            if (pt.busy) {
-                return;
-            }
-            pt.busy = true;
             try {
                 WitnessThread t = begin(pt, td, event, arg);
                 if (t != null) {
@@ -211,6 +199,23 @@ public final class Probes {
         } catch (Throwable e) {
             W.fault(e, "probe " + event);
         }
+    }
+
+    /**
+     * The reentrancy guard: the kernel thread's {@link PerThread}, marked busy, or null for a thread
+     * that is not a kernel thread or is already inside the agent or the witness. The caller clears
+     * {@code busy} when it is done.
+     */
+    private static PerThread enter(KThread td) {
+        if (td == null) {
+            return null;
+        }
+        PerThread pt = PerThread.of(td);
+        if (pt.busy) {
+            return null;
+        }
+        pt.busy = true;
+        return pt;
     }
 
     /**

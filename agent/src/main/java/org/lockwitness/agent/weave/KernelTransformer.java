@@ -40,6 +40,18 @@ final class KernelTransformer implements ClassFileTransformer {
                 || !ClassFilter.mentionsModel(bytes)) {
             return null;
         }
+        return weave(loader, name, bytes);
+    }
+
+    /**
+     * Weaves a class that passed the filters (which {@link PremainTransformer} applies itself).
+     *
+     * @param loader its loader, not the bootstrap loader
+     * @param name its internal name
+     * @param bytes its class file
+     * @return the woven class file, or null when it is left as it is (never woven, or failed)
+     */
+    byte[] weave(ClassLoader loader, String name, byte[] bytes) {
         try {
             byte[] out = weaver.weave(loader, bytes);
             if (out == null) {

@@ -24,15 +24,13 @@ import java.util.function.Supplier;
  */
 final class PremainTransformer implements ClassFileTransformer {
 
-    /** What a failed build leaves: a transformer that changes nothing. */
-    private static final ClassFileTransformer NOTHING = new ClassFileTransformer() {
-    };
-
     private final String mainClass;
     private final boolean kernel;
-    private final Supplier<ClassFileTransformer> build;
+    private final Supplier<KernelTransformer> build;
     private final Counters counters;
-    private volatile ClassFileTransformer kernelWeaving;
+    private volatile KernelTransformer kernelWeaving;
+    /** The build failed: the model runs unchecked. */
+    private volatile boolean failed;
     private boolean building;
 
     /**
@@ -41,7 +39,7 @@ final class PremainTransformer implements ClassFileTransformer {
      *     only the main class's exit)
      * @param build makes the kernel transformer; called at most once
      */
-    PremainTransformer(String mainClass, boolean kernel, Supplier<ClassFileTransformer> build, Counters counters) {
+    PremainTransformer(String mainClass, boolean kernel, Supplier<KernelTransformer> build, Counters counters) {
         this.mainClass = mainClass;
         this.kernel = kernel;
         this.build = build;
@@ -66,9 +64,9 @@ final class PremainTransformer implements ClassFileTransformer {
         boolean main = name.equals(mainClass);
         byte[] out = null;
         if (kernel && loader != null && !ClassFilter.ignored(name) && ClassFilter.mentionsModel(bytes)) {
-            ClassFileTransformer t = kernelWeaving();
+            KernelTransformer t = kernelWeaving();
             if (t != null) {
-                out = t.transform(loader, name, redefined, domain, bytes);
+                out = t.weave(loader, name, bytes);
             }
         }
         return main ? weaveMain(name, out == null ? bytes : out, out != null) : out;
@@ -92,19 +90,20 @@ final class PremainTransformer implements ClassFileTransformer {
         }
     }
 
-    private ClassFileTransformer kernelWeaving() {
-        ClassFileTransformer t = kernelWeaving;
-        if (t != null) {
+    /** @return the kernel transformer, built on first use; null while it is being built on this thread, or after a failed build */
+    private KernelTransformer kernelWeaving() {
+        KernelTransformer t = kernelWeaving;
+        if (t != null || failed) {
             return t;
         }
         synchronized (this) {
-            if (kernelWeaving == null && !building) {
+            if (kernelWeaving == null && !building && !failed) {
                 building = true;
                 try {
                     kernelWeaving = build.get();
                 } catch (RuntimeException | LinkageError e) {
                     System.err.println("lockwitness: could not start the weaving, the model runs unchecked: " + e);
-                    kernelWeaving = NOTHING;
+                    failed = true;
                 } finally {
                     building = false;
                 }
