@@ -19,7 +19,11 @@ import org.lockwitness.kernel.probe.NoWindows;
  * Interrupts stay off on the CPU while its handler runs; the interrupted context's flag comes back
  * on return. While a handler runs, the thread names it ({@link KThread#interruptLabel}) so that a
  * stack can show where the handler's frames end and the interrupted code's begin, as a FreeBSD
- * backtrace shows the trap frame; the {@code deliver} frame is that boundary.
+ * backtrace shows the trap frame; the {@code deliver} frame is that boundary. An interrupt taken
+ * while the thread spins on a spin mutex (which {@code _mtx_lock_spin} allows: it spins with
+ * interrupts on) is not spinning: the thread's mark of what it waits for is cleared for the
+ * handler and restored on return, or a spin mutex the handler takes would look, to a CPU
+ * spinning on it, like one link of a spin cycle.
  *
  * <p>Thread-safety: runs on the interrupted kernel thread.
  */
@@ -38,9 +42,12 @@ final class Interrupts {
             src.pending = false;
         }
         td.pushInterruptLabel(src != null ? src.boundary : boundary(vector));
+        LockObject spinningOn = td.blockedOn;
+        td.blockedOn = null;
         try {
             dispatch(td, c, vector, src);
         } finally {
+            td.blockedOn = spinningOn;
             td.popInterruptLabel();
         }
     }

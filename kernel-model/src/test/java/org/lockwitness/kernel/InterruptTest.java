@@ -113,4 +113,47 @@ class InterruptTest {
             assertEquals(400, count[0], "seed " + seed);
         }
     }
+
+    /**
+     * A filter that takes a spin mutex on a CPU whose thread was spinning on another one is not a
+     * spin cycle: the handler will release its mutex. Before the fix, the spinning thread's mark
+     * survived into the handler, and the CPU spinning on the filter's mutex ended the run HUNG.
+     */
+    @Test
+    void a_filter_taking_a_spin_mutex_while_its_cpu_spins_is_no_spin_cycle() {
+        for (Machine.Mode mode : Machine.Mode.values()) {
+            Machine m = machine(2, 9).mode(mode).build();
+            Mtx outer = new Mtx("outer", Mtx.SPIN);
+            Mtx inFilter = new Mtx("in filter", Mtx.SPIN);
+            AtomicReference<KThread> spinner = new AtomicReference<>();
+            AtomicReference<KThread> holder = new AtomicReference<>();
+            AtomicBoolean filtered = new AtomicBoolean();
+            InterruptSource irq = m.interruptSource("dev", 1, KThread.PI_NET);
+            irq.addHandler("dev", () -> {
+                inFilter.lockSpin();
+                spinUntil(() -> holder.get().blockedOn == inFilter);
+                inFilter.unlockSpin();
+                filtered.set(true);
+                return Filter.FILTER_HANDLED;
+            }, null, InterruptSource.INTR_MPSAFE);
+            m.spawn("holder", KThread.PRI_MIN_KERN, () -> {
+                holder.set(KThread.curthread());
+                outer.lockSpin();
+                spinUntil(() -> spinner.get() != null && spinner.get().blockedOn == outer);
+                irq.raise();
+                spinUntil(() -> inFilter.exclusiveOwner() != null);
+                inFilter.lockSpin();
+                inFilter.unlockSpin();
+                outer.unlockSpin();
+            }).bindTo(0);
+            m.spawn("spinner", KThread.PRI_MIN_KERN, () -> {
+                spinner.set(KThread.curthread());
+                spinUntil(() -> outer.exclusiveOwner() != null);
+                outer.lockSpin();
+                outer.unlockSpin();
+            }).bindTo(1);
+            runToCompletion(m);
+            assertTrue(filtered.get(), mode::name);
+        }
+    }
 }
