@@ -8,7 +8,7 @@ import java.util.Map;
  * JaCoCo's {@code org.jacoco.agent.rt.RT} is its agent's: a caller finds this class by name on the
  * system class loader ({@code -javaagent} puts the agent jar there) and calls its static methods by
  * reflection, so it needs no compile-time dependency on the agent, and it sees only JDK types: no
- * shaded class (Byte Buddy, ASM, Gson, JGraphT, the witness) crosses this API.
+ * shaded class (ASM, Gson, JGraphT, the witness) crosses this API.
  *
  * <p>Stability: within {@link #VERSION} 1, methods are only added; the finding maps only gain keys.
  *
