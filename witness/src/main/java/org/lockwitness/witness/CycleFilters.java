@@ -56,7 +56,7 @@ final class CycleFilters {
      * path's test, which leaves a first time to the full check. No lock, no allocation.
      */
     boolean seenBefore(WitnessThread t, HeldLocks held, int parent, int child, int dep) {
-        return !tracking || !t.java || t.seenOrders.contains(key(t, held, parent, child, dep));
+        return !tracking || !t.java || t.seenOrders.containsOrder(parent, child, dep, held.classBits(), t.epoch);
     }
 
     /**
@@ -66,11 +66,7 @@ final class CycleFilters {
      * in steady state.
      */
     boolean firstTime(WitnessThread t, HeldLocks held, int parent, int child, int dep) {
-        return tracking && t.java && t.seenOrders.add(key(t, held, parent, child, dep));
-    }
-
-    private static long key(WitnessThread t, HeldLocks held, int parent, int child, int dep) {
-        return SeenOrders.key(parent, child, dep, held.classBits(), t.epoch);
+        return tracking && t.java && t.seenOrders.addOrder(parent, child, dep, held.classBits(), t.epoch);
     }
 
     /** The acquire {@code t} makes now, holding {@code held} but for the entry {@code except}. */

@@ -26,6 +26,21 @@ final class SeenOrders {
 
     private long[] keys = new long[16];
     private int size;
+    /**
+     * The key last found or added, 0 for none: a thread that takes one order again and again (a
+     * loop) finds it here without probing the table. Keys are only ever removed all at once
+     * ({@link #clear}), which forgets it too.
+     */
+    private long last;
+    /**
+     * The order last found or added by {@link #containsOrder} or {@link #addOrder}, field by field,
+     * so that taking it again costs no key at all; a parent of 0 (no class has id 0) is none.
+     */
+    private int lastParent;
+    private int lastChild;
+    private int lastDep;
+    private long lastBits;
+    private int lastEpoch;
 
     /** The key of an order taken now. */
     static long key(int parent, int child, int dep, long classBits, int epoch) {
@@ -44,11 +59,50 @@ final class SeenOrders {
         return k == 0 ? 1 : k;
     }
 
+    /** Whether the order with these fields of {@link #key} is there. */
+    boolean containsOrder(int parent, int child, int dep, long classBits, int epoch) {
+        if (lastOrder(parent, child, dep, classBits, epoch)) {
+            return true;
+        }
+        if (!contains(key(parent, child, dep, classBits, epoch))) {
+            return false;
+        }
+        rememberOrder(parent, child, dep, classBits, epoch);
+        return true;
+    }
+
+    /** Adds the order with these fields of {@link #key}; true if it was not there. */
+    boolean addOrder(int parent, int child, int dep, long classBits, int epoch) {
+        if (lastOrder(parent, child, dep, classBits, epoch)) {
+            return false;
+        }
+        boolean added = add(key(parent, child, dep, classBits, epoch));
+        rememberOrder(parent, child, dep, classBits, epoch);
+        return added;
+    }
+
+    private boolean lastOrder(int parent, int child, int dep, long classBits, int epoch) {
+        return parent == lastParent && child == lastChild && dep == lastDep && classBits == lastBits
+                && epoch == lastEpoch;
+    }
+
+    private void rememberOrder(int parent, int child, int dep, long classBits, int epoch) {
+        lastParent = parent;
+        lastChild = child;
+        lastDep = dep;
+        lastBits = classBits;
+        lastEpoch = epoch;
+    }
+
     /** Whether {@code key} is there. */
     boolean contains(long key) {
+        if (key == last) {
+            return true;
+        }
         int mask = keys.length - 1;
         for (int i = (int) (key * GOLDEN >>> 40) & mask; ; i = (i + 1) & mask) {
             if (keys[i] == key) {
+                last = key;
                 return true;
             }
             if (keys[i] == 0) {
@@ -59,9 +113,13 @@ final class SeenOrders {
 
     /** Adds {@code key}; true if it was not there. */
     boolean add(long key) {
+        if (key == last) {
+            return false;
+        }
         int mask = keys.length - 1;
         for (int i = (int) (key * GOLDEN >>> 40) & mask; ; i = (i + 1) & mask) {
             if (keys[i] == key) {
+                last = key;
                 return false;
             }
             if (keys[i] == 0) {
@@ -73,6 +131,7 @@ final class SeenOrders {
                 if (++size > keys.length / 2) {
                     grow();
                 }
+                last = key;
                 return true;
             }
         }
@@ -82,15 +141,22 @@ final class SeenOrders {
     void clear() {
         Arrays.fill(keys, 0L);
         size = 0;
+        last = 0;
+        lastParent = 0;
     }
 
+    /** Doubles the table, re-inserting every key (the size and {@link #last} stay). */
     private void grow() {
         long[] old = keys;
         keys = new long[old.length * 2];
-        size = 0;
+        int mask = keys.length - 1;
         for (long k : old) {
             if (k != 0) {
-                add(k);
+                int i = (int) (k * GOLDEN >>> 40) & mask;
+                while (keys[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = k;
             }
         }
     }

@@ -84,9 +84,17 @@ final class JThread {
      */
     final StampHolds stamps = new StampHolds();
 
-    /** The calling thread's state, with the stamped holds other threads released dropped first. */
+    /**
+     * The calling thread's state, from its slot in {@link ThreadSlots} or else its
+     * {@code ThreadLocal}, with the stamped holds other threads released dropped first.
+     */
     static JThread get() {
-        JThread jt = CURRENT.get();
+        Thread current = Thread.currentThread();
+        JThread jt = ThreadSlots.lookup(current);
+        if (jt == null) {
+            jt = CURRENT.get();
+            ThreadSlots.offer(jt);
+        }
         if (jt.stamps.pending && !jt.busy) {
             jt.dropReleased(JavaLockRuntime.witness());
         }

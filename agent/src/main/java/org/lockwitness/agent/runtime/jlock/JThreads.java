@@ -80,6 +80,7 @@ final class JThreads {
             });
             live = new ArrayList<>(THREADS);
         }
+        ThreadSlots.sweep();
         try {
             WATCHDOG.scan(w, live);
         } catch (Throwable e) {

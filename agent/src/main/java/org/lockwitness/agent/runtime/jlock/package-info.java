@@ -15,7 +15,8 @@
  * host.
  *
  * <p>Thread-safety: per-thread state is a {@code ThreadLocal} confined to its thread (read by the
- * sweeper only once the thread has ended); the name registry publishes through volatile arrays,
+ * sweeper only once the thread has ended), found first through a racy direct-mapped cache that
+ * checks the owning thread ({@code ThreadSlots}); the name registry publishes through volatile arrays,
  * the allocation-site table through a volatile array of immutable entries.
  */
 package org.lockwitness.agent.runtime.jlock;
