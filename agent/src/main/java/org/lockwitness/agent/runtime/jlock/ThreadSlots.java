@@ -9,7 +9,7 @@ package org.lockwitness.agent.runtime.jlock;
  *
  * <h2>Design</h2>
  * One array of {@value #SIZE} slots, indexed by the low bits of the thread id. A lookup reads the
- * slot and compares the entry's thread with the calling thread: two dependent loads after
+ * thread's id, the slot and the entry's thread, which must be the calling thread: three loads after
  * {@code Thread.currentThread()}. A miss (an empty slot, or one another thread owns) falls back to
  * the {@code ThreadLocal}, which stays the source of truth, and claims the slot only if it is
  * empty, so two threads that share a slot never evict each other on every call: the first keeps it

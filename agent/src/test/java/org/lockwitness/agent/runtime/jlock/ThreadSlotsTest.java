@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -48,32 +49,64 @@ class ThreadSlotsTest {
         assertSame(t, first.get().thread);
     }
 
+    /**
+     * Runs a new thread whose id maps to {@code with}'s slot; returns its state and what its slot
+     * held for it after it got that state (null when another thread owns the slot).
+     */
+    private static JThread[] collidingRun(Thread with) throws InterruptedException {
+        AtomicReference<JThread[]> result = new AtomicReference<>();
+        Thread t = colliding(with, () -> {
+            JThread mine = JThread.get();
+            result.set(new JThread[] {mine, ThreadSlots.lookup(Thread.currentThread())});
+        });
+        JThread[] states = on(t, result);
+        assertSame(t, states[0].thread);
+        return states;
+    }
+
     @Test
     void a_thread_whose_slot_another_owns_gets_its_own_state_and_the_freed_slot_after_a_sweep()
             throws InterruptedException {
         AtomicReference<JThread> owner = new AtomicReference<>();
         Thread first = new Thread(() -> owner.set(JThread.get()));
         on(first, owner);
-        AtomicReference<JThread> inSlot = new AtomicReference<>();
-        AtomicReference<JThread> mine = new AtomicReference<>();
-        Thread second = colliding(first, () -> {
-            mine.set(JThread.get());
-            inSlot.set(ThreadSlots.lookup(Thread.currentThread()));
-        });
-        on(second, mine);
-        assertNotSame(owner.get(), mine.get());
-        assertSame(second, mine.get().thread);
-        assertNull(inSlot.get(), "the ended but unswept first thread still owns the slot");
+        JThread[] second = collidingRun(first);
+        assertNotSame(owner.get(), second[0]);
+        assertNull(second[1], "the ended but unswept first thread still owns the slot");
 
         ThreadSlots.sweep();
-        AtomicReference<JThread> third = new AtomicReference<>();
-        AtomicReference<JThread> thirdInSlot = new AtomicReference<>();
-        Thread after = colliding(first, () -> {
-            third.set(JThread.get());
-            thirdInSlot.set(ThreadSlots.lookup(Thread.currentThread()));
-        });
-        on(after, third);
-        assertSame(third.get(), thirdInSlot.get(), "the sweep freed the slot, and the next thread took it");
-        assertSame(after, third.get().thread);
+        JThread[] third = collidingRun(first);
+        assertSame(third[0], third[1], "the sweep freed the slot, and the next thread took it");
+    }
+
+    @Test
+    void threads_looking_up_at_once_each_get_only_their_own_state() throws InterruptedException {
+        int threads = 64;
+        AtomicReference<String> wrong = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] all = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            all[i] = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                JThread first = JThread.get();
+                for (int k = 0; k < 20_000; k++) {
+                    JThread jt = JThread.get();
+                    if (jt != first || jt.thread != Thread.currentThread()) {
+                        wrong.compareAndSet(null, Thread.currentThread().getName() + " got " + jt.thread.getName());
+                    }
+                }
+            });
+            all[i].start();
+        }
+        start.countDown();
+        for (Thread t : all) {
+            t.join();
+        }
+        assertNull(wrong.get());
+        ThreadSlots.sweep();
     }
 }
