@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The orders one Java thread has already had recorded for the {@link CycleFilter}s, so that a
  * thread taking an order for the first time, or first under another set of held classes or after a
  * start or join of its own, goes once to the slow path, where the order's {@link Establishers} learn
- * about it, and every later time costs one probe of this set.
+ * about it, and every later time costs one probe of this set (none for a repeat of the order it
+ * found last).
  *
  * <h2>Design</h2>
  * An open-addressing set of 64-bit keys (0 is empty) mixing the class pair, the dependency kind,
@@ -27,14 +28,9 @@ final class SeenOrders {
     private long[] keys = new long[16];
     private int size;
     /**
-     * The key last found or added, 0 for none: a thread that takes one order again and again (a
-     * loop) finds it here without probing the table. Keys are only ever removed all at once
-     * ({@link #clear}), which forgets it too.
-     */
-    private long last;
-    /**
      * The order last found or added by {@link #containsOrder} or {@link #addOrder}, field by field,
-     * so that taking it again costs no key at all; a parent of 0 (no class has id 0) is none.
+     * so that taking it again (a loop) costs no key and no probe; a parent of 0 (no class has id 0)
+     * is none. Keys are only ever removed all at once ({@link #clear}), which forgets it too.
      */
     private int lastParent;
     private int lastChild;
@@ -96,13 +92,9 @@ final class SeenOrders {
 
     /** Whether {@code key} is there. */
     boolean contains(long key) {
-        if (key == last) {
-            return true;
-        }
         int mask = keys.length - 1;
         for (int i = (int) (key * GOLDEN >>> 40) & mask; ; i = (i + 1) & mask) {
             if (keys[i] == key) {
-                last = key;
                 return true;
             }
             if (keys[i] == 0) {
@@ -113,13 +105,9 @@ final class SeenOrders {
 
     /** Adds {@code key}; true if it was not there. */
     boolean add(long key) {
-        if (key == last) {
-            return false;
-        }
         int mask = keys.length - 1;
         for (int i = (int) (key * GOLDEN >>> 40) & mask; ; i = (i + 1) & mask) {
             if (keys[i] == key) {
-                last = key;
                 return false;
             }
             if (keys[i] == 0) {
@@ -131,7 +119,6 @@ final class SeenOrders {
                 if (++size > keys.length / 2) {
                     grow();
                 }
-                last = key;
                 return true;
             }
         }
@@ -141,11 +128,10 @@ final class SeenOrders {
     void clear() {
         Arrays.fill(keys, 0L);
         size = 0;
-        last = 0;
         lastParent = 0;
     }
 
-    /** Doubles the table, re-inserting every key (the size and {@link #last} stay). */
+    /** Doubles the table, re-inserting every key; the size stays. */
     private void grow() {
         long[] old = keys;
         keys = new long[old.length * 2];
