@@ -28,9 +28,18 @@ public final class Snapshot {
     Snapshot() {
     }
 
+    /**
+     * Points the view at {@code td} on CPU {@code c}. Each field is written only when it changes:
+     * this runs before every probe event, and under G1 a reference stored into an old object from
+     * another region runs the post-write barrier, a full fence before its card check.
+     */
     void fill(KThread td, Cpu c) {
-        thread = td;
-        cpu = c;
+        if (thread != td) {
+            thread = td;
+        }
+        if (cpu != c) {
+            cpu = c;
+        }
     }
 
     /** @return the kernel thread */

@@ -15,7 +15,12 @@ import org.lockwitness.witness.WitnessThread;
  * held.
  *
  * <p>Design: parallel arrays grown geometrically, the newest entry last; a recursive hold is one
- * more entry. Pushing and popping allocate nothing in steady state. Only this thread changes the
+ * more entry. Pushing and popping allocate nothing in steady state. A reference is stored only
+ * when it differs from the one already there: under G1 a store of a reference from one region
+ * into an old object of another runs the post-write barrier, a full fence before its card check,
+ * and a loop that takes the same locks again would pay it on every acquire. So a released lock stays in its slot above the
+ * mirror's depth, and the lock last checked or entered stays in its field, until the thread holds
+ * nothing; then {@link #removeAt} drops them all (a null store needs no card mark). Only this thread changes the
  * mirror: a {@code StampedLock} hold that another thread released reaches it through
  * {@link StampHolds}' inbox, which {@link #get} empties first.
  *
@@ -53,8 +58,9 @@ final class JThread {
      * The monitor {@link JavaMonitors#monitorEnter} last named, with its instance and id, and the
      * monitor last released with its instance: so that {@code monitorEntered} and a
      * {@code synchronized} method's entry need not hash an object that is already locked, which
-     * under JDK 17's stack locking is a call into the VM on every acquire. The released one keeps
-     * one object per thread reachable until the thread's next release.
+     * under JDK 17's stack locking is a call into the VM on every acquire. An instance of 0 marks
+     * the checked or entered lock as used. The released one keeps one object per thread reachable
+     * until the thread's next release of another monitor.
      */
     private Object acquiringLock;
     private long acquiringInstance;
@@ -151,7 +157,9 @@ final class JThread {
     }
 
     void waitFor(Object lock, long instance, int name) {
-        waitObject = lock;
+        if (waitObject != lock) {
+            waitObject = lock;
+        }
         waitName = name;
         WAIT_INSTANCE.setRelease(this, instance);
     }
@@ -164,24 +172,29 @@ final class JThread {
     void waitDone() {
         if ((long) WAIT_INSTANCE.getOpaque(this) != 0L) {
             WAIT_INSTANCE.setRelease(this, 0L);
-            waitObject = null;
+            if (depth == 0) {
+                waitObject = null;
+            }
         }
     }
 
     /** The {@code java.util.concurrent} lock {@link JavaLocks} checked, with its instance and id, until it is held. */
     void acquiring(Object lock, long instance, int id) {
-        acquiringLock = lock;
+        if (acquiringLock != lock) {
+            acquiringLock = lock;
+        }
         acquiringInstance = instance;
         acquiringId = id;
     }
 
     /** The instance {@link #acquiring} kept for {@code lock}, forgotten now; 0 if it kept none. */
     long acquiringInstance(Object lock) {
-        if (lock != acquiringLock) {
+        long instance = acquiringInstance;
+        if (lock != acquiringLock || instance == 0L) {
             return 0L;
         }
-        acquiringLock = null;
-        return acquiringInstance;
+        acquiringInstance = 0L;
+        return instance;
     }
 
     /** The id {@link #acquiring} kept with the instance {@link #acquiringInstance} just returned. */
@@ -190,14 +203,16 @@ final class JThread {
     }
 
     void entering(Object monitor, long instance, int id) {
-        enterObject = monitor;
+        if (enterObject != monitor) {
+            enterObject = monitor;
+        }
         enterInstance = instance;
         enterId = id;
     }
 
     /** The id {@link #entering} named {@code monitor} with, or 0. */
     int enteringId(Object monitor) {
-        return monitor == enterObject ? enterId : 0;
+        return monitor == enterObject && enterInstance != 0L ? enterId : 0;
     }
 
     /**
@@ -205,9 +220,10 @@ final class JThread {
      * a held entry's (a re-entry), or the last released; else its identity hash.
      */
     long lockedInstance(Object monitor) {
-        if (monitor == enterObject) {
-            enterObject = null;
-            return enterInstance;
+        long entered = enterInstance;
+        if (monitor == enterObject && entered != 0L) {
+            enterInstance = 0L;
+            return entered;
         }
         for (int i = depth - 1; i >= 0; i--) {
             if (objects[i] == monitor) {
@@ -238,7 +254,9 @@ final class JThread {
     }
 
     void released(Object monitor, long instance) {
-        lastObject = monitor;
+        if (lastObject != monitor) {
+            lastObject = monitor;
+        }
         lastInstance = instance;
     }
 
@@ -250,7 +268,9 @@ final class JThread {
             ids = Arrays.copyOf(ids, n);
             kinds = Arrays.copyOf(kinds, n);
         }
-        objects[depth] = lock;
+        if (objects[depth] != lock) {
+            objects[depth] = lock;
+        }
         instances[depth] = instance;
         ids[depth] = id;
         kinds[depth] = kind;
@@ -285,7 +305,26 @@ final class JThread {
             System.arraycopy(ids, i + 1, ids, i, tail);
             System.arraycopy(kinds, i + 1, kinds, i, tail);
         }
-        objects[--depth] = null;
+        if (--depth == 0) {
+            forgetReleased();
+        }
+    }
+
+    /**
+     * Drops the references a thread that holds nothing keeps to the locks it released: the
+     * mirror's slots above its depth, and the lock it last checked, entered or waited for. Null
+     * stores cost no card mark; the monitor last released stays, for {@link #lockedInstance}.
+     */
+    private void forgetReleased() {
+        Object[] o = objects;
+        for (int i = 0; i < o.length && o[i] != null; i++) {
+            o[i] = null;
+        }
+        acquiringLock = null;
+        enterObject = null;
+        if ((long) WAIT_INSTANCE.getOpaque(this) == 0L) {
+            waitObject = null;
+        }
     }
 
     /** The index of the newest {@code java.util.concurrent} lock held, or -1. */

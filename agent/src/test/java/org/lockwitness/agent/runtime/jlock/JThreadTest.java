@@ -1,0 +1,111 @@
+package org.lockwitness.agent.runtime.jlock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.WeakReference;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The mirror of a thread's Java locks keeps a released lock in its slot only while the thread
+ * still holds some lock, and the checked or entered lock it remembers answers once.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class JThreadTest {
+
+    /** Runs {@code body} on a new thread, which gets its own fresh state, and rethrows its failure. */
+    private static void onNewThread(Runnable body) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+    }
+
+    @Test
+    void a_released_lock_stays_in_its_slot_while_others_are_held_and_goes_when_none_is() throws InterruptedException {
+        onNewThread(() -> {
+            JThread jt = JThread.get();
+            Object outer = new Object();
+            Object inner = new Object();
+            jt.push(outer, 1L << 32 | 1, 7, JavaLocks.LOCK);
+            jt.push(inner, 1L << 32 | 2, 8, JavaLocks.LOCK);
+            jt.removeAt(1);
+            assertEquals(1, jt.depth);
+            assertSame(inner, jt.objects[1], "kept, so that taking it again stores nothing");
+            jt.push(inner, 1L << 32 | 2, 8, JavaLocks.LOCK);
+            assertEquals(1, jt.indexOf(inner));
+            jt.removeAt(1);
+            jt.removeAt(0);
+            assertEquals(0, jt.depth);
+            for (Object o : jt.objects) {
+                assertNull(o, "a thread that holds nothing keeps no lock in its mirror");
+            }
+        });
+    }
+
+    @Test
+    void the_checked_lock_answers_once_and_only_for_itself() throws InterruptedException {
+        onNewThread(() -> {
+            JThread jt = JThread.get();
+            Object lock = new Object();
+            jt.acquiring(lock, 42L, 3);
+            assertEquals(0L, jt.acquiringInstance(new Object()));
+            assertEquals(42L, jt.acquiringInstance(lock));
+            assertEquals(3, jt.acquiringId());
+            assertEquals(0L, jt.acquiringInstance(lock), "used once");
+            jt.acquiring(lock, 43L, 4);
+            assertEquals(43L, jt.acquiringInstance(lock), "the same lock checked again");
+        });
+    }
+
+    @Test
+    void the_entered_monitor_answers_once() throws InterruptedException {
+        onNewThread(() -> {
+            JThread jt = JThread.get();
+            Object monitor = new Object();
+            jt.entering(monitor, 1L << 32 | 5, 9);
+            assertEquals(9, jt.enteringId(monitor));
+            assertEquals(1L << 32 | 5, jt.lockedInstance(monitor));
+            assertEquals(0, jt.enteringId(monitor), "used once");
+        });
+    }
+
+    @Test
+    void a_thread_that_holds_nothing_keeps_no_released_lock_reachable() throws InterruptedException {
+        AtomicReference<WeakReference<Object>> released = new AtomicReference<>();
+        AtomicReference<JThread> state = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            JThread jt = JThread.get();
+            state.set(jt);
+            Object lock = new Object();
+            released.set(new WeakReference<>(lock));
+            jt.acquiring(lock, 1L << 32 | 6, 2);
+            jt.push(lock, jt.acquiringInstance(lock), jt.acquiringId(), JavaLocks.LOCK);
+            jt.waitFor(lock, 1L << 32 | 6, 0);
+            jt.waitDone();
+            jt.removeAt(0);
+        });
+        t.start();
+        t.join();
+        assertEquals(0, state.get().depth);
+        for (int i = 0; i < 50 && released.get().get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(released.get().get(), "the lock was collected while its thread's state lives on");
+    }
+}
