@@ -48,6 +48,13 @@ final class HeldLocks {
     private long[] since = new long[8];
     /** Bit {@code class & 63} is set while an entry of such a class is held. */
     private long classBits;
+    /**
+     * {@link #company}'s cache: the hash of the first {@code i + 1} instances of the list as it
+     * was when asked, and the last of those instances, for the first {@link #prefixes} entries.
+     */
+    private long[] prefix = new long[0];
+    private long[] prefixEnd = new long[0];
+    private int prefixes;
 
     /** Index of the entry for {@code inst}, newest first, or -1. */
     int find(long inst) {
@@ -129,14 +136,40 @@ final class HeldLocks {
      * A hash of the instances held, in the order they were taken: equal lists give equal hashes,
      * so a thread that takes the same nesting in the same company again can be told it did.
      * Computed when asked (only a Java thread nesting two instances of one class asks), so that a
-     * push and a pop pay nothing for it.
+     * push and a pop pay nothing for it. The hash of each prefix of the list is kept with the
+     * instance it ended with; a prefix whose instances are all still in place is reused, since the
+     * hash depends on nothing else. So under the same deep stack of locks a thread pays one compare
+     * per entry, which the CPU runs side by side, instead of one link per entry of a chain of
+     * multiplications.
      */
     long company() {
-        long hash = 0;
-        long[] w = words;
-        for (int i = 0; i < depth; i++) {
-            hash = Long.rotateLeft(hash, 13) ^ (w[i * WORDS] * GOLDEN);
+        int n = depth;
+        if (n == 0) {
+            return 0;
         }
+        if (prefix.length < n) {
+            prefix = Arrays.copyOf(prefix, meta.length);
+            prefixEnd = Arrays.copyOf(prefixEnd, meta.length);
+        }
+        long[] w = words;
+        long[] p = prefix;
+        long[] end = prefixEnd;
+        int kept = Math.min(n, prefixes);
+        int i = 0;
+        while (i < kept && end[i] == w[i * WORDS]) {
+            i++;
+        }
+        if (i < kept) {
+            prefixes = i;
+        }
+        long hash = i == 0 ? 0 : p[i - 1];
+        for (; i < n; i++) {
+            long instance = w[i * WORDS];
+            hash = Long.rotateLeft(hash, 13) ^ (instance * GOLDEN);
+            p[i] = hash;
+            end[i] = instance;
+        }
+        prefixes = Math.max(prefixes, n);
         return hash;
     }
 

@@ -14,8 +14,9 @@ import java.util.List;
  * <h2>Design and thread-safety</h2>
  * {@link #check} runs in the order check's slow path, under the checker lock. {@link #known} is
  * its fast path, on the reporting thread's confined state: a thread that nests the same two
- * instances in the same company again costs a hash of the instances it holds and one probe of its
- * {@link SeenOrders}, and allocates nothing.
+ * instances in the same company again costs a look for the instance among those it holds, the
+ * company's hash (one compare per lock held when that company was hashed before,
+ * {@link HeldLocks#company}) and one probe of its {@link SeenOrders}, and allocates nothing.
  */
 final class InstanceNesting {
     private final WitnessState state;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class HeldLocksTest {
@@ -100,6 +103,40 @@ class HeldLocksTest {
         b.push(lock(1), 12L, 0, HeldLocks.EXCLUSIVE);
         assertEquals(a.classBits(), b.classBits());
         assertNotEquals(a.company(), b.company());
+    }
+
+    /**
+     * The company's cached prefix hashes never outlive the entries they cover: after any mix of
+     * pushes, pops and removals from the middle, asked at random moments, the company equals that
+     * of a list built afresh with the same instances.
+     */
+    @Test
+    void theCachedCompanyEqualsAFreshListsAfterAnyPushesPopsAndRemovals() {
+        SplittableRandom random = new SplittableRandom(42);
+        HeldLocks held = new HeldLocks();
+        List<Long> instances = new ArrayList<>();
+        for (int step = 0; step < 20_000; step++) {
+            int op = random.nextInt(10);
+            if (op < 5 || instances.isEmpty()) {
+                long instance = 1 + random.nextInt(40);
+                held.push(lock(1 + (int) instance % 7), instance, 0, HeldLocks.EXCLUSIVE);
+                instances.add(instance);
+            } else if (op < 8) {
+                held.pop();
+                instances.remove(instances.size() - 1);
+            } else {
+                int index = random.nextInt(instances.size());
+                held.remove(index);
+                instances.remove(index);
+            }
+            if (random.nextInt(3) == 0) {
+                HeldLocks fresh = new HeldLocks();
+                for (long instance : instances) {
+                    fresh.push(lock(1 + (int) instance % 7), instance, 0, HeldLocks.EXCLUSIVE);
+                }
+                assertEquals(fresh.company(), held.company(), "after step " + step);
+            }
+        }
     }
 
     @Test
