@@ -217,7 +217,10 @@ final class JThread {
 
     /**
      * The instance of a monitor this thread has just locked: the one {@link #entering} computed,
-     * a held entry's (a re-entry), or the last released; else its identity hash.
+     * the last released's, or a held entry's (a re-entry); else its identity hash. All of these
+     * are the same function of the object, so the first found is the answer, and the last
+     * released is asked before the held entries: a loop that takes one monitor again under many
+     * others then scans none of them.
      */
     long lockedInstance(Object monitor) {
         long entered = enterInstance;
@@ -225,12 +228,15 @@ final class JThread {
             enterInstance = 0L;
             return entered;
         }
+        if (monitor == lastObject) {
+            return lastInstance;
+        }
         for (int i = depth - 1; i >= 0; i--) {
             if (objects[i] == monitor) {
                 return instances[i];
             }
         }
-        return monitor == lastObject ? lastInstance : JavaLocks.instance(monitor);
+        return JavaLocks.instance(monitor);
     }
 
     /** The index of the newest entry of {@code instance}, or -1. */

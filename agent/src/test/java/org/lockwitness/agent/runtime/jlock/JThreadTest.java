@@ -85,6 +85,23 @@ class JThreadTest {
     }
 
     @Test
+    void a_monitor_locked_again_gets_the_instance_it_had_whether_held_or_last_released() throws InterruptedException {
+        onNewThread(() -> {
+            JThread jt = JThread.get();
+            Object outer = new Object();
+            Object monitor = new Object();
+            jt.push(outer, JavaLocks.instance(outer), 1, JavaLocks.MONITOR);
+            jt.push(monitor, JavaLocks.instance(monitor), 2, JavaLocks.MONITOR);
+            assertEquals(JavaLocks.instance(outer), jt.lockedInstance(outer), "a held entry's");
+            jt.pop(JavaLocks.instance(monitor));
+            jt.released(monitor, JavaLocks.instance(monitor));
+            assertEquals(JavaLocks.instance(monitor), jt.lockedInstance(monitor), "the last released's");
+            Object other = new Object();
+            assertEquals(JavaLocks.instance(other), jt.lockedInstance(other), "else its identity hash");
+        });
+    }
+
+    @Test
     void a_thread_that_holds_nothing_keeps_no_released_lock_reachable() throws InterruptedException {
         AtomicReference<WeakReference<Object>> released = new AtomicReference<>();
         AtomicReference<JThread> state = new AtomicReference<>();
