@@ -18,11 +18,12 @@ import org.lockwitness.witness.WitnessThread;
  * more entry. Pushing and popping allocate nothing in steady state. A reference is stored only
  * when it differs from the one already there: under G1 a store of a reference from one region
  * into an old object of another runs the post-write barrier, a full fence before its card check,
- * and a loop that takes the same locks again would pay it on every acquire. So a released lock stays in its slot above the
- * mirror's depth, and the lock last checked or entered stays in its field, until the thread holds
- * nothing; then {@link #removeAt} drops them all (a null store needs no card mark). Only this thread changes the
- * mirror: a {@code StampedLock} hold that another thread released reaches it through
- * {@link StampHolds}' inbox, which {@link #get} empties first.
+ * and a loop that takes the same locks again would pay it on every acquire. So a released lock
+ * stays in its slot above the mirror's depth, and the lock last checked, entered or waited for
+ * stays in its field, until the thread holds nothing; then {@link #removeAt} drops them all (a
+ * null store needs no card mark). Only this thread changes the mirror: a {@code StampedLock} hold
+ * that another thread released reaches it through {@link StampHolds}' inbox, which {@link #get}
+ * empties first.
  *
  * <p>Thread-safety: confined to its thread while it runs; the sweeper reads it only once the
  * thread has ended.
