@@ -278,6 +278,7 @@ final class HoldRules {
                 panic = panic != null ? panic : f;
             }
             held.clear();
+            state.cache.flush(t);
             state.threads.remove(t);
             return panic;
         });

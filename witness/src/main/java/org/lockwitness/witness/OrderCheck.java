@@ -100,7 +100,7 @@ final class OrderCheck {
         int dep = Deps.of(!held.exclusive(plock), recursiveRead(t, lock, flags));
         int parent = held.classOf(plock);
         return !held.mayHoldClass(cls) && state.cycleFilters.seenBefore(t, held, parent, cls, dep)
-                && state.cache.knownAndCount(parent, cls, dep);
+                && state.cache.knownAndCount(t, parent, cls, dep);
     }
 
     /** {@link Witness#checkOrder}: at most one finding, in the documented order of precedence. */

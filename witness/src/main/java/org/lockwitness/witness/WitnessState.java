@@ -3,6 +3,7 @@ package org.lockwitness.witness;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.lockwitness.witness.report.ReportSnapshot;
@@ -242,6 +243,11 @@ final class WitnessState {
      * not inherit. Caller holds the lock.
      */
     void dropRun(long run) {
+        for (WitnessThread t : threads) {
+            if (t.run == run) {
+                cache.flush(t);
+            }
+        }
         threads.removeIf(t -> t.run == run);
         cpus.clearSpinLocks();
     }
@@ -261,20 +267,22 @@ final class WitnessState {
             types.add(new ReportSnapshot.TypeInfo(c.name, c.className(), c.flags, c.refs));
         }
         List<ReportSnapshot.EdgeInfo> edges = new ArrayList<>();
+        Map<Long, Integer> pending = OrderCache.pending(threads);
         for (OrderEdge e : graph.edges()) {
-            edges.add(edgeInfo(e));
+            edges.add(edgeInfo(e, pending));
         }
         for (OrderEdge e : graph.reversals()) {
-            edges.add(edgeInfo(e));
+            edges.add(edgeInfo(e, pending));
         }
         List<Finding> all = findings.snapshot();
         return new ReportSnapshot(runs.header(run.snapshot(), all), types, edges, all,
                 runs.snapshot(threads.size(), maxThreads));
     }
 
-    private ReportSnapshot.EdgeInfo edgeInfo(OrderEdge e) {
+    private ReportSnapshot.EdgeInfo edgeInfo(OrderEdge e, Map<Long, Integer> pending) {
+        int count = cache.count(e.from, e.to) + pending.getOrDefault(OrderCache.pairKey(e.from, e.to), 0);
         return new ReportSnapshot.EdgeInfo(classes.byId(e.from).name, classes.byId(e.to).name,
-                cache.count(e.from, e.to), e.siteText, stackStore.get(e.stack), e.reversal, e.declared);
+                count, e.siteText, stackStore.get(e.stack), e.reversal, e.declared);
     }
 
     /**
@@ -305,6 +313,8 @@ final class WitnessState {
             t.sxShared = 0;
             t.rwShared = 0;
             t.rendezvousDepth = 0;
+            t.knownOrder = 0;
+            t.knownOrderCount = 0;
             if (t.seenOrders != null) {
                 t.seenOrders.clear();
             }

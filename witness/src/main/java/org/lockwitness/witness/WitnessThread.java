@@ -64,6 +64,14 @@ public final class WitnessThread {
      */
     int blockingSite;
     /**
+     * The order this thread last found known, as its parent class, child class and dependency
+     * kind ({@link OrderCache#knownAndCount(WitnessThread, int, int, int)}), or 0; and how many
+     * acquisitions of it since are not yet in the order cache's count. Written by this thread;
+     * read by reports and, once the thread is gone, flushed under the checker lock.
+     */
+    long knownOrder;
+    int knownOrderCount;
+    /**
      * A Java thread's own start/join time ({@link StartJoin}), changed only by its own starts and
      * joins, and the orders it already had seen by the cycle filters; null for a kernel thread.
      */
