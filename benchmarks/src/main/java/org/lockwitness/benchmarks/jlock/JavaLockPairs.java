@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * one lock class). The pair's lock is named as the agent names it: by the field it is loaded from
  * ({@link #reentrantLockField}, {@link #synchronizedField}), by the class of a {@code synchronized}
  * method's object ({@link #synchronizedMethod}), or, loaded from an array, by no field
- * ({@link #reentrantLockUnnamed}: the agent then names it by its runtime class; allocation-site names
- * are not built yet). {@link #reentrantLockHeldClass} takes one more instance of the held locks'
+ * ({@link #reentrantLockUnnamed}: the agent then names it by its allocation site, looked up per
+ * acquire). {@link #reentrantLockHeldClass} takes one more instance of the held locks'
  * class, which the witness orders instance by instance. Subclasses choose the JVM: without the agent,
  * or under it.
  */
