@@ -1,3 +1,6 @@
+// Over 400 lines: the mirror's arrays, its newest hold and the monitor hooks' remembered objects all
+// live and die with one thread's confinement, and forgetReleased drops them together when the thread
+// holds nothing; split apart, the two halves would have to change together.
 package org.lockwitness.agent.runtime.jlock;
 
 import java.lang.invoke.MethodHandles;
@@ -15,7 +18,14 @@ import org.lockwitness.witness.WitnessThread;
  * held.
  *
  * <p>Design: parallel arrays grown geometrically, the newest entry last; a recursive hold is one
- * more entry. Pushing and popping allocate nothing in steady state. A reference is stored only
+ * more entry. Pushing and popping allocate nothing in steady state. The newest hold stays in four
+ * fields of its own until another lock operation of the thread needs the arrays, and the release
+ * of the lock taken last (the innermost, which most releases are) only clears it there: so the
+ * common acquire and release touch no array at all, which took about 4.5 ns off a
+ * {@code ReentrantLock} or {@code synchronized} pair of about 40 (side by side, fastest
+ * iterations). Every method that reads the arrays first moves that hold into them
+ * ({@link #settle}); a thread that waits has done so, so the watchdog, which reads other threads'
+ * arrays without their cooperation, sees all a waiting thread holds. A reference is stored only
  * when it differs from the one already there: under G1 a store of a reference from one region
  * into an old object of another runs the post-write barrier, a full fence before its card check,
  * and a loop that takes the same locks again would pay it on every acquire. So a released lock
@@ -72,7 +82,18 @@ final class JThread {
     private Object lastObject;
     private long lastInstance;
 
-    int depth;
+    /** The entries in the arrays; the newest hold may be in {@link #topInstance} instead. */
+    private int depth;
+    /**
+     * The newest hold, while no other lock operation of this thread has needed the arrays since
+     * it was taken (its instance 0: none): {@link #push} puts a hold here, and the release of the
+     * lock taken last (the innermost, which most releases are) only clears it, so neither touches
+     * the arrays. Every method that reads the arrays first moves it there ({@link #settle}).
+     */
+    private Object topObject;
+    private long topInstance;
+    private int topId;
+    private byte topKind;
     Object[] objects = new Object[8];
     long[] instances = new long[8];
     int[] ids = new int[8];
@@ -158,6 +179,7 @@ final class JThread {
     }
 
     void waitFor(Object lock, long instance, int name) {
+        settle();
         if (waitObject != lock) {
             waitObject = lock;
         }
@@ -232,6 +254,7 @@ final class JThread {
         if (monitor == lastObject) {
             return lastInstance;
         }
+        settle();
         for (int i = depth - 1; i >= 0; i--) {
             if (objects[i] == monitor) {
                 return instances[i];
@@ -242,6 +265,7 @@ final class JThread {
 
     /** The index of the newest entry of {@code instance}, or -1. */
     int indexOf(long instance) {
+        settle();
         for (int i = depth - 1; i >= 0; i--) {
             if (instances[i] == instance) {
                 return i;
@@ -252,6 +276,7 @@ final class JThread {
 
     /** The index of the newest entry for {@code lock}, by identity, or -1. */
     int indexOf(Object lock) {
+        settle();
         for (int i = depth - 1; i >= 0; i--) {
             if (objects[i] == lock) {
                 return i;
@@ -267,7 +292,63 @@ final class JThread {
         lastInstance = instance;
     }
 
+    /** A new hold, the newest: kept out of the arrays until they are needed. */
     void push(Object lock, long instance, int id, byte kind) {
+        settle();
+        if (topObject != lock) {
+            topObject = lock;
+        }
+        topInstance = instance;
+        topId = id;
+        topKind = kind;
+    }
+
+    /** Whether the newest hold is {@code lock}, held as {@code kind}, and not yet in the arrays. */
+    boolean isTop(Object lock, byte kind) {
+        return topObject == lock && topInstance != 0L && topKind == kind;
+    }
+
+    /** The instance of the hold {@link #isTop} confirmed. */
+    long topInstance() {
+        return topInstance;
+    }
+
+    /** The lock id of the hold {@link #isTop} confirmed. */
+    int topId() {
+        return topId;
+    }
+
+    /** Drops the hold {@link #isTop} confirmed: the release of the lock taken last. */
+    void dropTop() {
+        topInstance = 0L;
+        if (depth == 0) {
+            forgetReleased();
+        }
+    }
+
+    /** The number of holds, after moving the newest into the arrays, which may then be read up to it. */
+    int depth() {
+        settle();
+        return depth;
+    }
+
+    /**
+     * The number of holds in the arrays, read from another thread without moving anything: the
+     * watchdog's view of a thread, which is settled whenever it waits ({@link #waitFor}).
+     */
+    int racyDepth() {
+        return depth;
+    }
+
+    /** Moves the newest hold into the arrays, if it is not there yet. */
+    void settle() {
+        if (topInstance != 0L) {
+            append(topObject, topInstance, topId, topKind);
+            topInstance = 0L;
+        }
+    }
+
+    private void append(Object lock, long instance, int id, byte kind) {
         if (depth == objects.length) {
             int n = depth * 2;
             objects = Arrays.copyOf(objects, n);
@@ -295,6 +376,7 @@ final class JThread {
 
     /** The index of the newest entry of {@code instance} held as {@code kind}, or -1. */
     int find(long instance, byte kind) {
+        settle();
         for (int i = depth - 1; i >= 0; i--) {
             if (instances[i] == instance && kinds[i] == kind) {
                 return i;
@@ -303,8 +385,9 @@ final class JThread {
         return -1;
     }
 
-    /** Removes entry {@code i}. */
+    /** Removes entry {@code i} of the arrays (an index read after they were settled). */
     void removeAt(int i) {
+        settle();
         int tail = depth - i - 1;
         if (tail > 0) {
             System.arraycopy(objects, i + 1, objects, i, tail);
@@ -319,7 +402,8 @@ final class JThread {
 
     /**
      * Drops the references a thread that holds nothing keeps to the locks it released: the
-     * mirror's slots above its depth, and the lock it last checked, entered or waited for. Null
+     * mirror's slots above its depth, its newest hold's field, and the lock it last checked,
+     * entered or waited for. Null
      * stores cost no card mark; the monitor last released stays, for {@link #lockedInstance}.
      */
     private void forgetReleased() {
@@ -327,6 +411,7 @@ final class JThread {
         for (int i = 0; i < o.length && o[i] != null; i++) {
             o[i] = null;
         }
+        topObject = null;
         acquiringLock = null;
         enterObject = null;
         if ((long) WAIT_INSTANCE.getOpaque(this) == 0L) {
@@ -336,6 +421,7 @@ final class JThread {
 
     /** The index of the newest {@code java.util.concurrent} lock held, or -1. */
     int newestJuc() {
+        settle();
         for (int i = depth - 1; i >= 0; i--) {
             if (kinds[i] != JavaLocks.MONITOR) {
                 return i;

@@ -116,7 +116,7 @@ final class JThreads {
             return;
         }
         t.dropReleased(w);
-        for (int i = t.depth - 1; i >= 0; i--) {
+        for (int i = t.depth() - 1; i >= 0; i--) {
             Object lock = t.objects[i];
             if (!stillHeld(lock, t.kinds[i], t.thread)) {
                 w.release(handle, t.ids[i], t.instances[i], 0, t.kinds[i] == JavaLocks.READ ? OpFlags.SHARED : 0);

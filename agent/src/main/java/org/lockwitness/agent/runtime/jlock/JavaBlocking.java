@@ -251,7 +251,7 @@ public final class JavaBlocking {
     /** A wait that releases nothing: any lock held is reported (no interlock). */
     private static void blocking(String wmesg, int site) {
         JThread jt = JThread.get();
-        if (jt.busy || jt.depth == 0) {
+        if (jt.busy || jt.depth() == 0) {
             return;
         }
         jt.busy = true;

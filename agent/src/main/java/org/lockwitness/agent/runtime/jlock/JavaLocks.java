@@ -278,6 +278,11 @@ public final class JavaLocks {
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
+            if (kind == LOCK && jt.isTop(l, LOCK)) {
+                W.release(t, jt.topId(), jt.topInstance(), site, 0);
+                jt.dropTop();
+                return;
+            }
             int mine = kind == LOCK ? jt.indexOf(l) : -1;
             long instance = mine >= 0 ? jt.instances[mine] : instance(l, kind);
             int i = mine >= 0 ? mine : kind == READ ? RwHolds.readEntry(jt, instance)

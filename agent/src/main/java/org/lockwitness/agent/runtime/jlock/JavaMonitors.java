@@ -137,6 +137,13 @@ public final class JavaMonitors {
         }
         jt.busy = true;
         try {
+            if (jt.isTop(o, JavaLocks.MONITOR)) {
+                long instance = jt.topInstance();
+                W.release(jt.handle(W), jt.topId(), instance, site, 0);
+                jt.dropTop();
+                jt.released(o, instance);
+                return;
+            }
             int i = jt.indexOf(o);
             if (i >= 0) {
                 long instance = jt.instances[i];

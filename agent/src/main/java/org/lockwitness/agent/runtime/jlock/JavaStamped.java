@@ -286,7 +286,7 @@ public final class JavaStamped {
      * {@code MethodHandle}, reflection), and is forgotten in silence.
      */
     private static void dropStale(JThread jt, WitnessThread t, StampedLock l, long instance) {
-        for (int i = jt.depth - 1; i >= 0; i--) {
+        for (int i = jt.depth() - 1; i >= 0; i--) {
             if (jt.instances[i] == instance) {
                 boolean read = jt.kinds[i] == JavaLocks.READ;
                 if (read ? !l.isReadLocked() : !l.isWriteLocked()) {

@@ -144,7 +144,7 @@ public final class JavaWaits {
      */
     static void blockingWait(String what, int site) {
         JThread jt = JThread.get();
-        if (jt.busy || jt.depth == 0) {
+        if (jt.busy || jt.depth() == 0) {
             return;
         }
         jt.busy = true;
@@ -159,7 +159,7 @@ public final class JavaWaits {
 
     private static void waiting(Object o, int site) {
         JThread jt = JThread.get();
-        if (jt.busy || jt.depth == 0) {
+        if (jt.busy || jt.depth() == 0) {
             return;
         }
         jt.busy = true;
@@ -175,7 +175,7 @@ public final class JavaWaits {
     /** The condition's lock is not known here: the newest {@code java.util.concurrent} lock held stands for it. */
     private static void awaiting(int site) {
         JThread jt = JThread.get();
-        if (jt.busy || jt.depth == 0) {
+        if (jt.busy || jt.depth() == 0) {
             return;
         }
         jt.busy = true;

@@ -24,7 +24,7 @@ final class RwHolds {
 
     /** The newest read of {@code instance} this thread holds, plain or under its write; -1 if none. */
     static int readEntry(JThread jt, long instance) {
-        for (int i = jt.depth - 1; i >= 0; i--) {
+        for (int i = jt.depth() - 1; i >= 0; i--) {
             if (jt.instances[i] == instance && (jt.kinds[i] == JavaLocks.READ || jt.kinds[i] == JavaLocks.DOWNGRADED)) {
                 return i;
             }
@@ -43,7 +43,7 @@ final class RwHolds {
         if (r < 0 || RwLocks.readHolds(RwLocks.identity(l, false)) != 0) {
             return r;
         }
-        for (int i = jt.depth - 1; i >= 0; i--) {
+        for (int i = jt.depth() - 1; i >= 0; i--) {
             if (jt.instances[i] == instance && jt.kinds[i] == JavaLocks.READ) {
                 W.release(t, jt.ids[i], instance, 0, OpFlags.SHARED);
                 jt.removeAt(i);
@@ -57,12 +57,12 @@ final class RwHolds {
      * until now, become the shared holds they are from here on.
      */
     static void downgraded(JThread jt, WitnessThread t, long instance, int site) {
-        for (int i = 0; i < jt.depth; i++) {
+        for (int i = 0; i < jt.depth(); i++) {
             if (jt.instances[i] == instance && jt.kinds[i] == JavaLocks.DOWNGRADED) {
                 W.release(t, jt.ids[i], instance, site, 0);
             }
         }
-        for (int i = 0; i < jt.depth; i++) {
+        for (int i = 0; i < jt.depth(); i++) {
             if (jt.instances[i] == instance && jt.kinds[i] == JavaLocks.DOWNGRADED) {
                 W.acquired(t, jt.ids[i], instance, site, OpFlags.SHARED);
                 jt.kinds[i] = JavaLocks.READ;

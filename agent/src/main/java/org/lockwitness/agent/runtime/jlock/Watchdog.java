@@ -93,7 +93,7 @@ final class Watchdog {
         Map<Long, JThread> holders = new HashMap<>();
         for (JThread t : live) {
             long[] instances = t.instances;
-            int n = Math.min(t.depth, instances.length);
+            int n = Math.min(t.racyDepth(), instances.length);
             for (int i = 0; i < n; i++) {
                 holders.putIfAbsent(instances[i], t);
             }
@@ -170,7 +170,7 @@ final class Watchdog {
     private static Object heldObject(JThread holder, long instance) {
         Object[] objects = holder.objects;
         long[] instances = holder.instances;
-        int n = Math.min(holder.depth, Math.min(objects.length, instances.length));
+        int n = Math.min(holder.racyDepth(), Math.min(objects.length, instances.length));
         for (int i = 0; i < n; i++) {
             if (instances[i] == instance) {
                 return objects[i];

@@ -1,6 +1,7 @@
 package org.lockwitness.agent.runtime.jlock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,16 +45,57 @@ class JThreadTest {
             jt.push(outer, 1L << 32 | 1, 7, JavaLocks.LOCK);
             jt.push(inner, 1L << 32 | 2, 8, JavaLocks.LOCK);
             jt.removeAt(1);
-            assertEquals(1, jt.depth);
+            assertEquals(1, jt.depth());
             assertSame(inner, jt.objects[1], "kept, so that taking it again stores nothing");
             jt.push(inner, 1L << 32 | 2, 8, JavaLocks.LOCK);
             assertEquals(1, jt.indexOf(inner));
             jt.removeAt(1);
             jt.removeAt(0);
-            assertEquals(0, jt.depth);
+            assertEquals(0, jt.depth());
             for (Object o : jt.objects) {
                 assertNull(o, "a thread that holds nothing keeps no lock in its mirror");
             }
+        });
+    }
+
+    @Test
+    void the_newest_hold_is_released_from_the_top_and_every_reader_of_the_arrays_sees_it() throws InterruptedException {
+        onNewThread(() -> {
+            JThread jt = JThread.get();
+            Object outer = new Object();
+            Object inner = new Object();
+            jt.push(outer, 1L << 32 | 1, 7, JavaLocks.LOCK);
+            assertTrue(jt.isTop(outer, JavaLocks.LOCK));
+            assertFalse(jt.isTop(outer, JavaLocks.MONITOR), "only as the kind it was taken as");
+            jt.push(inner, 1L << 32 | 2, 8, JavaLocks.LOCK);
+            assertTrue(jt.isTop(inner, JavaLocks.LOCK));
+            assertFalse(jt.isTop(outer, JavaLocks.LOCK), "moved into the arrays by the newer hold");
+            assertEquals(1L << 32 | 2, jt.topInstance());
+            assertEquals(8, jt.topId());
+            jt.dropTop();
+            assertFalse(jt.isTop(inner, JavaLocks.LOCK));
+            assertEquals(1, jt.depth());
+            assertEquals(-1, jt.indexOf(inner));
+            assertEquals(0, jt.indexOf(outer));
+            jt.push(inner, 1L << 32 | 2, 8, JavaLocks.LOCK);
+            assertEquals(1, jt.find(1L << 32 | 2, JavaLocks.LOCK), "a reader of the arrays sees the newest hold");
+            assertEquals(8, jt.ids[1]);
+            assertFalse(jt.isTop(inner, JavaLocks.LOCK), "and it is in the arrays from then on");
+            assertEquals(1, jt.newestJuc());
+        });
+    }
+
+    @Test
+    void a_thread_waiting_has_its_newest_hold_in_the_arrays_for_the_watchdog() throws InterruptedException {
+        onNewThread(() -> {
+            JThread jt = JThread.get();
+            Object held = new Object();
+            jt.push(held, 1L << 32 | 3, 5, JavaLocks.LOCK);
+            assertEquals(0, jt.racyDepth(), "still the top");
+            jt.waitFor(new Object(), 1L << 32 | 4, 0);
+            assertEquals(1, jt.racyDepth());
+            assertEquals(1L << 32 | 3, jt.instances[0]);
+            jt.waitDone();
         });
     }
 
@@ -118,7 +160,29 @@ class JThreadTest {
         });
         t.start();
         t.join();
-        assertEquals(0, state.get().depth);
+        assertEquals(0, state.get().depth());
+        for (int i = 0; i < 50 && released.get().get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(released.get().get(), "the lock was collected while its thread's state lives on");
+    }
+
+    @Test
+    void a_thread_that_released_its_only_lock_from_the_top_keeps_it_unreachable() throws InterruptedException {
+        AtomicReference<WeakReference<Object>> released = new AtomicReference<>();
+        AtomicReference<JThread> state = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            JThread jt = JThread.get();
+            state.set(jt);
+            Object lock = new Object();
+            released.set(new WeakReference<>(lock));
+            jt.push(lock, 1L << 32 | 7, 2, JavaLocks.LOCK);
+            jt.dropTop();
+        });
+        t.start();
+        t.join();
+        assertEquals(0, state.get().depth());
         for (int i = 0; i < 50 && released.get().get() != null; i++) {
             System.gc();
             Thread.sleep(10);
