@@ -16,8 +16,9 @@ import org.lockwitness.witness.WitnessThread;
  * <p>Design: a call to a {@code java.util.concurrent} lock method is
  * replaced by the static method of the same name here, which takes the receiver first and the
  * site's constants last, reports, and makes the original call: the order check before a blocking
- * acquire, the hold after it; a try-lock, timed or not, is held but never order-checked, so it
- * closes no cycle. A release is checked against the lock itself first: an {@code unlock} by a
+ * acquire, the hold after it (a free, plain {@code ReentrantLock} is taken first and then checked
+ * and held in one pass, since that acquire could not block); a try-lock, timed or not, is held but
+ * never order-checked, so it closes no cycle. A release is checked against the lock itself first: an {@code unlock} by a
  * thread that does not hold a {@code ReentrantLock}, write lock or read lock is
  * {@code RELEASE_NOT_OWNED} (the JDK then throws), and one of a lock held through an acquire the
  * instrumentation did not see is passed over in silence. A lock's instance is its identity hash
