@@ -304,19 +304,41 @@ public final class JavaLocks {
         }
     }
 
+    /**
+     * The release of a lock the checker watches. Small enough to be inlined where it is hot, into
+     * {@link #unlock} and from there into the woven caller: the release of the {@code ReentrantLock}
+     * taken last goes to {@link #releaseTop}, anything else to {@link #releaseEntry}.
+     */
     private static void release(Lock l, byte kind, int site, int name) {
         JThread jt = JThread.get();
         if (jt.busy) {
             return;
         }
+        if (kind == LOCK && jt.isTop(l, LOCK)) {
+            releaseTop(jt, site);
+        } else {
+            releaseEntry(jt, l, kind, site, name);
+        }
+    }
+
+    /** The release of the {@code ReentrantLock} this thread took last, still its newest hold. */
+    private static void releaseTop(JThread jt, int site) {
+        jt.busy = true;
+        try {
+            W.release(jt.handle(W), jt.topId(), jt.topInstance(), site, 0);
+            jt.dropTop();
+        } catch (Throwable e) {
+            W.fault(e, "java unlock");
+        } finally {
+            jt.busy = false;
+        }
+    }
+
+    /** The release of any other hold: found in the mirror, or checked against the lock's own owner. */
+    private static void releaseEntry(JThread jt, Lock l, byte kind, int site, int name) {
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
-            if (kind == LOCK && jt.isTop(l, LOCK)) {
-                W.release(t, jt.topId(), jt.topInstance(), site, 0);
-                jt.dropTop();
-                return;
-            }
             int mine = kind == LOCK ? jt.indexOf(l) : -1;
             long instance = mine >= 0 ? jt.instances[mine] : instance(l, kind);
             int i = mine >= 0 ? mine : kind == READ ? RwHolds.readEntry(jt, instance)
