@@ -81,6 +81,17 @@ final class JThread {
     private int enterId;
     private Object lastObject;
     private long lastInstance;
+    /**
+     * The monitor {@link JavaMonitors} last named, the site's name it was named with and the id
+     * it got (0: none): a loop that locks one object again names it without looking its class up
+     * in {@link LockNames}' {@code ClassValue}, which a profile of the {@code synchronized} field
+     * pair put at about a seventh of the pair. An object's id is a function of the object and the
+     * site's name, so the memo never goes stale. Like the last released monitor, it keeps one
+     * object per thread reachable until the thread names another.
+     */
+    private Object namedObject;
+    private int namedName;
+    private int namedId;
 
     /** The entries in the arrays; the newest hold may be in {@link #topInstance} instead. */
     private int depth;
@@ -283,6 +294,20 @@ final class JThread {
             }
         }
         return -1;
+    }
+
+    /** The id {@link #named} kept for {@code monitor} named with {@code name}, or 0. */
+    int namedId(Object monitor, int name) {
+        return monitor == namedObject && name == namedName ? namedId : 0;
+    }
+
+    /** Keeps the id {@code monitor} got, named with {@code name}, for {@link #namedId}. */
+    void named(Object monitor, int name, int id) {
+        if (namedObject != monitor) {
+            namedObject = monitor;
+        }
+        namedName = name;
+        namedId = id;
     }
 
     void released(Object monitor, long instance) {

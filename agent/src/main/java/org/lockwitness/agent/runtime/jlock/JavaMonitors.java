@@ -48,7 +48,7 @@ public final class JavaMonitors {
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
-            int id = LockNames.monitor(W, o, name);
+            int id = monitorId(jt, o, name);
             if (W.mayHoldClass(t, id) && jt.indexOf(o) >= 0) {
                 return;
             }
@@ -82,7 +82,7 @@ public final class JavaMonitors {
         try {
             int id = jt.enteringId(o);
             long instance = jt.lockedInstance(o);
-            JavaLocks.held(jt, jt.handle(W), o, instance, id != 0 ? id : LockNames.monitor(W, o, name), JavaLocks.MONITOR, site, 0);
+            JavaLocks.held(jt, jt.handle(W), o, instance, id != 0 ? id : monitorId(jt, o, name), JavaLocks.MONITOR, site, 0);
         } catch (Throwable e) {
             W.fault(e, "java monitor entered");
         } finally {
@@ -106,7 +106,7 @@ public final class JavaMonitors {
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
-            int id = LockNames.monitor(W, o, name);
+            int id = monitorId(jt, o, name);
             long instance = jt.lockedInstance(o);
             if (!W.mayHoldClass(t, id) || !W.holds(t, instance)) {
                 W.checkOrder(t, id, instance, site, 0, 0L);
@@ -117,6 +117,16 @@ public final class JavaMonitors {
         } finally {
             jt.busy = false;
         }
+    }
+
+    /** The lock id of a monitor, through the thread's memo of the monitor it named last. */
+    private static int monitorId(JThread jt, Object o, int name) {
+        int id = jt.namedId(o, name);
+        if (id == 0) {
+            id = LockNames.monitor(W, o, name);
+            jt.named(o, name, id);
+        }
+        return id;
     }
 
     /**

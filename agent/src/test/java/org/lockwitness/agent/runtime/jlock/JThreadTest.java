@@ -38,6 +38,22 @@ class JThreadTest {
     }
 
     @Test
+    void the_naming_memo_answers_only_for_the_same_object_named_with_the_same_name() throws InterruptedException {
+        onNewThread(() -> {
+            JThread jt = JThread.get();
+            Object monitor = new Object();
+            assertEquals(0, jt.namedId(monitor, 0), "nothing named yet");
+            jt.named(monitor, 0, 9);
+            assertEquals(9, jt.namedId(monitor, 0));
+            assertEquals(0, jt.namedId(monitor, 3), "the same object at a site that names it by a field");
+            assertEquals(0, jt.namedId(new Object(), 0), "another object");
+            jt.named(monitor, 3, 11);
+            assertEquals(11, jt.namedId(monitor, 3));
+            assertEquals(0, jt.namedId(monitor, 0), "one entry: the newest naming only");
+        });
+    }
+
+    @Test
     void a_released_lock_stays_in_its_slot_while_others_are_held_and_goes_when_none_is() throws InterruptedException {
         onNewThread(() -> {
             JThread jt = JThread.get();
