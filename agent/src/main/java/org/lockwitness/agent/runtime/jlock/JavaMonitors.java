@@ -17,8 +17,10 @@ import org.lockwitness.witness.WitnessThread;
  * order, so a re-entry the mirror missed (a monitor taken by code that was not woven) can only
  * meet an order already known. A monitor is hashed and named before {@code monitorenter}, while
  * it is unlocked: JDK 17's stack locking moves an object's header aside while it is locked, and
- * hashing it then is a call into the VM (see {@link JThread#lockedInstance}). Whatever the
- * checker throws is recorded as a {@code CHECKER_FAULT}.
+ * hashing it then is a call into the VM (see {@link JThread#lockedInstance}). The name of the
+ * monitor the thread named last is remembered with the site's name ({@link JThread#namedId}), so
+ * a loop that locks one object names it without a {@code ClassValue} lookup. Whatever the checker
+ * throws is recorded as a {@code CHECKER_FAULT}.
  *
  * <p>Thread-safety: each hook acts for the calling thread, on its {@link JThread}; the witness is
  * thread-safe.
