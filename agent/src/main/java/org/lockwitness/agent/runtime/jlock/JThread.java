@@ -1,44 +1,29 @@
-// Over 400 lines: the mirror's arrays, its newest hold and the monitor hooks' remembered objects all
-// live and die with one thread's confinement, and forgetReleased drops them together when the thread
-// holds nothing; split apart, the two halves would have to change together.
 package org.lockwitness.agent.runtime.jlock;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 import org.lockwitness.witness.OpFlags;
 import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessThread;
 
 /**
  * What the agent keeps per Java thread for its Java locks: the witness handle, the reentrancy
- * guard, and a mirror of the locks it holds (the objects, their instances and ids), which the
- * witness cannot keep because it sees only numbers. The mirror lets {@code Condition.await} find
- * the lock it releases and lets the sweeper ask each lock of an ended thread whether it is still
- * held.
+ * guard, the mirror of the locks it holds ({@link HeldMirror}, whose fields are this object's), the
+ * lock it is blocked on, for the watchdog, and what its hooks remember between the calls around
+ * one acquire or release: the lock checked before a {@code lock()} and the monitor named, entered
+ * and released last, so that the next hook need not hash or look up the same object again.
  *
- * <p>Design: parallel arrays grown geometrically, the newest entry last; a recursive hold is one
- * more entry. Pushing and popping allocate nothing in steady state. The newest hold stays in four
- * fields of its own until another lock operation of the thread needs the arrays, and the release
- * of the lock taken last (the innermost, which most releases are) only clears it there: so the
- * common acquire and release touch no array at all, which took about 4.5 ns off a
- * {@code ReentrantLock} or {@code synchronized} pair of about 40 (side by side, fastest
- * iterations). Every method that reads the arrays first moves that hold into them
- * ({@link #settle}); a thread that waits has done so, so the watchdog, which reads other threads'
- * arrays without their cooperation, sees all a waiting thread holds. A reference is stored only
- * when it differs from the one already there: under G1 a store of a reference from one region
- * into an old object of another runs the post-write barrier, a full fence before its card check,
- * and a loop that takes the same locks again would pay it on every acquire. So a released lock
- * stays in its slot above the mirror's depth, and the lock last checked, entered or waited for
- * stays in its field, until the thread holds nothing; then {@link #removeAt} drops them all (a
- * null store needs no card mark). Only this thread changes the mirror: a {@code StampedLock} hold
- * that another thread released reaches it through {@link StampHolds}' inbox, which {@link #get}
- * empties first.
+ * <p>Design: everything here is written by its own thread only, with plain stores, except the
+ * wait published for the watchdog. A reference is stored only when it differs from the one
+ * already there (G1's post-write barrier, {@link HeldMirror}); the lock last checked, entered or
+ * waited for stays in its field until the thread holds nothing, then {@link #heldNothing} drops
+ * it. Only this thread changes the mirror: a {@code StampedLock} hold that another thread released
+ * reaches it through {@link StampHolds}' inbox, which {@link #get} empties first.
  *
- * <p>Thread-safety: confined to its thread while it runs; the sweeper reads it only once the
- * thread has ended.
+ * <p>Thread-safety: confined to its thread while it runs; the watchdog reads the published wait
+ * and the mirror's arrays of a waiting thread, and the sweeper reads it once the thread has ended.
  */
-final class JThread {
+final class JThread extends HeldMirror {
 
     private static final ThreadLocal<JThread> CURRENT = ThreadLocal.withInitial(JThread::new);
     private static final VarHandle WAIT_INSTANCE;
@@ -92,27 +77,6 @@ final class JThread {
     private Object namedObject;
     private int namedName;
     private int namedId;
-
-    /** The entries in the arrays; the newest hold may be in {@link #topInstance} instead. */
-    private int depth;
-    /**
-     * The newest hold, while no other lock operation of this thread has needed the arrays since
-     * it was taken (its instance 0: none): {@link #push} puts a hold here, and the release of the
-     * lock taken last (the innermost, which most releases are) only clears it, so neither touches
-     * the arrays. Every method that reads the arrays first moves it there ({@link #settle}).
-     */
-    private Object topObject;
-    private long topInstance;
-    private int topId;
-    private byte topKind;
-    Object[] objects = new Object[8];
-    long[] instances = new long[8];
-    int[] ids = new int[8];
-    /**
-     * {@link JavaLocks#MONITOR}, {@link JavaLocks#LOCK}, {@link JavaLocks#READ},
-     * {@link JavaLocks#WRITE} or {@link JavaLocks#DOWNGRADED}.
-     */
-    byte[] kinds = new byte[8];
 
     private JThread() {
     }
@@ -206,7 +170,7 @@ final class JThread {
     void waitDone() {
         if ((long) WAIT_INSTANCE.getOpaque(this) != 0L) {
             WAIT_INSTANCE.setRelease(this, 0L);
-            if (depth == 0) {
+            if (holdsNothing()) {
                 waitObject = null;
             }
         }
@@ -265,35 +229,8 @@ final class JThread {
         if (monitor == lastObject) {
             return lastInstance;
         }
-        settle();
-        for (int i = depth - 1; i >= 0; i--) {
-            if (objects[i] == monitor) {
-                return instances[i];
-            }
-        }
-        return JavaLocks.instance(monitor);
-    }
-
-    /** The index of the newest entry of {@code instance}, or -1. */
-    int indexOf(long instance) {
-        settle();
-        for (int i = depth - 1; i >= 0; i--) {
-            if (instances[i] == instance) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The index of the newest entry for {@code lock}, by identity, or -1. */
-    int indexOf(Object lock) {
-        settle();
-        for (int i = depth - 1; i >= 0; i--) {
-            if (objects[i] == lock) {
-                return i;
-            }
-        }
-        return -1;
+        int i = indexOf(monitor);
+        return i >= 0 ? instances[i] : JavaLocks.instance(monitor);
     }
 
     /** The id {@link #named} kept for {@code monitor} named with {@code name}, or 0. */
@@ -317,126 +254,13 @@ final class JThread {
         lastInstance = instance;
     }
 
-    /** A new hold, the newest: kept out of the arrays until they are needed. */
-    void push(Object lock, long instance, int id, byte kind) {
-        settle();
-        if (topObject != lock) {
-            topObject = lock;
-        }
-        topInstance = instance;
-        topId = id;
-        topKind = kind;
-    }
-
-    /** Whether the newest hold is {@code lock}, held as {@code kind}, and not yet in the arrays. */
-    boolean isTop(Object lock, byte kind) {
-        return topObject == lock && topInstance != 0L && topKind == kind;
-    }
-
-    /** The instance of the hold {@link #isTop} confirmed. */
-    long topInstance() {
-        return topInstance;
-    }
-
-    /** The lock id of the hold {@link #isTop} confirmed. */
-    int topId() {
-        return topId;
-    }
-
-    /** Drops the hold {@link #isTop} confirmed: the release of the lock taken last. */
-    void dropTop() {
-        topInstance = 0L;
-        if (depth == 0) {
-            forgetReleased();
-        }
-    }
-
-    /** The number of holds, after moving the newest into the arrays, which may then be read up to it. */
-    int depth() {
-        settle();
-        return depth;
-    }
-
     /**
-     * The number of holds in the arrays, read from another thread without moving anything: the
-     * watchdog's view of a thread, which is settled whenever it waits ({@link #waitFor}).
+     * Drops the lock this thread last checked, entered or waited for (unless the wait is still
+     * published); the monitor last released and the one named last stay, for
+     * {@link #lockedInstance} and {@link #namedId}.
      */
-    int racyDepth() {
-        return depth;
-    }
-
-    /** Moves the newest hold into the arrays, if it is not there yet. */
-    void settle() {
-        if (topInstance != 0L) {
-            append(topObject, topInstance, topId, topKind);
-            topInstance = 0L;
-        }
-    }
-
-    private void append(Object lock, long instance, int id, byte kind) {
-        if (depth == objects.length) {
-            int n = depth * 2;
-            objects = Arrays.copyOf(objects, n);
-            instances = Arrays.copyOf(instances, n);
-            ids = Arrays.copyOf(ids, n);
-            kinds = Arrays.copyOf(kinds, n);
-        }
-        if (objects[depth] != lock) {
-            objects[depth] = lock;
-        }
-        instances[depth] = instance;
-        ids[depth] = id;
-        kinds[depth] = kind;
-        depth++;
-    }
-
-    /** Removes the newest entry of {@code instance}; false when there is none. */
-    boolean pop(long instance) {
-        int i = indexOf(instance);
-        if (i >= 0) {
-            removeAt(i);
-        }
-        return i >= 0;
-    }
-
-    /** The index of the newest entry of {@code instance} held as {@code kind}, or -1. */
-    int find(long instance, byte kind) {
-        settle();
-        for (int i = depth - 1; i >= 0; i--) {
-            if (instances[i] == instance && kinds[i] == kind) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Removes entry {@code i} of the arrays (an index read after they were settled). */
-    void removeAt(int i) {
-        settle();
-        int tail = depth - i - 1;
-        if (tail > 0) {
-            System.arraycopy(objects, i + 1, objects, i, tail);
-            System.arraycopy(instances, i + 1, instances, i, tail);
-            System.arraycopy(ids, i + 1, ids, i, tail);
-            System.arraycopy(kinds, i + 1, kinds, i, tail);
-        }
-        if (--depth == 0) {
-            forgetReleased();
-        }
-    }
-
-    /**
-     * Drops the references a thread that holds nothing keeps to the locks it released: the
-     * mirror's slots above its depth, its newest hold's field, and the lock it last checked,
-     * entered or waited for. Null
-     * stores cost no card mark; the monitor last released stays, for {@link #lockedInstance}.
-     */
-    private void forgetReleased() {
-        Object[] o = objects;
-        for (int i = 0; i < o.length && o[i] != null; i++) {
-            o[i] = null;
-        }
-        topObject = null;
+    @Override
+    void heldNothing() {
         acquiringLock = null;
         enterObject = null;
         if ((long) WAIT_INSTANCE.getOpaque(this) == 0L) {
@@ -444,14 +268,4 @@ final class JThread {
         }
     }
 
-    /** The index of the newest {@code java.util.concurrent} lock held, or -1. */
-    int newestJuc() {
-        settle();
-        for (int i = depth - 1; i >= 0; i--) {
-            if (kinds[i] != JavaLocks.MONITOR) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }
