@@ -27,7 +27,7 @@ import java.util.Arrays;
  * which drops what it remembers of released locks too.
  *
  * <p>Thread-safety: changed only by its thread; read by the watchdog without synchronization
- * ({@link #racyDepth}) and by the sweeper once the thread has ended.
+ * ({@link #racyDepth}, {@link #racyTopInstance}) and by the sweeper once the thread has ended.
  */
 abstract class HeldMirror {
 
@@ -120,6 +120,21 @@ abstract class HeldMirror {
      */
     int racyDepth() {
         return depth;
+    }
+
+    /**
+     * The instance of the newest hold while it is still in its own fields (0: none), read from
+     * another thread without moving it: with {@link #racyDepth}, the watchdog's view of a thread
+     * blocked where it could not publish its wait (entering a {@code synchronized} method), which
+     * has not settled.
+     */
+    long racyTopInstance() {
+        return topInstance;
+    }
+
+    /** The object of the newest hold {@link #racyTopInstance} read, read the same way. */
+    Object racyTopObject() {
+        return topObject;
     }
 
     /** Moves the newest hold into the arrays, if it is not there yet. */

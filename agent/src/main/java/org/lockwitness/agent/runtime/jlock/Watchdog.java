@@ -28,7 +28,9 @@ import org.lockwitness.witness.WitnessThread;
  * there has said nothing. For a platform thread that is {@code BLOCKED} without a published wait,
  * the scan asks {@code ThreadMXBean} which monitor it waits for (its identity hash is the
  * instance) and where (the line of the call); the JDK does not answer for virtual threads, so a virtual
- * thread blocked entering a {@code synchronized} method stays unseen. A scan maps every held
+ * thread blocked entering a {@code synchronized} method stays unseen. Such a thread has not moved
+ * its newest hold into its mirror's arrays (a published wait does that first), so the holders of a
+ * scan include each thread's newest hold as well ({@link HeldMirror#racyTopInstance}). A scan maps every held
  * instance to a holder, follows each waiter to the holder of what it waits for, and keeps the
  * cycles; a cycle is reported when the previous scan saw the same threads waiting on the same
  * instances and each thread's state says it is blocked ({@code BLOCKED}, {@code WAITING},
@@ -96,6 +98,10 @@ final class Watchdog {
             int n = Math.min(t.racyDepth(), instances.length);
             for (int i = 0; i < n; i++) {
                 holders.putIfAbsent(instances[i], t);
+            }
+            long top = t.racyTopInstance();
+            if (top != 0L) {
+                holders.putIfAbsent(top, t);
             }
         }
         return holders;
@@ -168,6 +174,10 @@ final class Watchdog {
     }
 
     private static Object heldObject(JThread holder, long instance) {
+        Object top = holder.racyTopObject();
+        if (holder.racyTopInstance() == instance && top != null) {
+            return top;
+        }
         Object[] objects = holder.objects;
         long[] instances = holder.instances;
         int n = Math.min(holder.racyDepth(), Math.min(objects.length, instances.length));
