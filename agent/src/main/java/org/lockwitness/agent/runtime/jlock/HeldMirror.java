@@ -17,8 +17,9 @@ import java.util.Arrays;
  * common acquire and release touch no array at all, which took about 4.5 ns off a
  * {@code ReentrantLock} or {@code synchronized} pair of about 40 (side by side, fastest
  * iterations). Every method that reads the arrays first moves that hold into them
- * ({@link #settle}); a thread that waits has done so, so the watchdog, which reads other threads'
- * arrays without their cooperation, sees all a waiting thread holds. A reference is stored only
+ * ({@link #settle}); a thread that publishes a wait has done so, and the watchdog, which reads
+ * other threads' mirrors without their cooperation, reads the newest hold's fields too, for a
+ * thread blocked where it could not publish its wait (entering a {@code synchronized} method). A reference is stored only
  * when it differs from the one already there: under G1 a store of a reference from one region
  * into an old object of another runs the post-write barrier, a full fence before its card check,
  * and a loop that takes the same locks again would pay it on every acquire. So a released lock
@@ -116,7 +117,9 @@ abstract class HeldMirror {
 
     /**
      * The number of holds in the arrays, read from another thread without moving anything: the
-     * watchdog's view of a thread, which is settled whenever it waits ({@link JThread#waitFor}).
+     * watchdog's view of a thread, which is settled whenever it publishes a wait
+     * ({@link JThread#waitFor}); the newest hold may still be in its fields otherwise
+     * ({@link #racyTopInstance}).
      */
     int racyDepth() {
         return depth;
