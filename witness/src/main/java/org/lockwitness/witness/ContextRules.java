@@ -36,12 +36,12 @@ final class ContextRules {
      * since the handler started (r222254's check).
      */
     void rendezvousPoint(WitnessThread t, int site) {
-        if (t.rendezvousDepth > 0 && t.owepreempt != t.rendezvousOwepreempt && !t.rendezvousReported) {
+        if (t.rendezvousDepth > 0 && t.owepreempt() != t.rendezvousOwepreempt && !t.rendezvousReported) {
             t.rendezvousReported = true;
             dispatch.run(t, () -> {
                 String here = state.siteText(site);
                 return state.report(Rule.PREEMPT_IN_RENDEZVOUS, here, ContextMessages.owepreemptChanged(
-                        t.rendezvousOwepreempt, t.owepreempt, here), List.of(), List.of(here),
+                        t.rendezvousOwepreempt, t.owepreempt(), here), List.of(), List.of(here),
                         List.of(state.backtrace()), t);
             });
         }
@@ -53,8 +53,7 @@ final class ContextRules {
      * negative, which {@link #sleepLockForbidden} lets pass, only sends the acquire to the slow path.
      */
     static boolean ordinary(WitnessThread t, CpuState cpu) {
-        return (t.interruptNesting | t.rendezvousDepth | cpu.spinLocks.depth | t.critnest) == 0
-                & !t.inRendezvous & t.interruptsEnabled;
+        return t.ordinaryContext() & (t.rendezvousDepth | cpu.spinLocks.depth) == 0;
     }
 
     /**
@@ -64,18 +63,18 @@ final class ContextRules {
      */
     boolean sleepLockForbidden(WitnessThread t, CpuState cpu, int lock, int site) {
         Rule rule;
-        if (t.interruptNesting > 0) {
+        if (t.interruptNesting() > 0) {
             rule = Rule.SLEEP_LOCK_IN_INTERRUPT;
         } else if (t.inRendezvousHandler()) {
             rule = Rule.PREEMPT_IN_RENDEZVOUS;
         } else if (cpu.spinLocks.depth > 0) {
             rule = Rule.SLEEP_LOCK_UNDER_SPIN;
-        } else if (t.critnest > 0 || !t.interruptsEnabled) {
+        } else if (t.critnest() > 0 || !t.interruptsEnabled()) {
             rule = Rule.SLEEP_LOCK_IN_CRITICAL;
         } else {
             return false;
         }
-        boolean interruptsOnly = rule == Rule.SLEEP_LOCK_IN_CRITICAL && t.critnest == 0;
+        boolean interruptsOnly = rule == Rule.SLEEP_LOCK_IN_CRITICAL && t.critnest() == 0;
         dispatch.run(t, () -> {
             String here = state.siteText(site);
             String message = interruptsOnly
@@ -89,7 +88,7 @@ final class ContextRules {
     /** {@link Witness#interruptsOn}: marks every spin lock held on the CPU "held with interrupts enabled". */
     void interruptsOn(WitnessThread t, int site) {
         rendezvousPoint(t, site);
-        if (!t.interruptsEnabled) {
+        if (!t.interruptsEnabled()) {
             return;
         }
         HeldLocks spin = state.cpus.of(t).spinLocks;
@@ -138,7 +137,7 @@ final class ContextRules {
     void rendezvousEnter(WitnessThread t, int site) {
         rendezvousPoint(t, site);
         if (t.rendezvousDepth++ == 0) {
-            t.rendezvousOwepreempt = t.owepreempt;
+            t.rendezvousOwepreempt = t.owepreempt();
             t.rendezvousReported = false;
         }
     }
@@ -158,7 +157,7 @@ final class ContextRules {
     void sleep(WitnessThread t, boolean cv, String wmesg, long interlock, int site) {
         rendezvousPoint(t, site);
         CpuState cpu = state.cpus.of(t);
-        if (t.interruptNesting > 0 || t.inRendezvousHandler() || cpu.spinLocks.depth > 0
+        if (t.interruptNesting() > 0 || t.inRendezvousHandler() || cpu.spinLocks.depth > 0
                 || t.sleepLocks.depth > 0) {
             dispatch.run(t, () -> sleepCheck(t, cpu.spinLocks, cv, wmesg, interlock, site));
         }
@@ -219,7 +218,7 @@ final class ContextRules {
     void contextSwitch(WitnessThread t, SwitchKind kind, boolean threadLockHeld, int site) {
         rendezvousPoint(t, site);
         Rule rule;
-        if (t.interruptNesting > 0 && t.eoiPending) {
+        if (t.interruptNesting() > 0 && t.eoiPending()) {
             rule = Rule.PREEMPT_IN_INTERRUPT;
         } else if (t.inRendezvousHandler()) {
             if (t.rendezvousReported) {
@@ -227,7 +226,7 @@ final class ContextRules {
             }
             t.rendezvousReported = true;
             rule = Rule.PREEMPT_IN_RENDEZVOUS;
-        } else if (t.critnest != 1 || !threadLockHeld) {
+        } else if (t.critnest() != 1 || !threadLockHeld) {
             rule = Rule.SWITCH_IN_CRITICAL;
         } else {
             return;
@@ -240,7 +239,7 @@ final class ContextRules {
             } else if (rule == Rule.PREEMPT_IN_RENDEZVOUS) {
                 message = ContextMessages.switchInRendezvous(kind, here);
             } else {
-                message = ContextMessages.switchInCritical(t.critnest, threadLockHeld, here);
+                message = ContextMessages.switchInCritical(t.critnest(), threadLockHeld, here);
             }
             return state.report(rule, here, message, List.of(), List.of(here), List.of(state.backtrace()), t);
         });
@@ -265,7 +264,7 @@ final class ContextRules {
     /** {@link Witness#pcpuAccess}: migratable unless pinned, in a critical section, interrupts off or in a handler. */
     void pcpuAccess(WitnessThread t, int site) {
         rendezvousPoint(t, site);
-        if (t.pinned || t.critnest > 0 || !t.interruptsEnabled || t.interruptNesting > 0) {
+        if (t.pinned() || t.critnest() > 0 || !t.interruptsEnabled() || t.interruptNesting() > 0) {
             return;
         }
         dispatch.run(t, () -> {

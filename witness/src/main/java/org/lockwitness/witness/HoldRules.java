@@ -104,8 +104,8 @@ final class HoldRules {
         } else if (writeTracked(lock)) {
             writeSeen(t, lock);
         }
-        if (spin && (t.interruptNesting > 0 || t.interruptsEnabled)) {
-            context.markIrq(t, lock, site, t.interruptNesting > 0);
+        if (spin && (t.interruptNesting() > 0 || t.interruptsEnabled())) {
+            context.markIrq(t, lock, site, t.interruptNesting() > 0);
         }
     }
 

@@ -26,14 +26,22 @@ public final class WitnessThread {
     /** An ordinary Java thread: no CPU, no machine run, never dropped at a run's end. */
     final boolean java;
 
+    private static final int OWEPREEMPT = 1;
+    private static final int INTERRUPTS_ENABLED = 1 << 1;
+    private static final int EOI_PENDING = 1 << 2;
+    private static final int IN_RENDEZVOUS = 1 << 3;
+    private static final int PINNED = 1 << 4;
+
     int cpu;
-    int critnest;
-    boolean owepreempt;
-    boolean interruptsEnabled = true;
-    int interruptNesting;
-    boolean eoiPending;
-    boolean inRendezvous;
-    boolean pinned;
+    /**
+     * The context {@link #at} records, in two words so that recording it costs two stores rather
+     * than seven (every model event records it, and a store drains at the lock's next fence): the
+     * critical-section nesting in the low half of {@code nesting} and the interrupt nesting in the
+     * high half, the flags in {@code contextFlags}. Read through {@link #critnest()} and the other
+     * accessors below.
+     */
+    private long nesting;
+    private int contextFlags = INTERRUPTS_ENABLED;
     long step;
 
     /** Shared sx and rw holds ({@code td_sx_slocks}, {@code td_rw_rlocks}), for the reader rule. */
@@ -115,15 +123,54 @@ public final class WitnessThread {
     public WitnessThread at(int cpu, int critnest, boolean owepreempt, boolean interruptsEnabled,
             int interruptNesting, boolean eoiPending, boolean inRendezvous, boolean pinned, long step) {
         this.cpu = cpu;
-        this.critnest = critnest;
-        this.owepreempt = owepreempt;
-        this.interruptsEnabled = interruptsEnabled;
-        this.interruptNesting = interruptNesting;
-        this.eoiPending = eoiPending;
-        this.inRendezvous = inRendezvous;
-        this.pinned = pinned;
+        this.nesting = (long) interruptNesting << 32 | (critnest & 0xFFFF_FFFFL);
+        this.contextFlags = (owepreempt ? OWEPREEMPT : 0) | (interruptsEnabled ? INTERRUPTS_ENABLED : 0)
+                | (eoiPending ? EOI_PENDING : 0) | (inRendezvous ? IN_RENDEZVOUS : 0) | (pinned ? PINNED : 0);
         this.step = step;
         return this;
+    }
+
+    /** The critical-section nesting {@link #at} recorded ({@code td_critnest}). */
+    int critnest() {
+        return (int) nesting;
+    }
+
+    /** The interrupt nesting {@link #at} recorded: above 0 in primary interrupt context. */
+    int interruptNesting() {
+        return (int) (nesting >>> 32);
+    }
+
+    /** The deferred preemption flag {@link #at} recorded ({@code td_owepreempt}). */
+    boolean owepreempt() {
+        return (contextFlags & OWEPREEMPT) != 0;
+    }
+
+    /** Whether interrupts were enabled on the CPU, as {@link #at} recorded. */
+    boolean interruptsEnabled() {
+        return (contextFlags & INTERRUPTS_ENABLED) != 0;
+    }
+
+    /** Whether the interrupt being handled had not been EOI'd, as {@link #at} recorded. */
+    boolean eoiPending() {
+        return (contextFlags & EOI_PENDING) != 0;
+    }
+
+    /** Whether the CPU ran an SMP rendezvous handler, as {@link #at} recorded. */
+    boolean inRendezvous() {
+        return (contextFlags & IN_RENDEZVOUS) != 0;
+    }
+
+    /** Whether the thread was pinned to its CPU ({@code sched_pin}), as {@link #at} recorded. */
+    boolean pinned() {
+        return (contextFlags & PINNED) != 0;
+    }
+
+    /**
+     * Whether the recorded context is ordinary as far as the thread's own state goes: no critical
+     * section, no interrupt, no rendezvous handler, interrupts on. One compare per word.
+     */
+    boolean ordinaryContext() {
+        return nesting == 0 & (contextFlags & (IN_RENDEZVOUS | INTERRUPTS_ENABLED)) == INTERRUPTS_ENABLED;
     }
 
     /** The id given at creation. */
@@ -137,11 +184,11 @@ public final class WitnessThread {
     }
 
     boolean inPrimaryInterrupt() {
-        return interruptNesting > 0;
+        return interruptNesting() > 0;
     }
 
     boolean inRendezvousHandler() {
-        return inRendezvous || rendezvousDepth > 0;
+        return inRendezvous() || rendezvousDepth > 0;
     }
 
     @Override

@@ -43,9 +43,9 @@ class IrqChainTest {
     /** B held with interrupts enabled: taken, then interrupts turned on while it is held. */
     private void holdWithInterrupts(Sim.Lock b) {
         sim.takeSpin(enabler, b, sim.site("enable.c", 1));
-        enabler.at(2, enabler.critnest, false, true, 0, false, false, false, 0);
+        enabler.at(2, enabler.critnest(), false, true, 0, false, false, false, 0);
         sim.w.interruptsOn(enabler, sim.site("enable.c", 2));
-        enabler.at(2, enabler.critnest, false, false, 0, false, false, false, 0);
+        enabler.at(2, enabler.critnest(), false, false, 0, false, false, false, 0);
         sim.dropSpin(enabler, b, 0);
     }
 
