@@ -1,0 +1,56 @@
+package org.lockwitness.witness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The context {@link WitnessThread#at} records comes back whole from its packed words. */
+class WitnessThreadContextTest {
+
+    private final Witness witness = Witness.create(WitnessOptions.defaults());
+
+    @Test
+    void every_field_comes_back_as_recorded() {
+        WitnessThread t = witness.thread(1, "ctx");
+        t.at(31, 3, true, false, 2, true, false, true, 77);
+        assertEquals(31, t.cpu);
+        assertEquals(3, t.critnest());
+        assertEquals(2, t.interruptNesting());
+        assertTrue(t.owepreempt());
+        assertFalse(t.interruptsEnabled());
+        assertTrue(t.eoiPending());
+        assertFalse(t.inRendezvous());
+        assertTrue(t.pinned());
+        assertEquals(77, t.step);
+        assertFalse(t.ordinaryContext());
+        t.at(0, 0, false, true, 0, false, true, false, 78);
+        assertTrue(t.inRendezvous());
+        assertFalse(t.ordinaryContext(), "a rendezvous handler");
+        t.at(0, 0, false, true, 0, false, false, false, 79);
+        assertTrue(t.ordinaryContext());
+        t.at(0, 1, false, true, 0, false, false, false, 80);
+        assertFalse(t.ordinaryContext(), "a critical section");
+        t.at(0, 0, false, true, 1, false, false, false, 81);
+        assertFalse(t.ordinaryContext(), "an interrupt");
+    }
+
+    @Test
+    void negative_nestings_keep_their_sign_and_do_not_leak_into_each_other() {
+        WitnessThread t = witness.thread(2, "neg").at(0, -1, false, true, 0, false, false, false, 0);
+        assertEquals(-1, t.critnest());
+        assertEquals(0, t.interruptNesting());
+        t.at(0, 0, false, true, -2, false, false, false, 0);
+        assertEquals(0, t.critnest());
+        assertEquals(-2, t.interruptNesting());
+    }
+
+    @Test
+    void a_thread_starts_with_interrupts_on_and_a_java_thread_in_ordinary_context() {
+        assertTrue(witness.thread(3, "new").interruptsEnabled());
+        WitnessThread t = witness.javaThread(4, "java");
+        assertEquals(WitnessThread.JAVA_CPU, t.cpu);
+        assertTrue(t.ordinaryContext());
+    }
+}
