@@ -56,7 +56,7 @@ class JavaLocksAlongsideIT {
         assertFalse(f.stderr().contains("VerifyError") || f.stderr().contains("NO PROBE WAS WOVEN"), f.stderr());
         String out = f.stdout();
         assertTrue(out.contains("boom") && out.contains("block") && out.contains("the write was interrupted")
-                && out.contains("short-lived threads: 1000"), out);
+                && out.contains("short-lived threads: 1000") && out.contains("wide frames: 1023 8.0"), out);
         JsonObject json = f.json();
         List<Set<String>> reversals = new ArrayList<>();
         for (JsonObject lor : Forked.findings(json, "LOCK_ORDER_REVERSAL")) {

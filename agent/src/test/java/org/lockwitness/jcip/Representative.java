@@ -4,7 +4,8 @@ package org.lockwitness.jcip;
  * A representative subset of the drivers in one JVM, for the test passes that run the Java-lock
  * weaving under another condition ({@code -Xverify:all}, JaCoCo's agent): {@code synchronized}
  * blocks and methods, their exception paths, {@code ReentrantLock}, read/write and stamped locks, a
- * {@code Condition} wait, then many short-lived platform threads ({@link ShortLived}).
+ * {@code Condition} wait, monitors in methods with wide locals ({@link WideFrames}), then many
+ * short-lived platform threads ({@link ShortLived}).
  */
 public final class Representative {
 
@@ -18,6 +19,7 @@ public final class Representative {
         for (String rule : new String[] {"rw", "exceptions", "await", "stamped"}) {
             JavaRules.main(new String[] {rule});
         }
+        WideFrames.run();
         ShortLived.run(Thread::new);
     }
 }

@@ -17,10 +17,11 @@ import java.util.Arrays;
  * common acquire and release touch no array at all, which took about 4.5 ns off a
  * {@code ReentrantLock} or {@code synchronized} pair of about 40 (side by side, fastest
  * iterations). Every method that reads the arrays first moves that hold into them
- * ({@link #settle}); a thread that publishes a wait has done so, and the watchdog, which reads
- * other threads' mirrors without their cooperation, reads the newest hold's fields too, for a
- * thread blocked where it could not publish its wait (entering a {@code synchronized} method). A reference is stored only
- * when it differs from the one already there: under G1 a store of a reference from one region
+ * ({@link #settle}); a thread that publishes a wait has done so (a {@code synchronized} block then
+ * pushes the monitor it is about to enter, pending until it is entered), and the watchdog, which
+ * reads other threads' mirrors without their cooperation, reads the newest hold's fields too, for a
+ * thread blocked where it could not publish its wait (entering a {@code synchronized} method). A
+ * reference is stored only when it differs from the one already there: under G1 a store of a reference from one region
  * into an old object of another runs the post-write barrier, a full fence before its card check,
  * and a loop that takes the same locks again would pay it on every acquire. So a released lock
  * stays in its slot above the mirror's depth until the thread holds nothing; then the mirror drops

@@ -10,12 +10,12 @@ import org.lockwitness.witness.WitnessThread;
  * What the agent keeps per Java thread for its Java locks: the witness handle, the reentrancy
  * guard, the mirror of the locks it holds ({@link HeldMirror}, whose fields are this object's), the
  * lock it is blocked on, for the watchdog, and what its hooks remember between the calls around
- * one acquire or release: the lock checked before a {@code lock()} and the monitor named, entered
- * and released last, so that the next hook need not hash or look up the same object again.
+ * one acquire or release: the lock checked before a {@code lock()} and the monitor named and
+ * released last, so that the next hook need not hash or look up the same object again.
  *
  * <p>Design: everything here is written by its own thread only, with plain stores, except the
  * wait published for the watchdog. A reference is stored only when it differs from the one
- * already there (G1's post-write barrier, {@link HeldMirror}); the lock last checked, entered or
+ * already there (G1's post-write barrier, {@link HeldMirror}); the lock last checked or
  * waited for stays in its field until the thread holds nothing, then {@link #heldNothing} drops
  * it. Only this thread changes the mirror: a {@code StampedLock} hold that another thread released
  * reaches it through {@link StampHolds}' inbox, which {@link #get} empties first.
@@ -51,19 +51,16 @@ final class JThread extends HeldMirror {
     int waitName;
     private WitnessThread handle;
     /**
-     * The monitor {@link JavaMonitors#monitorEnter} last named, with its instance and id, and the
-     * monitor last released with its instance: so that {@code monitorEntered} and a
-     * {@code synchronized} method's entry need not hash an object that is already locked, which
-     * under JDK 17's stack locking is a call into the VM on every acquire. An instance of 0 marks
-     * the checked or entered lock as used. The released one keeps one object per thread reachable
-     * until the thread's next release of another monitor.
+     * The {@code java.util.concurrent} lock last checked before a blocking acquire, with its
+     * instance and id (an instance of 0 marks it used), and the monitor last released with its
+     * instance: so that a {@code synchronized} method's entry need not hash an object that is
+     * already locked, which under JDK 17's stack locking is a call into the VM on every acquire.
+     * The released one keeps one object per thread reachable until the thread's next release of
+     * another monitor.
      */
     private Object acquiringLock;
     private long acquiringInstance;
     private int acquiringId;
-    private Object enterObject;
-    private long enterInstance;
-    private int enterId;
     private Object lastObject;
     private long lastInstance;
     /**
@@ -167,13 +164,16 @@ final class JThread extends HeldMirror {
         waitFor(acquiringLock, acquiringInstance, name);
     }
 
-    void waitDone() {
-        if ((long) WAIT_INSTANCE.getOpaque(this) != 0L) {
+    /** Clears the published wait, if any; returns the instance it was for, or 0. */
+    long waitDone() {
+        long waited = (long) WAIT_INSTANCE.getOpaque(this);
+        if (waited != 0L) {
             WAIT_INSTANCE.setRelease(this, 0L);
             if (holdsNothing()) {
                 waitObject = null;
             }
         }
+        return waited;
     }
 
     /** The {@code java.util.concurrent} lock {@link JavaLocks} checked, with its instance and id, until it is held. */
@@ -200,32 +200,13 @@ final class JThread extends HeldMirror {
         return acquiringId;
     }
 
-    void entering(Object monitor, long instance, int id) {
-        if (enterObject != monitor) {
-            enterObject = monitor;
-        }
-        enterInstance = instance;
-        enterId = id;
-    }
-
-    /** The id {@link #entering} named {@code monitor} with, or 0. */
-    int enteringId(Object monitor) {
-        return monitor == enterObject && enterInstance != 0L ? enterId : 0;
-    }
-
     /**
-     * The instance of a monitor this thread has just locked: the one {@link #entering} computed,
-     * the last released's, or a held entry's (a re-entry); else its identity hash. All of these
-     * are the same function of the object, so the first found is the answer, and the last
-     * released is asked before the held entries: a loop that takes one monitor again under many
-     * others then scans none of them.
+     * The instance of a monitor this thread has just locked: the last released's, or a held
+     * entry's (a re-entry); else its identity hash. All of these are the same function of the
+     * object, so the first found is the answer, and the last released is asked before the held
+     * entries: a loop that takes one monitor again under many others then scans none of them.
      */
     long lockedInstance(Object monitor) {
-        long entered = enterInstance;
-        if (monitor == enterObject && entered != 0L) {
-            enterInstance = 0L;
-            return entered;
-        }
         if (monitor == lastObject) {
             return lastInstance;
         }
@@ -255,14 +236,13 @@ final class JThread extends HeldMirror {
     }
 
     /**
-     * Drops the lock this thread last checked, entered or waited for (unless the wait is still
+     * Drops the lock this thread last checked or waited for (unless the wait is still
      * published); the monitor last released and the one named last stay, for
      * {@link #lockedInstance} and {@link #namedId}.
      */
     @Override
     void heldNothing() {
         acquiringLock = null;
-        enterObject = null;
         if ((long) WAIT_INSTANCE.getOpaque(this) == 0L) {
             waitObject = null;
         }

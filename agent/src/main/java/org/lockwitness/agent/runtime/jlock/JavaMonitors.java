@@ -7,9 +7,15 @@ import org.lockwitness.witness.WitnessThread;
  * The hooks that woven application classes call for {@code synchronized}: public because woven
  * classes in any package call it; not an API for anyone else.
  *
- * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it (the order check, skipped
- * when the thread already holds the monitor: a re-entry cannot block) and {@link #monitorEntered}
- * after it; a {@code monitorexit}, on every path, {@link #monitorExit} after it; a
+ * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it and {@link #monitorEntered}
+ * after it. The first does the order check (skipped when the thread already holds the monitor: a
+ * re-entry cannot block), publishes the wait the watchdog needs and pushes the hold onto the
+ * thread's mirror, where it stays the newest hold; the second only clears the wait and tells the
+ * witness the hold from the mirror's newest entry, so that the monitor is named, hashed and pushed
+ * once. Until then the hold is pending: the watchdog counts a thread's newest hold of the instance
+ * it waits for as no hold ({@link Watchdog}). A re-entry, which cannot block, is reported held at
+ * once and publishes no wait. A {@code monitorexit}, on every path, gets {@link #monitorExit} after
+ * it; a
  * {@code synchronized} method {@link #methodEntered} on entry and {@link #monitorExit} before every
  * return and on the exception path. Re-entry is decided from the thread's mirror, searched only
  * when the witness may hold a lock of the monitor's class; the JVM is asked
@@ -33,62 +39,71 @@ public final class JavaMonitors {
     }
 
     /**
-     * Before {@code monitorenter}: the order check.
+     * Before {@code monitorenter}: the order check, and the hold, which {@link #monitorEntered}
+     * then tells the witness about.
      *
      * @param o the object about to be locked
      * @param site the site id
      * @param name the site's name for the lock (a field), or 0
+     * @param thread the calling thread's state, as a hook of the same call of the method returned
+     *     it, or null
+     * @return the calling thread's state, for the next hook of this call of the method
      */
-    public static void monitorEnter(Object o, int site, int name) {
+    public static Object monitorEnter(Object o, int site, int name, Object thread) {
         if (o == null) {
-            return;
+            return thread;
         }
-        JThread jt = JThread.get();
+        JThread jt = of(thread);
         if (jt.busy) {
-            return;
+            return jt;
         }
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
             int id = monitorId(jt, o, name);
-            if (W.mayHoldClass(t, id) && jt.indexOf(o) >= 0) {
-                return;
+            int i = W.mayHoldClass(t, id) ? jt.indexOf(o) : -1;
+            if (i >= 0) {
+                JavaLocks.held(jt, t, o, jt.instances[i], id, JavaLocks.MONITOR, site, 0);
+                return jt;
             }
             long instance = JavaLocks.instance(o);
-            jt.entering(o, instance, id);
-            if (!W.orderKnown(t, id, site, 0, 0L) && !Thread.holdsLock(o)) {
+            if (!W.orderKnown(t, id, site, 0, 0L)) {
+                if (Thread.holdsLock(o)) {
+                    JavaLocks.held(jt, t, o, instance, id, JavaLocks.MONITOR, site, 0);
+                    return jt;
+                }
                 W.checkOrder(t, id, instance, site, 0, 0L);
             }
             jt.waitFor(o, instance, name);
+            jt.push(o, instance, id, JavaLocks.MONITOR);
         } catch (Throwable e) {
             W.fault(e, "java monitor enter");
         } finally {
             jt.busy = false;
         }
+        return jt;
     }
 
     /**
-     * After {@code monitorenter}: the monitor is held.
+     * After {@code monitorenter}: the monitor is held. When {@link #monitorEnter} published a wait,
+     * the acquire could have blocked, and the hold it pushed is the witness's from now on; a
+     * re-entry, which could not block, it has already reported held.
      *
      * @param o the object locked
      * @param site the site id
      * @param name the site's name for the lock, or 0
+     * @param thread the calling thread's state, as {@link #monitorEnter} returned it, or null
      */
-    public static void monitorEntered(Object o, int site, int name) {
-        JThread jt = JThread.get();
-        jt.waitDone();
-        if (jt.busy) {
+    public static void monitorEntered(Object o, int site, int name, Object thread) {
+        JThread jt = of(thread);
+        long waited = jt.waitDone();
+        if (waited == 0L || jt.busy || !jt.isTop(o, JavaLocks.MONITOR) || jt.topInstance() != waited) {
             return;
         }
-        jt.busy = true;
         try {
-            int id = jt.enteringId(o);
-            long instance = jt.lockedInstance(o);
-            JavaLocks.held(jt, jt.handle(W), o, instance, id != 0 ? id : monitorId(jt, o, name), JavaLocks.MONITOR, site, 0);
+            W.acquired(jt.handle(W), jt.topId(), waited, site, 0);
         } catch (Throwable e) {
             W.fault(e, "java monitor entered");
-        } finally {
-            jt.busy = false;
         }
     }
 
@@ -99,18 +114,20 @@ public final class JavaMonitors {
      * @param o {@code this}, or the class of a static method
      * @param site the site id
      * @param name the site's name for the lock ({@code Owner.class} for a static method), or 0
+     * @param thread the calling thread's state, or null (the method's first hook)
+     * @return the calling thread's state, for the method's {@link #monitorExit}
      */
-    public static void methodEntered(Object o, int site, int name) {
-        JThread jt = JThread.get();
+    public static Object methodEntered(Object o, int site, int name, Object thread) {
+        JThread jt = of(thread);
         if (jt.busy) {
-            return;
+            return jt;
         }
         jt.busy = true;
         try {
             WitnessThread t = jt.handle(W);
             int id = monitorId(jt, o, name);
             long instance = jt.lockedInstance(o);
-            if (!W.mayHoldClass(t, id) || !W.holds(t, instance)) {
+            if ((!W.mayHoldClass(t, id) || !W.holds(t, instance)) && !W.orderKnown(t, id, site, 0, 0L)) {
                 W.checkOrder(t, id, instance, site, 0, 0L);
             }
             JavaLocks.held(jt, t, o, instance, id, JavaLocks.MONITOR, site, 0);
@@ -119,6 +136,15 @@ public final class JavaMonitors {
         } finally {
             jt.busy = false;
         }
+        return jt;
+    }
+
+    /**
+     * The calling thread's state: the one an earlier hook of the same call of the woven method
+     * returned, which a frame keeps for the thread it runs on, or else looked up.
+     */
+    private static JThread of(Object thread) {
+        return thread instanceof JThread jt ? jt : JThread.get();
     }
 
     /** The lock id of a monitor, through the thread's memo of the monitor it named last. */
@@ -138,12 +164,14 @@ public final class JavaMonitors {
      *
      * @param o the object unlocked, or about to be
      * @param site the site id
+     * @param thread the calling thread's state, as a hook of the same call of the method returned
+     *     it, or null
      */
-    public static void monitorExit(Object o, int site) {
+    public static void monitorExit(Object o, int site, Object thread) {
         if (o == null) {
             return;
         }
-        JThread jt = JThread.get();
+        JThread jt = of(thread);
         if (jt.busy) {
             return;
         }

@@ -30,8 +30,10 @@ import org.lockwitness.witness.WitnessThread;
  * instance) and where (the line of the call); the JDK does not answer for virtual threads, so a virtual
  * thread blocked entering a {@code synchronized} method stays unseen. Such a thread has not moved
  * its newest hold into its mirror's arrays (a published wait does that first), so the holders of a
- * scan include each thread's newest hold as well ({@link HeldMirror#racyTopInstance}). A scan maps every held
- * instance to a holder, follows each waiter to the holder of what it waits for, and keeps the
+ * scan include each thread's newest hold as well ({@link HeldMirror#racyTopInstance}), except the
+ * newest hold of the instance the thread waits for: that is the monitor a {@code synchronized}
+ * block pushes before it blocks ({@link JavaMonitors#monitorEnter}), not held yet. A scan maps
+ * every held instance to a holder, follows each waiter to the holder of what it waits for, and keeps the
  * cycles; a cycle is reported when the previous scan saw the same threads waiting on the same
  * instances and each thread's state says it is blocked ({@code BLOCKED}, {@code WAITING},
  * {@code TIMED_WAITING}). Holders are read without synchronization: a thread that is really blocked
@@ -70,7 +72,7 @@ final class Watchdog {
             previous = Set.of();
             return;
         }
-        Map<Long, JThread> holders = holders(live);
+        Map<Long, JThread> holders = holders(live, waits);
         monitorEntries(blocked, waits, holders);
         if (waits.size() < 2) {
             previous = Set.of();
@@ -91,7 +93,12 @@ final class Watchdog {
         previous = now;
     }
 
-    private static Map<Long, JThread> holders(List<JThread> live) {
+    /**
+     * Who holds each instance, by the threads' mirrors. A thread's newest hold of the instance it
+     * waits for is the one {@link JavaMonitors#monitorEnter} pushed before blocking, pending until
+     * the monitor is entered: not a hold.
+     */
+    private static Map<Long, JThread> holders(List<JThread> live, Map<JThread, Wait> waits) {
         Map<Long, JThread> holders = new HashMap<>();
         for (JThread t : live) {
             long[] instances = t.instances;
@@ -100,7 +107,8 @@ final class Watchdog {
                 holders.putIfAbsent(instances[i], t);
             }
             long top = t.racyTopInstance();
-            if (top != 0L) {
+            Wait wait = waits.get(t);
+            if (top != 0L && (wait == null || wait.instance() != top)) {
                 holders.putIfAbsent(top, t);
             }
         }

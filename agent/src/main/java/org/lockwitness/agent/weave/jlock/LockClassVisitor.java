@@ -54,7 +54,7 @@ final class LockClassVisitor extends ClassVisitor {
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
         boolean sync = Scan.synchronizedMethod(access) && !(isStatic && version < Opcodes.V1_5);
         return new LockMethodVisitor(new AllocationMethodVisitor(mv, this), this, name, isStatic, sync,
-                scan.firstLines.getOrDefault(name + descriptor, 0));
+                scan.firstLines.getOrDefault(name + descriptor, 0), scan.monitorLocals.getOrDefault(name + descriptor, -1));
     }
 
     /** The site id of {@code file:line}, named after what happens there. */

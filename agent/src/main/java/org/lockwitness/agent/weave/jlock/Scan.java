@@ -12,9 +12,10 @@ import org.objectweb.asm.Opcodes;
  * {@code synchronized} method, a {@code monitorenter} or {@code monitorexit}, a call in
  * {@link Targets}, a {@code new} of a lock type that {@link AllocationMethodVisitor} records), and
  * the first source line of each method, where a {@code synchronized} method's acquire is
- * reported, and whether it has a {@code monitorenter} (a {@code synchronized} block, whose lock
- * may be a collection it made: {@link AllocationMethodVisitor}). A class with nothing to instrument
- * is not rewritten.
+ * reported, whether it has a {@code monitorenter} (a {@code synchronized} block, whose lock
+ * may be a collection it made: {@link AllocationMethodVisitor}), and the number of locals of each
+ * method whose monitor hooks share a local ({@link LockMethodVisitor}). A class with nothing to
+ * instrument is not rewritten.
  *
  * <p>Thread-safety: one instance per transformation.
  */
@@ -24,6 +25,12 @@ final class Scan extends ClassVisitor {
     /** The class has a {@code synchronized} block. */
     boolean monitors;
     final Map<String, Integer> firstLines = new HashMap<>();
+    /**
+     * The original {@code max_locals} of each method that has a {@code monitorenter} or
+     * {@code monitorexit}, or is {@code synchronized}: the slot {@link LockMethodVisitor} adds
+     * after them for the thread's state.
+     */
+    final Map<String, Integer> monitorLocals = new HashMap<>();
 
     Scan() {
         super(Opcodes.ASM9);
@@ -36,15 +43,19 @@ final class Scan extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
             String[] exceptions) {
-        if (synchronizedMethod(access)) {
+        boolean sync = synchronizedMethod(access);
+        if (sync) {
             needed = true;
         }
         String key = name + descriptor;
         return new MethodVisitor(Opcodes.ASM9) {
+            private boolean monitor = sync;
+
             @Override
             public void visitInsn(int opcode) {
                 if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
                     needed = true;
+                    monitor = true;
                 }
                 if (opcode == Opcodes.MONITORENTER) {
                     monitors = true;
@@ -68,6 +79,13 @@ final class Scan extends ClassVisitor {
             @Override
             public void visitLineNumber(int line, Label start) {
                 firstLines.putIfAbsent(key, line);
+            }
+
+            @Override
+            public void visitMaxs(int maxStack, int maxLocals) {
+                if (monitor) {
+                    monitorLocals.put(key, maxLocals);
+                }
             }
         };
     }

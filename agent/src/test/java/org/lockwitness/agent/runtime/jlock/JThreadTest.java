@@ -132,14 +132,16 @@ class JThreadTest {
     }
 
     @Test
-    void the_entered_monitor_answers_once() throws InterruptedException {
+    void a_wait_is_cleared_once_and_says_what_it_was_for() throws InterruptedException {
         onNewThread(() -> {
             JThread jt = JThread.get();
             Object monitor = new Object();
-            jt.entering(monitor, 1L << 32 | 5, 9);
-            assertEquals(9, jt.enteringId(monitor));
-            assertEquals(1L << 32 | 5, jt.lockedInstance(monitor));
-            assertEquals(0, jt.enteringId(monitor), "used once");
+            assertEquals(0L, jt.waitDone(), "nothing published");
+            jt.waitFor(monitor, 1L << 32 | 5, 9);
+            assertEquals(1L << 32 | 5, jt.waitInstance);
+            assertEquals(1L << 32 | 5, jt.waitDone());
+            assertEquals(0L, jt.waitInstance);
+            assertEquals(0L, jt.waitDone(), "cleared once");
         });
     }
 
