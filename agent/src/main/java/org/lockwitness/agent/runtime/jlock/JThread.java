@@ -102,6 +102,16 @@ final class JThread extends HeldMirror {
     }
 
     /**
+     * The calling thread's state: the one an earlier hook of the same call of a woven method
+     * returned (a frame runs on one thread from entry to return, so that is the caller's), or else
+     * {@link #get}. A hook so passed its state skips the drain of released stamped holds, which the
+     * method's first hook did and the next {@link #get} does.
+     */
+    static JThread of(Object state) {
+        return state instanceof JThread jt ? jt : get();
+    }
+
+    /**
      * Drops the {@code StampedLock} holds other threads released with this thread's stamps, from
      * the mirror and, under this thread's own handle, from the witness. Called by this thread, or
      * by the sweeper once the thread has ended. Never throws.

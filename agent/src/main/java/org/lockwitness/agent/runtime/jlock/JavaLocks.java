@@ -61,16 +61,19 @@ public final class JavaLocks {
      * @param l the receiver
      * @param site the site id
      * @param name the site's name for the lock, or 0
+     * @param thread the calling thread's state, as a hook of the same call of the woven method
+     *     returned it, or null
+     * @return the calling thread's state, for the method's next hook
      */
-    public static void lock(Lock l, int site, int name) {
+    public static Object lock(Lock l, int site, int name, Object thread) {
         byte kind = kindOf(l);
         if (kind == NONE) {
             l.lock();
-            return;
+            return thread;
         }
-        JThread jt = JThread.get();
+        JThread jt = JThread.of(thread);
         if (kind == LOCK && barged(jt, (ReentrantLock) l, site, name)) {
-            return;
+            return jt;
         }
         boolean checked = before(jt, l, kind, site, name);
         if (!checked) {
@@ -84,6 +87,7 @@ public final class JavaLocks {
             }
         }
         after(jt, l, kind, site, name, 0, checked);
+        return jt;
     }
 
     /**
@@ -160,11 +164,13 @@ public final class JavaLocks {
      * @param l the receiver
      * @param site the site id
      * @param name the site's name for the lock, or 0
+     * @param thread the calling thread's state, as a hook of the same call of the woven method
+     *     returned it, or null
      */
-    public static void unlock(Lock l, int site, int name) {
+    public static void unlock(Lock l, int site, int name, Object thread) {
         byte kind = kindOf(l);
         if (kind != NONE) {
-            release(l, kind, site, name);
+            release(l, kind, site, name, thread);
         }
         l.unlock();
     }
@@ -309,8 +315,8 @@ public final class JavaLocks {
      * {@link #unlock} and from there into the woven caller: the release of the {@code ReentrantLock}
      * taken last goes to {@link #releaseTop}, anything else to {@link #releaseEntry}.
      */
-    private static void release(Lock l, byte kind, int site, int name) {
-        JThread jt = JThread.get();
+    private static void release(Lock l, byte kind, int site, int name, Object thread) {
+        JThread jt = JThread.of(thread);
         if (jt.busy) {
             return;
         }

@@ -53,7 +53,7 @@ public final class JavaMonitors {
         if (o == null) {
             return thread;
         }
-        JThread jt = of(thread);
+        JThread jt = JThread.of(thread);
         if (jt.busy) {
             return jt;
         }
@@ -95,7 +95,7 @@ public final class JavaMonitors {
      * @param thread the calling thread's state, as {@link #monitorEnter} returned it, or null
      */
     public static void monitorEntered(Object o, int site, int name, Object thread) {
-        JThread jt = of(thread);
+        JThread jt = JThread.of(thread);
         long waited = jt.waitDone();
         if (waited == 0L || jt.busy || !jt.isTop(o, JavaLocks.MONITOR) || jt.topInstance() != waited) {
             return;
@@ -118,7 +118,7 @@ public final class JavaMonitors {
      * @return the calling thread's state, for the method's {@link #monitorExit}
      */
     public static Object methodEntered(Object o, int site, int name, Object thread) {
-        JThread jt = of(thread);
+        JThread jt = JThread.of(thread);
         if (jt.busy) {
             return jt;
         }
@@ -137,14 +137,6 @@ public final class JavaMonitors {
             jt.busy = false;
         }
         return jt;
-    }
-
-    /**
-     * The calling thread's state: the one an earlier hook of the same call of the woven method
-     * returned, which a frame keeps for the thread it runs on, or else looked up.
-     */
-    private static JThread of(Object thread) {
-        return thread instanceof JThread jt ? jt : JThread.get();
     }
 
     /** The lock id of a monitor, through the thread's memo of the monitor it named last. */
@@ -171,7 +163,7 @@ public final class JavaMonitors {
         if (o == null) {
             return;
         }
-        JThread jt = of(thread);
+        JThread jt = JThread.of(thread);
         if (jt.busy) {
             return;
         }

@@ -238,7 +238,13 @@ final class LockMethodVisitor extends MethodVisitor {
         if (hook.named()) {
             super.visitLdcInsn(pendingLock == null ? 0 : JavaLockRuntime.name(pendingLock));
         }
+        if (hook.threaded()) {
+            state.load(mv);
+        }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.owner(), hook.name(), hook.descriptor(), false);
+        if (hook.threaded() && hook.descriptor().endsWith(OBJECT)) {
+            state.store(mv);
+        }
         added = true;
         forget();
     }

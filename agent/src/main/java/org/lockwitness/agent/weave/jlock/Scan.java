@@ -27,8 +27,9 @@ final class Scan extends ClassVisitor {
     final Map<String, Integer> firstLines = new HashMap<>();
     /**
      * The original {@code max_locals} of each method that has a {@code monitorenter} or
-     * {@code monitorexit}, or is {@code synchronized}: the slot {@link LockMethodVisitor} adds
-     * after them for the thread's state.
+     * {@code monitorexit}, a call whose hook takes the thread's state ({@code lock()},
+     * {@code unlock()}), or is {@code synchronized}: the slot {@link LockMethodVisitor} adds after
+     * them for the thread's state.
      */
     final Map<String, Integer> monitorLocals = new HashMap<>();
 
@@ -64,8 +65,10 @@ final class Scan extends ClassVisitor {
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String n, String d, boolean isInterface) {
-                if (Targets.of(opcode, owner, n, d) != null) {
+                Targets.Hook hook = Targets.of(opcode, owner, n, d);
+                if (hook != null) {
                     needed = true;
+                    monitor |= hook.threaded();
                 }
             }
 

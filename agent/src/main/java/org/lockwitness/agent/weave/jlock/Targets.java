@@ -26,8 +26,16 @@ import org.objectweb.asm.Opcodes;
  */
 final class Targets {
 
-    /** A replacement: the hook's owner, name and descriptor; whether it takes a lock name too. */
-    record Hook(String owner, String name, String descriptor, boolean named) {
+    /**
+     * A replacement: the hook's owner, name and descriptor; whether it takes a lock name too, and
+     * whether it takes the calling thread's state last, as the monitor hooks do
+     * ({@link StateSlot}), returning it when its descriptor returns an {@code Object}.
+     */
+    record Hook(String owner, String name, String descriptor, boolean named, boolean threaded) {
+
+        Hook(String owner, String name, String descriptor, boolean named) {
+            this(owner, name, descriptor, named, false);
+        }
     }
 
     static final String LOCKS = JavaLocks.class.getName().replace('.', '/');
@@ -54,12 +62,12 @@ final class Targets {
             "Ljava/util/concurrent/locks/ReentrantReadWriteLock$WriteLock;", STAMPED_LOCK);
 
     private static final Map<String, Hook> LOCK_CALLS = Map.of(
-            "lock()V", new Hook(LOCKS, "lock", "(" + LOCK + "II)V", true),
+            "lock()V", new Hook(LOCKS, "lock", "(" + LOCK + "IILjava/lang/Object;)Ljava/lang/Object;", true, true),
             "lockInterruptibly()V", new Hook(LOCKS, "lockInterruptibly", "(" + LOCK + "II)V", true),
             "tryLock()Z", new Hook(LOCKS, "tryLock", "(" + LOCK + "II)Z", true),
             "tryLock(JLjava/util/concurrent/TimeUnit;)Z",
             new Hook(LOCKS, "tryLock", "(" + LOCK + "JLjava/util/concurrent/TimeUnit;II)Z", true),
-            "unlock()V", new Hook(LOCKS, "unlock", "(" + LOCK + "II)V", true));
+            "unlock()V", new Hook(LOCKS, "unlock", "(" + LOCK + "IILjava/lang/Object;)V", true, true));
     private static final Map<String, Hook> CONDITION_CALLS = Map.of(
             "await()V", new Hook(WAITS, "await", "(" + CONDITION + "I)V", false),
             "awaitUninterruptibly()V", new Hook(WAITS, "awaitUninterruptibly", "(" + CONDITION + "I)V", false),
