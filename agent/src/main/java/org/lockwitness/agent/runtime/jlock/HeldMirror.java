@@ -17,10 +17,11 @@ import java.util.Arrays;
  * common acquire and release touch no array at all, which took about 4.5 ns off a
  * {@code ReentrantLock} or {@code synchronized} pair of about 40 (side by side, fastest
  * iterations). Every method that reads the arrays first moves that hold into them
- * ({@link #settle}); a thread that publishes a wait has done so (a {@code synchronized} block then
- * pushes the monitor it is about to enter, pending until it is entered), and the watchdog, which
- * reads other threads' mirrors without their cooperation, reads the newest hold's fields too, for a
- * thread blocked where it could not publish its wait (entering a {@code synchronized} method). A
+ * ({@link #settle}); a thread that publishes a wait has done so, and the watchdog, which reads
+ * other threads' mirrors without their cooperation, reads the newest hold's fields too: for a thread
+ * blocked where it could not publish its wait (entering a {@code synchronized} method), and for one
+ * entering a {@code synchronized} block, whose newest hold is the monitor it is about to enter,
+ * marked as such ({@link #pushEntering}), which is its wait. A
  * reference is stored only when it differs from the one already there: under G1 a store of a reference from one region
  * into an old object of another runs the post-write barrier, a full fence before its card check,
  * and a loop that takes the same locks again would pay it on every acquire. So a released lock
@@ -44,7 +45,11 @@ abstract class HeldMirror {
     private Object topObject;
     private long topInstance;
     private int topId;
-    private byte topKind;
+    /**
+     * The newest hold's kind in the low byte; above it, for a monitor being entered
+     * ({@link JavaLocks#ENTERING}), the site's name for it, which the watchdog shows.
+     */
+    private int topMeta;
     Object[] objects = new Object[8];
     long[] instances = new long[8];
     int[] ids = new int[8];
@@ -78,18 +83,37 @@ abstract class HeldMirror {
 
     /** A new hold, the newest: kept out of the arrays until they are needed. */
     void push(Object lock, long instance, int id, byte kind) {
+        pushTop(lock, instance, id, kind);
+    }
+
+    /**
+     * A monitor about to be entered, the newest hold from now on but pending ({@link JavaLocks#ENTERING})
+     * until {@link #entered}: the thread may block in {@code monitorenter}, and this hold is then the
+     * wait the watchdog reads, with the site's name ({@code name}, 0 when it has none or it does not
+     * fit in 24 bits).
+     */
+    void pushEntering(Object lock, long instance, int id, int name) {
+        pushTop(lock, instance, id, (name >>> 24 == 0 ? name << 8 : 0) | JavaLocks.ENTERING);
+    }
+
+    private void pushTop(Object lock, long instance, int id, int meta) {
         settle();
         if (topObject != lock) {
             topObject = lock;
         }
         topInstance = instance;
         topId = id;
-        topKind = kind;
+        topMeta = meta;
+    }
+
+    /** The monitor {@link #pushEntering} pushed is entered: a hold like any other. */
+    void entered() {
+        topMeta = JavaLocks.MONITOR;
     }
 
     /** Whether the newest hold is {@code lock}, held as {@code kind}, and not yet in the arrays. */
     boolean isTop(Object lock, byte kind) {
-        return topObject == lock && topInstance != 0L && topKind == kind;
+        return topObject == lock && topInstance != 0L && (byte) topMeta == kind;
     }
 
     /** The instance of the hold {@link #isTop} confirmed. */
@@ -141,10 +165,23 @@ abstract class HeldMirror {
         return topObject;
     }
 
+    /**
+     * Whether the newest hold {@link #racyTopInstance} read is a monitor being entered, read the
+     * same way: the thread then waits for it, or is about to.
+     */
+    boolean racyTopEntering() {
+        return (byte) topMeta == JavaLocks.ENTERING;
+    }
+
+    /** The site's name of the monitor being entered that {@link #racyTopEntering} confirmed, or 0. */
+    int racyTopName() {
+        return topMeta >>> 8;
+    }
+
     /** Moves the newest hold into the arrays, if it is not there yet. */
     void settle() {
         if (topInstance != 0L) {
-            append(topObject, topInstance, topId, topKind);
+            append(topObject, topInstance, topId, (byte) topMeta);
             topInstance = 0L;
         }
     }

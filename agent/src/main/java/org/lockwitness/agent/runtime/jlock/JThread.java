@@ -174,16 +174,13 @@ final class JThread extends HeldMirror {
         waitFor(acquiringLock, acquiringInstance, name);
     }
 
-    /** Clears the published wait, if any; returns the instance it was for, or 0. */
-    long waitDone() {
-        long waited = (long) WAIT_INSTANCE.getOpaque(this);
-        if (waited != 0L) {
+    void waitDone() {
+        if ((long) WAIT_INSTANCE.getOpaque(this) != 0L) {
             WAIT_INSTANCE.setRelease(this, 0L);
             if (holdsNothing()) {
                 waitObject = null;
             }
         }
-        return waited;
     }
 
     /** The {@code java.util.concurrent} lock {@link JavaLocks} checked, with its instance and id, until it is held. */

@@ -48,6 +48,12 @@ public final class JavaLocks {
      * witness one more level of the write's hold, until the write is released.
      */
     static final byte DOWNGRADED = 4;
+    /**
+     * A monitor that a {@code synchronized} block is about to enter: pushed before
+     * {@code monitorenter}, a {@link #MONITOR} once entered ({@link JavaMonitors}). Only ever the
+     * newest hold, never in the mirror's arrays: nothing else of the thread runs in between.
+     */
+    static final byte ENTERING = 5;
     private static final byte NONE = -1;
 
     private static final Witness W = JavaLockRuntime.witness();

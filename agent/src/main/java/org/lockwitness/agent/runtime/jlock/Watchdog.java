@@ -23,23 +23,25 @@ import org.lockwitness.witness.WitnessThread;
  *
  * <p>Design: each thread publishes the lock it is about to block on ({@link JThread#waitInstance},
  * stored with release semantics after the lock's object and name) and clears it when the acquire returns or
- * throws; the locks it holds are its mirror. One wait cannot be published: the JVM takes a
+ * throws; the locks it holds are its mirror. A thread entering a {@code synchronized} block publishes
+ * no wait: the monitor it is about to enter is its newest hold, marked as being entered
+ * ({@link HeldMirror#racyTopEntering}, with the site's name), until it has entered it, and that is
+ * its wait. One wait cannot be published: the JVM takes a
  * {@code synchronized} method's monitor before the method's first instruction, so a thread blocked
  * there has said nothing. For a platform thread that is {@code BLOCKED} without a published wait,
  * the scan asks {@code ThreadMXBean} which monitor it waits for (its identity hash is the
  * instance) and where (the line of the call); the JDK does not answer for virtual threads, so a virtual
  * thread blocked entering a {@code synchronized} method stays unseen. Such a thread has not moved
  * its newest hold into its mirror's arrays (a published wait does that first), so the holders of a
- * scan include each thread's newest hold as well ({@link HeldMirror#racyTopInstance}), except the
- * newest hold of the instance the thread waits for: that is the monitor a {@code synchronized}
- * block pushes before it blocks ({@link JavaMonitors#monitorEnter}), not held yet. A scan maps
+ * scan include each thread's newest hold as well ({@link HeldMirror#racyTopInstance}), unless it is a
+ * monitor being entered, which is not held yet. A scan maps
  * every held instance to a holder, follows each waiter to the holder of what it waits for, and keeps the
  * cycles; a cycle is reported when the previous scan saw the same threads waiting on the same
  * instances and each thread's state says it is blocked ({@code BLOCKED}, {@code WAITING},
  * {@code TIMED_WAITING}). Holders are read without synchronization: a thread that is really blocked
  * has not changed its mirror since it published its wait, which orders those writes before the
- * scan's read; a thread that is running may be misread, but then it is not in the same cycle in the
- * next scan. Self-waits (a thread blocked on a {@code StampedLock} it holds) are the witness's
+ * scan's read, or since its {@code monitorenter} began, whose atomic instruction made them visible;
+ * a thread that is running may be misread, but then it is not in the same cycle in the next scan. Self-waits (a thread blocked on a {@code StampedLock} it holds) are the witness's
  * {@code RECURSION}, not a cycle here.
  *
  * <p>Thread-safety: {@link #scan} is synchronized; it runs on the sweeper thread, and when
@@ -63,8 +65,11 @@ final class Watchdog {
         Map<JThread, Wait> waits = new LinkedHashMap<>();
         for (JThread t : live) {
             long instance = t.waitInstance;
+            long top = t.racyTopInstance();
             if (instance != 0L) {
                 waits.put(t, new Wait(instance, t.waitObject, t.waitName, null));
+            } else if (top != 0L && t.racyTopEntering()) {
+                waits.put(t, new Wait(top, t.racyTopObject(), t.racyTopName(), null));
             }
         }
         List<JThread> blocked = blockedUnpublished(live, waits);
@@ -72,7 +77,7 @@ final class Watchdog {
             previous = Set.of();
             return;
         }
-        Map<Long, JThread> holders = holders(live, waits);
+        Map<Long, JThread> holders = holders(live);
         monitorEntries(blocked, waits, holders);
         if (waits.size() < 2) {
             previous = Set.of();
@@ -94,11 +99,10 @@ final class Watchdog {
     }
 
     /**
-     * Who holds each instance, by the threads' mirrors. A thread's newest hold of the instance it
-     * waits for is the one {@link JavaMonitors#monitorEnter} pushed before blocking, pending until
-     * the monitor is entered: not a hold.
+     * Who holds each instance, by the threads' mirrors. A newest hold of a monitor being entered
+     * ({@link HeldMirror#racyTopEntering}) is what its thread waits for: not a hold.
      */
-    private static Map<Long, JThread> holders(List<JThread> live, Map<JThread, Wait> waits) {
+    private static Map<Long, JThread> holders(List<JThread> live) {
         Map<Long, JThread> holders = new HashMap<>();
         for (JThread t : live) {
             long[] instances = t.instances;
@@ -107,8 +111,7 @@ final class Watchdog {
                 holders.putIfAbsent(instances[i], t);
             }
             long top = t.racyTopInstance();
-            Wait wait = waits.get(t);
-            if (top != 0L && (wait == null || wait.instance() != top)) {
+            if (top != 0L && !t.racyTopEntering()) {
                 holders.putIfAbsent(top, t);
             }
         }

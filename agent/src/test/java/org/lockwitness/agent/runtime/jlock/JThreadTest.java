@@ -132,16 +132,26 @@ class JThreadTest {
     }
 
     @Test
-    void a_wait_is_cleared_once_and_says_what_it_was_for() throws InterruptedException {
+    void a_monitor_being_entered_is_the_newest_hold_and_the_wait_until_it_is_entered() throws InterruptedException {
         onNewThread(() -> {
             JThread jt = JThread.get();
+            Object outer = new Object();
             Object monitor = new Object();
-            assertEquals(0L, jt.waitDone(), "nothing published");
-            jt.waitFor(monitor, 1L << 32 | 5, 9);
-            assertEquals(1L << 32 | 5, jt.waitInstance);
-            assertEquals(1L << 32 | 5, jt.waitDone());
-            assertEquals(0L, jt.waitInstance);
-            assertEquals(0L, jt.waitDone(), "cleared once");
+            jt.push(outer, 1L << 32 | 4, 3, JavaLocks.LOCK);
+            jt.pushEntering(monitor, 1L << 32 | 5, 9, 77);
+            assertEquals(1, jt.racyDepth(), "the hold before it moved into the arrays");
+            assertEquals(1L << 32 | 5, jt.racyTopInstance());
+            assertTrue(jt.racyTopEntering(), "pending: what the thread waits for");
+            assertEquals(77, jt.racyTopName());
+            assertFalse(jt.isTop(monitor, JavaLocks.MONITOR), "not a monitor hold yet");
+            assertTrue(jt.isTop(monitor, JavaLocks.ENTERING));
+            jt.entered();
+            assertFalse(jt.racyTopEntering());
+            assertTrue(jt.isTop(monitor, JavaLocks.MONITOR), "held once entered");
+            assertEquals(9, jt.topId());
+            jt.pushEntering(new Object(), 1L << 32 | 6, 10, 1 << 24);
+            assertEquals(0, jt.racyTopName(), "a name that does not fit in 24 bits is dropped, not truncated");
+            assertTrue(jt.racyTopEntering());
         });
     }
 
