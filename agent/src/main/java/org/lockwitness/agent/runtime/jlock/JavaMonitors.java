@@ -90,10 +90,9 @@ public final class JavaMonitors {
      *
      * @param o the object locked
      * @param site the site id
-     * @param name the site's name for the lock, or 0
      * @param thread the calling thread's state, as {@link #monitorEnter} returned it, or null
      */
-    public static void monitorEntered(Object o, int site, int name, Object thread) {
+    public static void monitorEntered(Object o, int site, Object thread) {
         JThread jt = JThread.of(thread);
         if (jt.busy || !jt.isTop(o, JavaLocks.ENTERING)) {
             return;

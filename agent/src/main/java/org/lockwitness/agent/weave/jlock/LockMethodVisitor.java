@@ -13,7 +13,7 @@ import org.objectweb.asm.Type;
  * and {@link org.lockwitness.agent.runtime.jlock.JavaLocks} for what each hook reports):
  * <ul>
  *   <li>{@code monitorenter}: {@code dup, dup, site, name, thread, monitorEnter, store thread;
- *       monitorenter; site, name, thread, monitorEntered}; {@code monitorexit}: {@code dup;
+ *       monitorenter; site, thread, monitorEntered}; {@code monitorexit}: {@code dup;
  *       monitorexit; site, thread, monitorExit}, on the
  *       compiler's exception paths too, which are {@code monitorexit}s like any other. The call
  *       after either instruction is owed until the next event and goes after the label that
@@ -83,7 +83,6 @@ final class LockMethodVisitor extends MethodVisitor {
     /** The hook owed since the last {@code monitorenter} or {@code monitorexit}, or null. */
     private String owed;
     private int owedSite;
-    private int owedName;
     /** The label right after that instruction, held back until the next event. */
     private Label owedLabel;
 
@@ -150,7 +149,7 @@ final class LockMethodVisitor extends MethodVisitor {
             super.visitLdcInsn(name);
             monitorHook("monitorEnter", "(" + OBJECT + "II" + THREAD_ARG + OBJECT);
             super.visitInsn(opcode);
-            owe("monitorEntered", site, name);
+            owe("monitorEntered", site);
             added = true;
             forget();
             return;
@@ -158,7 +157,7 @@ final class LockMethodVisitor extends MethodVisitor {
         if (opcode == Opcodes.MONITOREXIT) {
             super.visitInsn(Opcodes.DUP);
             super.visitInsn(opcode);
-            owe("monitorExit", cls.site(line, "synchronized end"), 0);
+            owe("monitorExit", cls.site(line, "synchronized end"));
             added = true;
             forget();
             return;
@@ -334,10 +333,9 @@ final class LockMethodVisitor extends MethodVisitor {
         }
     }
 
-    private void owe(String hook, int site, int name) {
+    private void owe(String hook, int site) {
         owed = hook;
         owedSite = site;
-        owedName = name;
     }
 
     /** Emits the owed hook, after the label held back, if any. */
@@ -354,12 +352,7 @@ final class LockMethodVisitor extends MethodVisitor {
 
     private void emitOwed() {
         super.visitLdcInsn(owedSite);
-        if (owed.equals("monitorEntered")) {
-            super.visitLdcInsn(owedName);
-            monitorHook(owed, "(" + OBJECT + "II" + THREAD_ARG + "V");
-        } else {
-            monitorHook(owed, "(" + OBJECT + "I" + THREAD_ARG + "V");
-        }
+        monitorHook(owed, "(" + OBJECT + "I" + THREAD_ARG + "V");
         owed = null;
     }
 
