@@ -269,7 +269,7 @@ final class ContextRules {
         }
         dispatch.run(t, () -> {
             String here = state.siteText(site);
-            return state.report(Rule.PCPU_UNPINNED, here, ContextMessages.pcpuUnpinned(t.cpu, here), List.of(),
+            return state.report(Rule.PCPU_UNPINNED, here, ContextMessages.pcpuUnpinned(t.cpu(), here), List.of(),
                     List.of(here), List.of(state.backtrace()), t);
         });
     }

@@ -29,10 +29,10 @@ final class CpuTable {
      */
     CpuState of(WitnessThread t) {
         CpuState c = t.cpuState;
-        if (c != null && c.id == t.cpu) {
+        if (c != null && c.id == t.cpu()) {
             return c;
         }
-        c = get(t.cpu);
+        c = get(t.cpu());
         t.cpuState = c;
         return c;
     }

@@ -22,6 +22,9 @@ package org.lockwitness.witness;
  * report, and for {@link #destroy} and {@link #threadExit}, which read or change shared state.
  */
 final class HoldRules {
+    /** The Java read/write and stamped locks, whose exclusive acquires {@link #writeSeen} records. */
+    private static final int WRITE_TRACKED = LockId.kinds(LockKind.JAVA_RW, LockKind.JAVA_STAMPED);
+
     private final WitnessState state;
     private final Dispatch dispatch;
     private final ContextRules context;
@@ -70,8 +73,7 @@ final class HoldRules {
 
     /** A Java read/write or stamped lock, whose exclusive acquires {@link #writeSeen} records. */
     private static boolean writeTracked(int lock) {
-        LockKind kind = LockId.kind(lock);
-        return kind == LockKind.JAVA_RW || kind == LockKind.JAVA_STAMPED;
+        return LockId.kindIn(lock, WRITE_TRACKED);
     }
 
     /** The held entry's mode of an acquire: exclusive or shared, sleepable or not. */

@@ -57,6 +57,20 @@ final class LockId {
         return KINDS[(lock >>> KIND_SHIFT) & KIND_MASK];
     }
 
+    /** The set of these kinds, for {@link #kindIn}. */
+    static int kinds(LockKind... kinds) {
+        int set = 0;
+        for (LockKind k : kinds) {
+            set |= 1 << k.ordinal();
+        }
+        return set;
+    }
+
+    /** Whether the lock's kind is in {@code set}, from {@link #kinds}: a shift and a mask, no table read. */
+    static boolean kindIn(int lock, int set) {
+        return (set >>> ((lock >>> KIND_SHIFT) & KIND_MASK) & 1) != 0;
+    }
+
     static boolean isSpin(int lock) {
         return (lock & SPIN_BIT) != 0;
     }

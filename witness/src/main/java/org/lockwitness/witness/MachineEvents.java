@@ -65,7 +65,7 @@ final class MachineEvents {
                             + frames.get(0).getLineNumber();
                 }
                 sites.add(site);
-                cpus.add(t.cpu);
+                cpus.add(t.cpu());
                 if (!frames.isEmpty()) {
                     traces.add(new Backtrace(
                             ContextMessages.waiterBlocked(t.name, i < locks.size() ? locks.get(i) : "?"),
@@ -155,7 +155,7 @@ final class MachineEvents {
             for (String name : List.of(thread, waker)) {
                 WitnessThread t = state.threadNamed(name);
                 if (t != null) {
-                    cpus.add(t.cpu);
+                    cpus.add(t.cpu());
                 }
             }
             Waker w = lastWaker.get(ident);

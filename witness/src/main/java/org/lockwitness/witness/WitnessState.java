@@ -127,7 +127,7 @@ final class WitnessState {
             t.lastFindingSite = siteList.isEmpty() ? null : siteList.get(0);
         }
         return report(rule, key, message, locks, siteList, traces, t == null ? List.of() : List.of(t.name),
-                t == null || t.java ? -1 : t.cpu);
+                t == null || t.java ? -1 : t.cpu());
     }
 
     /**
@@ -141,7 +141,7 @@ final class WitnessState {
         int before = findings.size();
         MachineRun current = runs.current();
         Finding panic = findings.record(rule, key, message, locks, siteList, traces, List.of(t.name),
-                t.java ? -1 : t.cpu, current == null ? null : current.ref, qualified);
+                t.java ? -1 : t.cpu(), current == null ? null : current.ref, qualified);
         counted(before, current);
         return panic;
     }

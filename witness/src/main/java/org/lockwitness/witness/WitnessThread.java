@@ -26,22 +26,30 @@ public final class WitnessThread {
     /** An ordinary Java thread: no CPU, no machine run, never dropped at a run's end. */
     final boolean java;
 
-    private static final int OWEPREEMPT = 1;
-    private static final int INTERRUPTS_ENABLED = 1 << 1;
-    private static final int EOI_PENDING = 1 << 2;
-    private static final int IN_RENDEZVOUS = 1 << 3;
-    private static final int PINNED = 1 << 4;
-
-    int cpu;
-    /**
-     * The context {@link #at} records, in two words so that recording it costs two stores rather
-     * than seven (every model event records it, and a store drains at the lock's next fence): the
-     * critical-section nesting in the low half of {@code nesting} and the interrupt nesting in the
-     * high half, the flags in {@code contextFlags}. Read through {@link #critnest()} and the other
-     * accessors below.
+    /*
+     * The context word's layout: the critical-section nesting in bits 0-31, exactly; the
+     * interrupt nesting in bits 32-39, saturated to a signed byte (the rules ask only whether it
+     * is positive or zero); the flags in bits 40-44; the CPU in bits 45-63.
      */
-    private long nesting;
-    private int contextFlags = INTERRUPTS_ENABLED;
+    private static final int INTR_SHIFT = 32;
+    private static final long OWEPREEMPT = 1L << 40;
+    private static final long INTERRUPTS_ENABLED = 1L << 41;
+    private static final long EOI_PENDING = 1L << 42;
+    private static final long IN_RENDEZVOUS = 1L << 43;
+    private static final long PINNED = 1L << 44;
+    private static final int CPU_SHIFT = 45;
+    /** The largest CPU id {@link #at} takes: 524,287. */
+    static final int MAX_CPU = (1 << (64 - CPU_SHIFT)) - 1;
+    /** The nestings and the two flags that make a context other than ordinary. */
+    private static final long ORDINARY_MASK = (1L << (INTR_SHIFT + 8)) - 1 | IN_RENDEZVOUS | INTERRUPTS_ENABLED;
+
+    /**
+     * The context {@link #at} records, in one word so that recording it costs one store rather
+     * than seven (every model event records it, and a store drains at the lock's next fence):
+     * the CPU, both nestings and the flags, as laid out above. Read through {@link #cpu()},
+     * {@link #critnest()} and the other accessors below.
+     */
+    private long context = INTERRUPTS_ENABLED;
     long step;
 
     /** Shared sx and rw holds ({@code td_sx_slocks}, {@code td_rw_rlocks}), for the reader rule. */
@@ -100,14 +108,14 @@ public final class WitnessThread {
         this.java = java;
         this.seenOrders = java ? new SeenOrders() : null;
         if (java) {
-            cpu = JAVA_CPU;
+            context |= (long) JAVA_CPU << CPU_SHIFT;
         }
     }
 
     /**
      * Records the context of the event about to be reported and returns this handle.
      *
-     * @param cpu the CPU the thread runs on
+     * @param cpu the CPU the thread runs on, 0 to 524,287
      * @param critnest the thread's critical-section nesting ({@code td_critnest})
      * @param owepreempt the thread's deferred preemption flag ({@code td_owepreempt})
      * @param interruptsEnabled whether interrupts are enabled on the CPU
@@ -119,58 +127,74 @@ public final class WitnessThread {
      * @param step the scheduling points taken so far on the thread's CPU: the own time of the
      *     spin locks that CPU holds, for {@link WitnessOptions.Builder#holdBound}
      * @return this handle
+     * @throws IllegalArgumentException for a CPU id outside 0 to 524,287, having changed nothing
      */
     public WitnessThread at(int cpu, int critnest, boolean owepreempt, boolean interruptsEnabled,
             int interruptNesting, boolean eoiPending, boolean inRendezvous, boolean pinned, long step) {
-        this.cpu = cpu;
-        this.nesting = (long) interruptNesting << 32 | (critnest & 0xFFFF_FFFFL);
-        this.contextFlags = (owepreempt ? OWEPREEMPT : 0) | (interruptsEnabled ? INTERRUPTS_ENABLED : 0)
+        if (cpu < 0 || cpu > MAX_CPU) {
+            throw badCpu(cpu);
+        }
+        this.context = (long) cpu << CPU_SHIFT | (critnest & 0xFFFF_FFFFL)
+                | (long) (Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, interruptNesting)) & 0xFF) << INTR_SHIFT
+                | (owepreempt ? OWEPREEMPT : 0) | (interruptsEnabled ? INTERRUPTS_ENABLED : 0)
                 | (eoiPending ? EOI_PENDING : 0) | (inRendezvous ? IN_RENDEZVOUS : 0) | (pinned ? PINNED : 0);
         this.step = step;
         return this;
     }
 
-    /** The critical-section nesting {@link #at} recorded ({@code td_critnest}). */
-    int critnest() {
-        return (int) nesting;
+    private static IllegalArgumentException badCpu(int cpu) {
+        return new IllegalArgumentException("CPU id " + cpu + " is outside 0.." + MAX_CPU);
     }
 
-    /** The interrupt nesting {@link #at} recorded: above 0 in primary interrupt context. */
+    /** The CPU {@link #at} recorded. */
+    int cpu() {
+        return (int) (context >>> CPU_SHIFT);
+    }
+
+    /** The critical-section nesting {@link #at} recorded ({@code td_critnest}). */
+    int critnest() {
+        return (int) context;
+    }
+
+    /**
+     * The interrupt nesting {@link #at} recorded: above 0 in primary interrupt context. Its sign
+     * and whether it is zero are exact; a magnitude past a byte's reads as the byte's limit.
+     */
     int interruptNesting() {
-        return (int) (nesting >>> 32);
+        return (byte) (context >>> INTR_SHIFT);
     }
 
     /** The deferred preemption flag {@link #at} recorded ({@code td_owepreempt}). */
     boolean owepreempt() {
-        return (contextFlags & OWEPREEMPT) != 0;
+        return (context & OWEPREEMPT) != 0;
     }
 
     /** Whether interrupts were enabled on the CPU, as {@link #at} recorded. */
     boolean interruptsEnabled() {
-        return (contextFlags & INTERRUPTS_ENABLED) != 0;
+        return (context & INTERRUPTS_ENABLED) != 0;
     }
 
     /** Whether the interrupt being handled had not been EOI'd, as {@link #at} recorded. */
     boolean eoiPending() {
-        return (contextFlags & EOI_PENDING) != 0;
+        return (context & EOI_PENDING) != 0;
     }
 
     /** Whether the CPU ran an SMP rendezvous handler, as {@link #at} recorded. */
     boolean inRendezvous() {
-        return (contextFlags & IN_RENDEZVOUS) != 0;
+        return (context & IN_RENDEZVOUS) != 0;
     }
 
     /** Whether the thread was pinned to its CPU ({@code sched_pin}), as {@link #at} recorded. */
     boolean pinned() {
-        return (contextFlags & PINNED) != 0;
+        return (context & PINNED) != 0;
     }
 
     /**
      * Whether the recorded context is ordinary as far as the thread's own state goes: no critical
-     * section, no interrupt, no rendezvous handler, interrupts on. One compare per word.
+     * section, no interrupt, no rendezvous handler, interrupts on. One mask and one compare.
      */
     boolean ordinaryContext() {
-        return nesting == 0 & (contextFlags & (IN_RENDEZVOUS | INTERRUPTS_ENABLED)) == INTERRUPTS_ENABLED;
+        return (context & ORDINARY_MASK) == INTERRUPTS_ENABLED;
     }
 
     /** The id given at creation. */

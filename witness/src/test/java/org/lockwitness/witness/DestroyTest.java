@@ -30,7 +30,7 @@ class DestroyTest {
         WitnessThread t = sim.thread("detach");
         sim.takeSpin(t, s, sim.site("s.c", 1));
         sim.w.destroy(t, s.id, s.instance, sim.site("s.c", 2));
-        t.at(t.cpu, 0, false, true, 0, false, false, false, t.step);
+        t.at(t.cpu(), 0, false, true, 0, false, false, false, t.step);
         sim.take(t, m, sim.site("s.c", 3));
         sim.w.sleep(t, "wait", m.instance, sim.site("s.c", 4));
         sim.drop(t, m, sim.site("s.c", 5));

@@ -81,7 +81,7 @@ final class Sim {
 
     /** Spin acquire as the model does it: interrupts off, critnest up, then the witness events. */
     void takeSpin(WitnessThread t, Lock l, int site) {
-        t.at(t.cpu, t.critnest() + 1, t.owepreempt(), false, t.interruptNesting(), t.eoiPending(), t.inRendezvous(),
+        t.at(t.cpu(), t.critnest() + 1, t.owepreempt(), false, t.interruptNesting(), t.eoiPending(), t.inRendezvous(),
                 t.pinned(), t.step);
         w.checkOrder(t, l.id, l.instance, site, OpFlags.SPIN_OP, 0);
         w.acquired(t, l.id, l.instance, site, OpFlags.SPIN_OP);
@@ -90,7 +90,7 @@ final class Sim {
     void dropSpin(WitnessThread t, Lock l, int site) {
         w.release(t, l.id, l.instance, site, OpFlags.SPIN_OP);
         int critnest = t.critnest() - 1;
-        t.at(t.cpu, critnest, t.owepreempt(), critnest == 0 && t.interruptNesting() == 0 || t.interruptsEnabled(),
+        t.at(t.cpu(), critnest, t.owepreempt(), critnest == 0 && t.interruptNesting() == 0 || t.interruptsEnabled(),
                 t.interruptNesting(), t.eoiPending(), t.inRendezvous(), t.pinned(), t.step);
     }
 

@@ -2,6 +2,7 @@ package org.lockwitness.witness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class WitnessThreadContextTest {
     void every_field_comes_back_as_recorded() {
         WitnessThread t = witness.thread(1, "ctx");
         t.at(31, 3, true, false, 2, true, false, true, 77);
-        assertEquals(31, t.cpu);
+        assertEquals(31, t.cpu());
         assertEquals(3, t.critnest());
         assertEquals(2, t.interruptNesting());
         assertTrue(t.owepreempt());
@@ -47,10 +48,40 @@ class WitnessThreadContextTest {
     }
 
     @Test
+    void the_context_word_keeps_every_field_at_its_limits() {
+        WitnessThread t = witness.thread(5, "limits");
+        t.at(WitnessThread.MAX_CPU, Integer.MIN_VALUE, true, true, Integer.MAX_VALUE, true, true, true, Long.MAX_VALUE);
+        assertEquals(WitnessThread.MAX_CPU, t.cpu());
+        assertEquals(Integer.MIN_VALUE, t.critnest());
+        assertEquals(Byte.MAX_VALUE, t.interruptNesting(), "a deep nesting saturates but stays positive");
+        assertTrue(t.owepreempt() && t.interruptsEnabled() && t.eoiPending() && t.inRendezvous() && t.pinned());
+        assertEquals(Long.MAX_VALUE, t.step);
+        t.at(0, Integer.MAX_VALUE, false, false, Integer.MIN_VALUE, false, false, false, 0);
+        assertEquals(0, t.cpu());
+        assertEquals(Integer.MAX_VALUE, t.critnest());
+        assertEquals(Byte.MIN_VALUE, t.interruptNesting(), "a negative nesting saturates but stays negative");
+        assertFalse(t.owepreempt() || t.interruptsEnabled() || t.eoiPending() || t.inRendezvous() || t.pinned());
+        t.at(0, 0, false, true, 256, false, false, false, 0);
+        assertTrue(t.interruptNesting() > 0, "256 is not read as 0");
+        assertFalse(t.ordinaryContext());
+    }
+
+    @Test
+    void a_cpu_id_out_of_range_is_refused_and_changes_nothing() {
+        WitnessThread t = witness.thread(6, "range").at(7, 2, false, true, 0, false, false, false, 9);
+        assertThrows(IllegalArgumentException.class, () -> t.at(-1, 0, false, true, 0, false, false, false, 10));
+        assertThrows(IllegalArgumentException.class,
+                () -> t.at(WitnessThread.MAX_CPU + 1, 0, false, true, 0, false, false, false, 10));
+        assertEquals(7, t.cpu());
+        assertEquals(2, t.critnest());
+        assertEquals(9, t.step);
+    }
+
+    @Test
     void a_thread_starts_with_interrupts_on_and_a_java_thread_in_ordinary_context() {
         assertTrue(witness.thread(3, "new").interruptsEnabled());
         WitnessThread t = witness.javaThread(4, "java");
-        assertEquals(WitnessThread.JAVA_CPU, t.cpu);
+        assertEquals(WitnessThread.JAVA_CPU, t.cpu());
         assertTrue(t.ordinaryContext());
     }
 }
