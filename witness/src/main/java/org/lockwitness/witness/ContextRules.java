@@ -158,7 +158,7 @@ final class ContextRules {
         rendezvousPoint(t, site);
         CpuState cpu = state.cpus.of(t);
         if (t.interruptNesting() > 0 || t.inRendezvousHandler() || cpu.spinLocks.depth > 0
-                || t.sleepLocks.depth > 0) {
+                || t.sleepLocks().depth > 0) {
             dispatch.run(t, () -> sleepCheck(t, cpu.spinLocks, cv, wmesg, interlock, site));
         }
     }
@@ -188,7 +188,7 @@ final class ContextRules {
         }
         List<String> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        HeldLocks sleep = t.sleepLocks;
+        HeldLocks sleep = t.sleepLocks();
         for (int i = sleep.depth - 1; i >= 0; i--) {
             if (sleep.instance(i) == interlock || LockId.isGiant(sleep.lock(i))
                     || sleep.sleepable(i)) {
@@ -249,7 +249,7 @@ final class ContextRules {
     void required(WitnessThread t, String lockName, int site) {
         rendezvousPoint(t, site);
         WitnessType c = state.classes.byName(lockName);
-        if (c != null && (t.sleepLocks.holdsClass(c.id) || state.cpus.of(t).spinLocks.holdsClass(c.id))) {
+        if (c != null && (t.sleepLocks().holdsClass(c.id) || state.cpus.of(t).spinLocks.holdsClass(c.id))) {
             return;
         }
         dispatch.run(t, () -> {

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * A list of held lock instances, oldest first, as FreeBSD's {@code lock_list_entry} chain
- * (lockdep's {@code held_locks}): the sleep locks of one thread or the spin locks of one CPU. The
+ * (lockdep's {@code held_locks}): the sleep locks of one thread (its {@link WitnessThread}, which
+ * extends this class so that the fast path reaches the list without a load) or the spin locks of
+ * one CPU. The
  * hold rules ({@link HoldRules}) push and pop it; the order check and the context rules read it.
  *
  * <h2>Design</h2>
@@ -31,7 +33,7 @@ import java.util.Arrays;
  * in other threads' and CPUs' lists, a racy best-effort read that can only miss or misname one;
  * and a Java DEADLOCK report lists the waiters' holds from a {@link #racyCopy}.
  */
-final class HeldLocks {
+class HeldLocks {
     static final byte EXCLUSIVE = 0x1;
     /** {@code LI_SLEEPABLE}: the class is sleepable and the acquire was not NOSLEEP. */
     static final byte SLEEPABLE = 0x4;

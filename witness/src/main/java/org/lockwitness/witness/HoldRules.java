@@ -46,7 +46,7 @@ final class HoldRules {
      * lock, as {@link #acquired} would. Returns false, having changed nothing, for anything else.
      */
     static boolean pushed(WitnessThread t, int lock, long instance, int site, int flags) {
-        HeldLocks held = t.sleepLocks;
+        HeldLocks held = t.sleepLocks();
         if (t.rendezvousDepth != 0 || (flags & (OpFlags.TRY | OpFlags.SHARED)) != 0 || LockId.isSpin(lock)
                 || held.mayHoldClass(LockId.classOf(lock)) || writeTracked(lock)) {
             return false;
@@ -61,7 +61,7 @@ final class HoldRules {
      * would. Returns false, having changed nothing, for anything else.
      */
     static boolean popped(WitnessThread t, int lock, long instance, int flags) {
-        HeldLocks held = t.sleepLocks;
+        HeldLocks held = t.sleepLocks();
         int top = held.depth - 1;
         if (t.rendezvousDepth != 0 || (flags & (OpFlags.SPIN_OP | OpFlags.SHARED)) != 0 || LockId.isSpin(lock)
                 || top < 0 || held.instance(top) != instance || !held.exclusive(top) || held.recursed(top) != 0) {
@@ -269,7 +269,7 @@ final class HoldRules {
     void threadExit(WitnessThread t, int site) {
         dispatch.run(t, () -> {
             Finding panic = null;
-            HeldLocks held = t.sleepLocks;
+            HeldLocks held = t.sleepLocks();
             String here = state.siteText(site);
             for (int i = 0; i < held.depth; i++) {
                 int lock = held.lock(i);
@@ -288,7 +288,7 @@ final class HoldRules {
 
     /** This thread's sleep locks or this CPU's spin locks, as the lock's kind says. */
     private HeldLocks heldList(WitnessThread t, int lock) {
-        return LockId.isSpin(lock) ? state.cpus.of(t).spinLocks : t.sleepLocks;
+        return LockId.isSpin(lock) ? state.cpus.of(t).spinLocks : t.sleepLocks();
     }
 
     /** Keeps {@code td_sx_slocks} and {@code td_rw_rlocks} for the reader rule. */
@@ -323,7 +323,7 @@ final class HoldRules {
             return cpu == null ? null : Messages.cpuHolder(cpu.id);
         }
         for (WitnessThread other : state.threads) {
-            if (other.sleepLocks.find(instance) >= 0) {
+            if (other.sleepLocks().find(instance) >= 0) {
                 return Messages.threadHolder(other.name);
             }
         }

@@ -62,7 +62,7 @@ abstract class JavaThreadEvents extends ContextEvents {
      * tell a hold the witness never saw. Confined to {@code t}'s thread; no lock.
      */
     public boolean holds(WitnessThread t, long instance) {
-        return t.sleepLocks.find(instance) >= 0;
+        return t.sleepLocks().find(instance) >= 0;
     }
 
     /**
@@ -71,7 +71,7 @@ abstract class JavaThreadEvents extends ContextEvents {
      * pay a search of the held locks on every acquire. Confined to {@code t}'s thread; no lock.
      */
     public boolean mayHoldClass(WitnessThread t, int lock) {
-        return t.sleepLocks.mayHoldClass(LockId.classOf(lock));
+        return t.sleepLocks().mayHoldClass(LockId.classOf(lock));
     }
 
     /**

@@ -99,7 +99,7 @@ final class MachineEvents {
                 String site = given != null ? given : state.recordedSite(t.blockingSite);
                 sites.add(site);
                 allSites.add(site);
-                holds.add(heldLines(t.sleepLocks, allSites));
+                holds.add(heldLines(t.sleepLocks(), allSites));
                 List<String> frames = state.stacks.frames(state.stacks.of(t.carrier));
                 if (!frames.isEmpty()) {
                     traces.add(new Backtrace(

@@ -309,7 +309,7 @@ final class WitnessState {
             addDeclared(e);
         }
         for (WitnessThread t : threads) {
-            t.sleepLocks.clear();
+            t.sleepLocks().clear();
             t.sxShared = 0;
             t.rwShared = 0;
             t.rendezvousDepth = 0;

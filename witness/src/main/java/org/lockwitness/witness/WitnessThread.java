@@ -10,10 +10,16 @@ package org.lockwitness.witness;
  * {@link #at}, which returns this handle so that an event reads
  * {@code witness.acquired(t.at(...), lock, instance, site, flags)}.
  *
+ * <p>The handle is its thread's list of held sleep locks: it extends {@link HeldLocks}, so that the
+ * list's fields are the handle's own and the fast path reaches them without a load through a field
+ * (as the agent's Java-thread state extends its mirror of held locks). Measured side by side, this
+ * took about 0.8 ns off the witness's known-order pair of about 15. Code outside the list's own
+ * methods reaches it through {@link #sleepLocks()}, never through its fields directly.
+ *
  * <p>Thread-safety: confined. Only the Java thread running the kernel thread may call {@link #at}
  * or pass the handle to an event.
  */
-public final class WitnessThread {
+public final class WitnessThread extends HeldLocks {
     /**
      * The CPU slot of every Java thread ({@link Witness#javaThread}): above the model's CPUs, so
      * that a Java thread never sees a machine's spin locks; it never holds one.
@@ -22,7 +28,6 @@ public final class WitnessThread {
 
     final long tid;
     final String name;
-    final HeldLocks sleepLocks;
     /** An ordinary Java thread: no CPU, no machine run, never dropped at a run's end. */
     final boolean java;
 
@@ -103,7 +108,6 @@ public final class WitnessThread {
     WitnessThread(long tid, String name, boolean java) {
         this.tid = tid;
         this.name = name;
-        this.sleepLocks = new HeldLocks();
         this.carrier = Thread.currentThread();
         this.java = java;
         this.seenOrders = java ? new SeenOrders() : null;
@@ -195,6 +199,11 @@ public final class WitnessThread {
      */
     boolean ordinaryContext() {
         return (context & ORDINARY_MASK) == INTERRUPTS_ENABLED;
+    }
+
+    /** The sleep locks this thread holds: the handle's own list ({@link HeldLocks}). */
+    HeldLocks sleepLocks() {
+        return this;
     }
 
     /** The id given at creation. */
