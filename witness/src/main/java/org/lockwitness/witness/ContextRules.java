@@ -53,7 +53,7 @@ final class ContextRules {
      * negative, which {@link #sleepLockForbidden} lets pass, only sends the acquire to the slow path.
      */
     static boolean ordinary(WitnessThread t, CpuState cpu) {
-        return t.ordinaryContext() & (t.rendezvousDepth | cpu.spinLocks.depth) == 0;
+        return t.ordinaryContext() & (t.rendezvousDepth | cpu.spinLocks().depth) == 0;
     }
 
     /**
@@ -67,7 +67,7 @@ final class ContextRules {
             rule = Rule.SLEEP_LOCK_IN_INTERRUPT;
         } else if (t.inRendezvousHandler()) {
             rule = Rule.PREEMPT_IN_RENDEZVOUS;
-        } else if (cpu.spinLocks.depth > 0) {
+        } else if (cpu.spinLocks().depth > 0) {
             rule = Rule.SLEEP_LOCK_UNDER_SPIN;
         } else if (t.critnest() > 0 || !t.interruptsEnabled()) {
             rule = Rule.SLEEP_LOCK_IN_CRITICAL;
@@ -91,7 +91,7 @@ final class ContextRules {
         if (!t.interruptsEnabled()) {
             return;
         }
-        HeldLocks spin = state.cpus.of(t).spinLocks;
+        HeldLocks spin = state.cpus.of(t).spinLocks();
         for (int i = 0; i < spin.depth; i++) {
             markIrq(t, spin.lock(i), site, false);
         }
@@ -157,9 +157,9 @@ final class ContextRules {
     void sleep(WitnessThread t, boolean cv, String wmesg, long interlock, int site) {
         rendezvousPoint(t, site);
         CpuState cpu = state.cpus.of(t);
-        if (t.interruptNesting() > 0 || t.inRendezvousHandler() || cpu.spinLocks.depth > 0
+        if (t.interruptNesting() > 0 || t.inRendezvousHandler() || cpu.spinLocks().depth > 0
                 || t.sleepLocks().depth > 0) {
-            dispatch.run(t, () -> sleepCheck(t, cpu.spinLocks, cv, wmesg, interlock, site));
+            dispatch.run(t, () -> sleepCheck(t, cpu.spinLocks(), cv, wmesg, interlock, site));
         }
     }
 
@@ -249,7 +249,7 @@ final class ContextRules {
     void required(WitnessThread t, String lockName, int site) {
         rendezvousPoint(t, site);
         WitnessType c = state.classes.byName(lockName);
-        if (c != null && (t.sleepLocks().holdsClass(c.id) || state.cpus.of(t).spinLocks.holdsClass(c.id))) {
+        if (c != null && (t.sleepLocks().holdsClass(c.id) || state.cpus.of(t).spinLocks().holdsClass(c.id))) {
             return;
         }
         dispatch.run(t, () -> {

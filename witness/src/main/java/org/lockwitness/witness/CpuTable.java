@@ -59,7 +59,7 @@ final class CpuTable {
     /** The CPU that holds spin lock {@code instance}, or null. Caller holds the checker lock. */
     CpuState holder(long instance) {
         for (CpuState c : cpus) {
-            if (c != null && c.spinLocks.find(instance) >= 0) {
+            if (c != null && c.spinLocks().find(instance) >= 0) {
                 return c;
             }
         }
@@ -70,7 +70,7 @@ final class CpuTable {
     void clearSpinLocks() {
         for (CpuState c : cpus) {
             if (c != null) {
-                c.spinLocks.clear();
+                c.spinLocks().clear();
             }
         }
     }

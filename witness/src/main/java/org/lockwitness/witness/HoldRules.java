@@ -288,7 +288,7 @@ final class HoldRules {
 
     /** This thread's sleep locks or this CPU's spin locks, as the lock's kind says. */
     private HeldLocks heldList(WitnessThread t, int lock) {
-        return LockId.isSpin(lock) ? state.cpus.of(t).spinLocks : t.sleepLocks();
+        return LockId.isSpin(lock) ? state.cpus.of(t).spinLocks() : t.sleepLocks();
     }
 
     /** Keeps {@code td_sx_slocks} and {@code td_rw_rlocks} for the reader rule. */

@@ -91,7 +91,7 @@ final class OrderCheck {
         if (!spin && !ContextRules.ordinary(t, cpu)) {
             return false;
         }
-        HeldLocks held = spin ? cpu.spinLocks : t.sleepLocks();
+        HeldLocks held = spin ? cpu.spinLocks() : t.sleepLocks();
         int plock = plock(held, interlock);
         if (plock < 0) {
             return true;
@@ -115,7 +115,7 @@ final class OrderCheck {
         if (!spin && context.sleepLockForbidden(t, cpu, lock, site)) {
             return;
         }
-        HeldLocks held = spin ? cpu.spinLocks : t.sleepLocks();
+        HeldLocks held = spin ? cpu.spinLocks() : t.sleepLocks();
         int plock = plock(held, interlock);
         if (plock < 0) {
             return;
