@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * A list of held lock instances, oldest first, as FreeBSD's {@code lock_list_entry} chain
- * (lockdep's {@code held_locks}): the sleep locks of one thread (its {@link WitnessThread}, which
- * extends this class so that the fast path reaches the list without a load) or the spin locks of
- * one CPU. The
+ * (lockdep's {@code held_locks}): the sleep locks of one thread or the spin locks of one CPU. The
  * hold rules ({@link HoldRules}) push and pop it; the order check and the context rules read it.
+ * A thread's {@link WitnessThread} and a CPU's {@link CpuState} extend it and are their lists, so
+ * that the fast paths reach a list without a load through a field; neither overrides anything.
  *
  * <h2>Design</h2>
  * One {@code long} array holds four words per entry (the instance; the lock id and site id;
@@ -16,14 +16,14 @@ import java.util.Arrays;
  * nothing in steady state, and a push or a pop of a sleep lock touches one array, one bounds check
  * and, entries being 32 bytes, one cache line (measured side by side: about 1 ns per pair cheaper
  * than three words per entry beside an {@code int} array of modes, which was itself about 4 ns
- * cheaper than six parallel arrays and a count per Bloom bit). "Is a lock of this class held?" is one test of a 64-bit Bloom word
- * ({@link #classBits}, bit {@code class & 63}) and, only when the bit is set, a scan of the
- * entries; class ids are dense and sequential, so the few classes held at once rarely share a bit.
- * The word stays exact without counts: a pop restores the word its entry saved, and removing an
- * entry from the middle (a release out of order) recomputes the words above it. The state is the
- * same size whatever the class limit (lockdep's
- * {@code held_locks} is a fixed array per task, FreeBSD's lock list a chain of small blocks). The
- * newest entry is last, where a release usually finds it.
+ * cheaper than six parallel arrays and a count per Bloom bit). "Is a lock of this class held?"
+ * is one test of a 64-bit Bloom word ({@link #classBits}, bit {@code class & 63}) and, only when
+ * the bit is set, a scan of the entries; class ids are dense and sequential, so the few classes
+ * held at once rarely share a bit. The word stays exact without counts: a pop restores the word its
+ * entry saved, and removing an entry from the middle (a release out of order) recomputes the words
+ * above it. The state is the same size whatever the class limit (lockdep's {@code held_locks} is a
+ * fixed array per task, FreeBSD's lock list a chain of small blocks). The newest entry is last,
+ * where a release usually finds it.
  *
  * <h2>Thread-safety</h2>
  * Not thread-safe, and needs not be: a thread's list is used only by that thread, a CPU's list
@@ -38,6 +38,7 @@ class HeldLocks {
     /** {@code LI_SLEEPABLE}: the class is sleepable and the acquire was not NOSLEEP. */
     static final byte SLEEPABLE = 0x4;
     private static final int WORDS = 4;
+    /** The word of an entry that holds its mode and recursion count. */
     private static final int META = 3;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final int MODE_MASK = 0xFF;
