@@ -71,7 +71,7 @@ final class HoldRules {
         return true;
     }
 
-    /** A Java read/write or stamped lock, whose exclusive acquires {@link #writeSeen} records. */
+    /** Whether the lock is of a {@link #WRITE_TRACKED} kind. */
     private static boolean writeTracked(int lock) {
         return LockId.kindIn(lock, WRITE_TRACKED);
     }

@@ -12,22 +12,21 @@ import java.util.Arrays;
  *
  * <p>Design: parallel arrays grown geometrically, the newest entry last; a recursive hold is one
  * more entry. Pushing and popping allocate nothing in steady state. The newest hold stays in four
- * fields of its own until another lock operation of the thread needs the arrays, and the release
- * of the lock taken last (the innermost, which most releases are) only clears it there: so the
- * common acquire and release touch no array at all, which took about 4.5 ns off a
- * {@code ReentrantLock} or {@code synchronized} pair of about 40 (side by side, fastest
- * iterations). Every method that reads the arrays first moves that hold into them
- * ({@link #settle}); a thread that publishes a wait has done so, and the watchdog, which reads
- * other threads' mirrors without their cooperation, reads the newest hold's fields too: for a thread
- * blocked where it could not publish its wait (entering a {@code synchronized} method), and for one
- * entering a {@code synchronized} block, whose newest hold is the monitor it is about to enter,
- * marked as such ({@link #pushEntering}), which is its wait. A
- * reference is stored only when it differs from the one already there: under G1 a store of a reference from one region
- * into an old object of another runs the post-write barrier, a full fence before its card check,
- * and a loop that takes the same locks again would pay it on every acquire. So a released lock
- * stays in its slot above the mirror's depth until the thread holds nothing; then the mirror drops
- * them all (a null store needs no card mark) and tells the thread state ({@link #heldNothing}),
- * which drops what it remembers of released locks too.
+ * fields of its own until another lock operation of the thread needs the arrays, and the release of
+ * the lock taken last (the innermost, which most releases are) only clears it there: so the common
+ * acquire and release touch no array at all, which took about 4.5 ns off a {@code ReentrantLock} or
+ * {@code synchronized} pair of about 40 (side by side, fastest iterations). Every method that reads
+ * the arrays first moves that hold into them ({@link #settle}); a thread that publishes a wait has
+ * done so, and the watchdog, which reads other threads' mirrors without their cooperation, reads
+ * the newest hold's fields too: for a thread blocked where it could not publish its wait (entering
+ * a {@code synchronized} method), and for one entering a {@code synchronized} block, whose newest
+ * hold is the monitor it is about to enter, marked as such ({@link #pushEntering}), which is its
+ * wait. A reference is stored only when it differs from the one already there: under G1 a store of
+ * a reference from one region into an old object of another runs the post-write barrier, a full
+ * fence before its card check, and a loop that takes the same locks again would pay it on every
+ * acquire. So a released lock stays in its slot above the mirror's depth until the thread holds
+ * nothing; then the mirror drops them all (a null store needs no card mark) and tells the thread
+ * state ({@link #heldNothing}), which drops what it remembers of released locks too.
  *
  * <p>Thread-safety: changed only by its thread; read by the watchdog without synchronization
  * ({@link #racyDepth}, {@link #racyTopInstance}) and by the sweeper once the thread has ended.

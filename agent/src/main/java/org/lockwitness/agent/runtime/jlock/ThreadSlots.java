@@ -3,9 +3,10 @@ package org.lockwitness.agent.runtime.jlock;
 /**
  * A direct-mapped cache of {@link JThread}s by thread id, in front of {@link JThread}'s
  * {@code ThreadLocal}: the first Java-lock hook of each call of a woven method looks up the calling
- * thread's state (the hooks after it get it from the method's state slot), and a {@code ThreadLocal} lookup is a chain of five dependent loads (the thread's
- * map, its table, the entry, the entry's weak referent, the value) that a profile of the
- * {@code ReentrantLock} pair under the agent put at about a third of the pair's time.
+ * thread's state (the hooks after it get it from the method's state slot), and a
+ * {@code ThreadLocal} lookup is a chain of five dependent loads (the thread's map, its table, the
+ * entry, the entry's weak referent, the value) that a profile of the {@code ReentrantLock} pair
+ * under the agent put at about a third of the pair's time.
  *
  * <h2>Design</h2>
  * One array of {@value #SIZE} slots, indexed by the low bits of the thread id. A lookup reads the

@@ -22,27 +22,27 @@ import org.lockwitness.witness.WitnessThread;
  * other here (the JDK's {@code ThreadMXBean.findDeadlockedThreads} does not see them).
  *
  * <p>Design: each thread publishes the lock it is about to block on ({@link JThread#waitInstance},
- * stored with release semantics after the lock's object and name) and clears it when the acquire returns or
- * throws; the locks it holds are its mirror. A thread entering a {@code synchronized} block publishes
- * no wait: the monitor it is about to enter is its newest hold, marked as being entered
- * ({@link HeldMirror#racyTopEntering}, with the site's name), until it has entered it, and that is
- * its wait. One wait cannot be published: the JVM takes a
- * {@code synchronized} method's monitor before the method's first instruction, so a thread blocked
- * there has said nothing. For a platform thread that is {@code BLOCKED} without a published wait,
- * the scan asks {@code ThreadMXBean} which monitor it waits for (its identity hash is the
- * instance) and where (the line of the call); the JDK does not answer for virtual threads, so a virtual
- * thread blocked entering a {@code synchronized} method stays unseen. Such a thread has not moved
- * its newest hold into its mirror's arrays (a published wait does that first), so the holders of a
- * scan include each thread's newest hold as well ({@link HeldMirror#racyTopInstance}), unless it is a
- * monitor being entered, which is not held yet. A scan maps
- * every held instance to a holder, follows each waiter to the holder of what it waits for, and keeps the
- * cycles; a cycle is reported when the previous scan saw the same threads waiting on the same
- * instances and each thread's state says it is blocked ({@code BLOCKED}, {@code WAITING},
- * {@code TIMED_WAITING}). Holders are read without synchronization: a thread that is really blocked
- * has not changed its mirror since it published its wait, which orders those writes before the
- * scan's read, or since its {@code monitorenter} began, whose atomic instruction made them visible;
- * a thread that is running may be misread, but then it is not in the same cycle in the next scan. Self-waits (a thread blocked on a {@code StampedLock} it holds) are the witness's
- * {@code RECURSION}, not a cycle here.
+ * stored with release semantics after the lock's object and name) and clears it when the acquire
+ * returns or throws; the locks it holds are its mirror. A thread entering a {@code synchronized}
+ * block publishes no wait: the monitor it is about to enter is its newest hold, marked as being
+ * entered ({@link HeldMirror#racyTopEntering}, with the site's name), until it has entered it, and
+ * that is its wait. One wait cannot be published: the JVM takes a {@code synchronized} method's
+ * monitor before the method's first instruction, so a thread blocked there has said nothing. For a
+ * platform thread that is {@code BLOCKED} without a published wait, the scan asks
+ * {@code ThreadMXBean} which monitor it waits for (its identity hash is the instance) and where
+ * (the line of the call); the JDK does not answer for virtual threads, so a virtual thread blocked
+ * entering a {@code synchronized} method stays unseen. Such a thread has not moved its newest hold
+ * into its mirror's arrays (a published wait does that first), so the holders of a scan include
+ * each thread's newest hold as well ({@link HeldMirror#racyTopInstance}), unless it is a monitor
+ * being entered, which is not held yet. A scan maps every held instance to a holder, follows each
+ * waiter to the holder of what it waits for, and keeps the cycles; a cycle is reported when the
+ * previous scan saw the same threads waiting on the same instances and each thread's state says it
+ * is blocked ({@code BLOCKED}, {@code WAITING}, {@code TIMED_WAITING}). Holders are read without
+ * synchronization: a thread that is really blocked has not changed its mirror since it published
+ * its wait, which orders those writes before the scan's read, or since its {@code monitorenter}
+ * began, whose atomic instruction made them visible; a thread that is running may be misread, but
+ * then it is not in the same cycle in the next scan. Self-waits (a thread blocked on a
+ * {@code StampedLock} it holds) are the witness's {@code RECURSION}, not a cycle here.
  *
  * <p>Thread-safety: {@link #scan} is synchronized; it runs on the sweeper thread, and when
  * {@code main} returns and at exit.
