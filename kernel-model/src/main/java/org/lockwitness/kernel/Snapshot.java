@@ -6,7 +6,8 @@ package org.lockwitness.kernel;
  *
  * <p>Design: a view, not a copy. {@link KThread#snapshot()} fixes the thread's CPU (one volatile
  * read) and each accessor reads the thread's or the CPU's field when asked, so a checker that copies
- * the context into its own per-thread record copies it once, not twice. The values are those of the
+ * the context into its own per-thread record copies it once, not twice. {@link #flags()} reads the
+ * five yes-or-no facts at once, for a checker that keeps them as bits. The values are those of the
  * moment they are read: on the thread itself, between two of its scheduling points, they do not
  * change.
  *
@@ -21,6 +22,17 @@ public final class Snapshot {
     public static final int INTR_IPI = 1;
     /** The rendezvous IPI: {@code smp_rendezvous_action} without a critical section, EOI after. */
     public static final int INTR_RENDEZVOUS = 2;
+
+    /** {@link #flags()} bit: {@link #owepreempt()}. */
+    public static final int OWEPREEMPT = 1;
+    /** {@link #flags()} bit: {@link #interruptsEnabled()}. */
+    public static final int INTERRUPTS_ENABLED = 2;
+    /** {@link #flags()} bit: {@link #eoiPending()}. */
+    public static final int EOI_PENDING = 4;
+    /** {@link #flags()} bit: {@link #inRendezvous()}. */
+    public static final int IN_RENDEZVOUS = 8;
+    /** {@link #flags()} bit: {@link #pinned()}. */
+    public static final int PINNED = 16;
 
     private KThread thread;
     private Cpu cpu;
@@ -90,6 +102,24 @@ public final class Snapshot {
     /** @return whether the thread cannot migrate (pinned or bound) */
     public boolean pinned() {
         return thread.pinned > 0 || thread.boundCpu >= 0;
+    }
+
+    /**
+     * The five yes-or-no facts of the context in one read: {@link #owepreempt()},
+     * {@link #interruptsEnabled()}, {@link #eoiPending()}, {@link #inRendezvous()} and
+     * {@link #pinned()}, as the bits of the same names.
+     *
+     * @return the bits that hold
+     */
+    public int flags() {
+        KThread th = thread;
+        Cpu c = cpu;
+        int f = (th.owepreempt ? OWEPREEMPT : 0) | (th.inRendezvous ? IN_RENDEZVOUS : 0)
+                | (th.pinned > 0 || th.boundCpu >= 0 ? PINNED : 0);
+        if (c != null) {
+            f |= (c.intrEnabled ? INTERRUPTS_ENABLED : 0) | (c.eoiPending > 0 ? EOI_PENDING : 0);
+        }
+        return f;
     }
 
     /** @return whether the thread holds its thread lock (the sched lock) */

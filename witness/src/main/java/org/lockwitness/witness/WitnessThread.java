@@ -28,6 +28,18 @@ public final class WitnessThread extends HeldLocks {
 
     final long tid;
     final String name;
+
+    /** {@link #at(int, int, int, int, long)} flag: the thread's deferred preemption flag ({@code td_owepreempt}). */
+    public static final int CTX_OWEPREEMPT = 1;
+    /** {@link #at(int, int, int, int, long)} flag: interrupts are enabled on the CPU. */
+    public static final int CTX_INTERRUPTS_ENABLED = 2;
+    /** {@link #at(int, int, int, int, long)} flag: the interrupt being handled has not been EOI'd yet. */
+    public static final int CTX_EOI_PENDING = 4;
+    /** {@link #at(int, int, int, int, long)} flag: the CPU runs an SMP rendezvous handler. */
+    public static final int CTX_IN_RENDEZVOUS = 8;
+    /** {@link #at(int, int, int, int, long)} flag: the thread is pinned to its CPU ({@code sched_pin}). */
+    public static final int CTX_PINNED = 16;
+
     /** An ordinary Java thread: no CPU, no machine run, never dropped at a run's end. */
     final boolean java;
 
@@ -37,11 +49,13 @@ public final class WitnessThread extends HeldLocks {
      * is positive or zero); the flags in bits 40-44; the CPU in bits 45-63.
      */
     private static final int INTR_SHIFT = 32;
-    private static final long OWEPREEMPT = 1L << 40;
-    private static final long INTERRUPTS_ENABLED = 1L << 41;
-    private static final long EOI_PENDING = 1L << 42;
-    private static final long IN_RENDEZVOUS = 1L << 43;
-    private static final long PINNED = 1L << 44;
+    private static final int FLAG_SHIFT = 40;
+    private static final long OWEPREEMPT = (long) CTX_OWEPREEMPT << FLAG_SHIFT;
+    private static final long INTERRUPTS_ENABLED = (long) CTX_INTERRUPTS_ENABLED << FLAG_SHIFT;
+    private static final long EOI_PENDING = (long) CTX_EOI_PENDING << FLAG_SHIFT;
+    private static final long IN_RENDEZVOUS = (long) CTX_IN_RENDEZVOUS << FLAG_SHIFT;
+    private static final long PINNED = (long) CTX_PINNED << FLAG_SHIFT;
+    private static final int CTX_FLAGS = 0x1F;
     private static final int CPU_SHIFT = 45;
     /** The largest CPU id {@link #at} takes: 524,287. */
     static final int MAX_CPU = (1 << (64 - CPU_SHIFT)) - 1;
@@ -135,13 +149,31 @@ public final class WitnessThread extends HeldLocks {
      */
     public WitnessThread at(int cpu, int critnest, boolean owepreempt, boolean interruptsEnabled,
             int interruptNesting, boolean eoiPending, boolean inRendezvous, boolean pinned, long step) {
+        return at(cpu, critnest, interruptNesting, (owepreempt ? CTX_OWEPREEMPT : 0)
+                | (interruptsEnabled ? CTX_INTERRUPTS_ENABLED : 0) | (eoiPending ? CTX_EOI_PENDING : 0)
+                | (inRendezvous ? CTX_IN_RENDEZVOUS : 0) | (pinned ? CTX_PINNED : 0), step);
+    }
+
+    /**
+     * {@link #at(int, int, boolean, boolean, int, boolean, boolean, boolean, long)} with the five
+     * facts that are yes or no given as one set of {@code CTX_*} bits, as a caller that keeps them
+     * so passes them on without taking them apart. Bits outside the five are ignored.
+     *
+     * @param cpu the CPU the thread runs on, 0 to 524,287
+     * @param critnest the thread's critical-section nesting ({@code td_critnest})
+     * @param interruptNesting interrupt nesting on the CPU; above 0 is primary interrupt context
+     * @param flags the {@code CTX_*} bits that hold
+     * @param step as for the other form
+     * @return this handle
+     * @throws IllegalArgumentException for a CPU id outside 0 to 524,287, having changed nothing
+     */
+    public WitnessThread at(int cpu, int critnest, int interruptNesting, int flags, long step) {
         if (cpu < 0 || cpu > MAX_CPU) {
             throw badCpu(cpu);
         }
         this.context = (long) cpu << CPU_SHIFT | (critnest & 0xFFFF_FFFFL)
                 | (long) (Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, interruptNesting)) & 0xFF) << INTR_SHIFT
-                | (owepreempt ? OWEPREEMPT : 0) | (interruptsEnabled ? INTERRUPTS_ENABLED : 0)
-                | (eoiPending ? EOI_PENDING : 0) | (inRendezvous ? IN_RENDEZVOUS : 0) | (pinned ? PINNED : 0);
+                | (long) (flags & CTX_FLAGS) << FLAG_SHIFT;
         this.step = step;
         return this;
     }

@@ -67,6 +67,33 @@ class WitnessThreadContextTest {
     }
 
     @Test
+    void the_flag_set_form_records_what_the_boolean_form_does() {
+        WitnessThread t = witness.thread(7, "flags");
+        int[] bits = {WitnessThread.CTX_OWEPREEMPT, WitnessThread.CTX_INTERRUPTS_ENABLED,
+            WitnessThread.CTX_EOI_PENDING, WitnessThread.CTX_IN_RENDEZVOUS, WitnessThread.CTX_PINNED};
+        for (int f = 0; f < 32; f++) {
+            boolean[] on = new boolean[bits.length];
+            for (int b = 0; b < bits.length; b++) {
+                on[b] = (f & bits[b]) != 0;
+            }
+            t.at(5, 2, 1, f | ~0x1F, 40 + f);
+            assertEquals(on[0], t.owepreempt(), "flags " + f);
+            assertEquals(on[1], t.interruptsEnabled(), "flags " + f);
+            assertEquals(on[2], t.eoiPending(), "flags " + f);
+            assertEquals(on[3], t.inRendezvous(), "flags " + f);
+            assertEquals(on[4], t.pinned(), "flags " + f);
+            assertEquals(5, t.cpu(), "bits outside the five leak into nothing");
+            assertEquals(2, t.critnest());
+            assertEquals(1, t.interruptNesting());
+            assertEquals(40 + f, t.step);
+        }
+        assertEquals(5, Integer.bitCount(WitnessThread.CTX_OWEPREEMPT | WitnessThread.CTX_INTERRUPTS_ENABLED
+                | WitnessThread.CTX_EOI_PENDING | WitnessThread.CTX_IN_RENDEZVOUS | WitnessThread.CTX_PINNED));
+        assertThrows(IllegalArgumentException.class, () -> t.at(-1, 0, 0, 0, 0));
+        assertEquals(5, t.cpu());
+    }
+
+    @Test
     void a_cpu_id_out_of_range_is_refused_and_changes_nothing() {
         WitnessThread t = witness.thread(6, "range").at(7, 2, false, true, 0, false, false, false, 9);
         assertThrows(IllegalArgumentException.class, () -> t.at(-1, 0, false, true, 0, false, false, false, 10));

@@ -229,13 +229,16 @@ public final class Probes {
         if (s.stopped()) {
             return null;
         }
+        int cpu = s.cpu();
+        int critnest = s.critnest();
+        int flags = s.flags();
+        boolean owepreempt = (flags & Snapshot.OWEPREEMPT) != 0;
         if (s.parallel()) {
-            EventTrace.recordOnCpu(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
+            EventTrace.recordOnCpu(event, s.tid(), cpu, critnest, owepreempt, s.step(), detail);
         } else {
-            EventTrace.record(event, s.tid(), s.cpu(), s.critnest(), s.owepreempt(), s.step(), detail);
+            EventTrace.record(event, s.tid(), cpu, critnest, owepreempt, s.step(), detail);
         }
-        return t.at(s.cpu(), s.critnest(), s.owepreempt(), s.interruptsEnabled(), s.intrNesting(), s.eoiPending(),
-                s.inRendezvous(), s.pinned(), s.cpuSteps());
+        return t.at(cpu, critnest, s.intrNesting(), ContextFlags.of(flags), s.cpuSteps());
     }
 
     /** The kernel thread's witness handle, made on its first event. */
