@@ -28,11 +28,22 @@ final class CpuTable {
      * thread.
      */
     CpuState of(WitnessThread t) {
+        CpuState c = cached(t);
+        return c != null ? c : refill(t);
+    }
+
+    /**
+     * The hit path of {@link #of}, static so that a caller reaches it without the table: the state
+     * {@code t} cached, if it is that of the CPU {@code t} runs on now; else null.
+     */
+    static CpuState cached(WitnessThread t) {
         CpuState c = t.cpuState;
-        if (c != null && c.id == t.cpu()) {
-            return c;
-        }
-        c = get(t.cpu());
+        return c != null && c.id == t.cpu() ? c : null;
+    }
+
+    /** The miss path of {@link #of}: looks up the state of {@code t}'s CPU and caches it in {@code t}. */
+    CpuState refill(WitnessThread t) {
+        CpuState c = get(t.cpu());
         t.cpuState = c;
         return c;
     }

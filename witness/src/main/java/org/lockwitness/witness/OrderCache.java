@@ -36,14 +36,15 @@ import java.util.Map;
  * slot stays valid until the next claim, which may grow the table.
  *
  * <p>In front of the table, each thread keeps the one order it last found known, with its own
- * count of the acquisitions of it since ({@link #knownAndCount(WitnessThread, int, int, int)}): a
- * loop that takes the same pair again reads nothing shared and writes only its own thread's state.
+ * count of the acquisitions of it since ({@link #memoHit}): a loop that takes the same pair again
+ * reads nothing shared and writes only its own thread's state.
  * Measured side by side on the witness's fast-path benchmark, the memo took about 3 ns off a
  * known-order pair (of about 27).
  *
  * <h2>Thread-safety</h2>
- * {@link #knownAndCount} is lock-free and allocation-free, and {@link #flush} by the thread itself
- * is lock-free; every other method requires the checker lock.
+ * {@link #knownAndCount}, {@link #memoHit} and {@link #knownAndRemember} are lock-free and
+ * allocation-free, and {@link #flush} by the thread itself is lock-free; every other method
+ * requires the checker lock.
  */
 final class OrderCache {
     private static final int KEY_BITS = 2 * LockId.CLASS_BITS;
@@ -108,24 +109,36 @@ final class OrderCache {
 
     /**
      * {@link #knownAndCount} for thread {@code t}, through its memo of the order it last found
-     * known ({@link WitnessThread#knownOrder}): taking that order again, as a loop does, costs one
-     * compare and one increment of the thread's own count, with no hash and no probe of the shared
-     * table. The memo stays right because an order once known stays known until {@link #clear},
-     * which {@link WitnessState#reset} follows by forgetting every memo. The thread's count is added
-     * to the table when the memo moves to another order ({@link #flush}), and {@link #pending} adds
+     * known ({@link WitnessThread#knownOrder}), in two parts so that the fast path reaches the
+     * first without the cache: taking that order again, as a loop does, costs one compare and one
+     * increment of the thread's own count, with no hash and no probe of the shared table
+     * ({@code memoHit}); any other order goes to {@link #knownAndRemember}. The memo stays right
+     * because an order once known stays known until {@link #clear}, which
+     * {@link WitnessState#reset} follows by forgetting every memo. The thread's count is added to
+     * the table when the memo moves to another order ({@link #flush}), and {@link #pending} adds
      * the counts not yet flushed for a report, so every acquisition is counted.
+     *
+     * @return true, having counted it, when the order is the one {@code t}'s memo holds; else
+     *     false, having changed nothing
      */
-    boolean knownAndCount(WitnessThread t, int parent, int child, int dep) {
-        long order = memoKey(parent, child, dep);
-        if (order == t.knownOrder) {
+    static boolean memoHit(WitnessThread t, int parent, int child, int dep) {
+        if (memoKey(parent, child, dep) == t.knownOrder) {
             t.knownOrderCount++;
             return true;
         }
+        return false;
+    }
+
+    /**
+     * After {@link #memoHit} missed: the table's answer, and, when the order is known, the memo
+     * moved to it (its count flushed first).
+     */
+    boolean knownAndRemember(WitnessThread t, int parent, int child, int dep) {
         if (!knownAndCount(parent, child, dep)) {
             return false;
         }
         flush(t);
-        t.knownOrder = order;
+        t.knownOrder = memoKey(parent, child, dep);
         return true;
     }
 

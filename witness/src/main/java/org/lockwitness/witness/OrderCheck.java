@@ -80,14 +80,19 @@ final class OrderCheck {
      * that orders against nothing or against a plock whose order to it is known, with no lock of
      * its class held (by the held list's Bloom word: a collision is left to {@link #checkOrder}),
      * and, for a Java thread, an order it took before in the same company
-     * ({@link CycleFilters#seenBefore}: its first time is left to {@link #checkOrder}).
+     * ({@link CycleFilters#seenBefore}: its first time is left to {@link #checkOrder}). The hit
+     * paths of the thread's cached CPU state and of its order memo are static, so a repeat reaches
+     * neither the CPU table nor the order cache.
      */
     boolean known(WitnessThread t, int lock, int flags, long interlock) {
         boolean spin = LockId.isSpin(lock);
         if (t.rendezvousDepth != 0 || spin != ((flags & OpFlags.SPIN_OP) != 0)) {
             return false;
         }
-        CpuState cpu = state.cpus.of(t);
+        CpuState cpu = CpuTable.cached(t);
+        if (cpu == null) {
+            cpu = state.cpus.refill(t);
+        }
         if (!spin && !ContextRules.ordinary(t, cpu)) {
             return false;
         }
@@ -100,7 +105,7 @@ final class OrderCheck {
         int dep = Deps.of(!held.exclusive(plock), recursiveRead(t, lock, flags));
         int parent = held.classOf(plock);
         return !held.mayHoldClass(cls) && state.cycleFilters.seenBefore(t, held, parent, cls, dep)
-                && state.cache.knownAndCount(t, parent, cls, dep);
+                && (OrderCache.memoHit(t, parent, cls, dep) || state.cache.knownAndRemember(t, parent, cls, dep));
     }
 
     /** {@link Witness#checkOrder}: at most one finding, in the documented order of precedence. */

@@ -10,7 +10,7 @@ import org.lockwitness.witness.report.ReportSnapshot;
 
 /**
  * The order graph's edge counts ("seen N times") stay exact behind each thread's memo of the order
- * it last found known ({@link OrderCache#knownAndCount(WitnessThread, int, int, int)}): whether the
+ * it last found known ({@link OrderCache#memoHit}): whether the
  * acquisitions are still in a live thread's memo, were flushed when the memo moved on, or belonged
  * to a thread that exited or a machine run that ended.
  */
