@@ -100,9 +100,9 @@ public final class WitnessThread extends HeldLocks {
     int blockingSite;
     /**
      * The order this thread last found known, as its parent class, child class and dependency
-     * kind ({@link OrderCache#memoHit}), or 0; and how many
-     * acquisitions of it since are not yet in the order cache's count. Written by this thread;
-     * read by reports and, once the thread is gone, flushed under the checker lock.
+     * kind ({@link OrderCache#memoHit}), or 0; and how many acquisitions of it since are not yet in
+     * the order cache's count. Written by this thread; read by reports and, once the thread is
+     * gone, flushed under the checker lock.
      */
     long knownOrder;
     int knownOrderCount;
