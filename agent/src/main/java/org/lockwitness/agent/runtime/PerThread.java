@@ -1,29 +1,29 @@
 package org.lockwitness.agent.runtime;
 
-import java.util.Arrays;
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.witness.WitnessThread;
 
 /**
- * What the agent keeps per Java thread: the current call site and the sites it interrupted, the
- * reentrancy guard, the witness handle of the kernel thread it carries, and the spin-wait progress for {@code SPIN_HELD_TOO_LONG} (the spinner's own iterations,
- * as FreeBSD's {@code _mtx_lock_spin_failed} counts them).
+ * What the agent keeps per Java thread: the current call site, the reentrancy guard, the kernel
+ * thread it carries and that thread's witness handle, and the spin-wait progress for
+ * {@code SPIN_HELD_TOO_LONG} (the spinner's own iterations, as FreeBSD's
+ * {@code _mtx_lock_spin_failed} counts them).
  *
  * <p>Design: a kernel thread keeps its state in its own slot ({@link KThread#checkerSlot()}, the
  * {@code td_witness} of FreeBSD's {@code struct thread}), reached from the carrier thread with a type
  * test and two field reads; only threads that are not kernel threads (the main thread, lock
- * construction elsewhere) use a {@link ThreadLocal}. Call-site instrumentation saves the current
- * site on a small stack before a call into the model and restores it after, so a model-internal
- * event (the interlock msleep takes back, the sched lock inside a switch) reports the site of the
- * outermost caller outside the model. A call that ends by an exception leaves one entry behind; the
- * stack is bounded and forgets its history when it would outgrow the bound.
+ * construction elsewhere) use a {@link ThreadLocal}. Call-site instrumentation sets the current
+ * site before a call into the model and, after it, restores the site it replaced, which the caller
+ * keeps in a local of its own; so a model-internal event (the interlock msleep takes back, the sched
+ * lock inside a switch) reports the site of the outermost caller outside the model. A call that
+ * ends by an exception leaves its site current until the caller's own call returns and restores
+ * the one before.
  *
  * <p>Thread-safety: confined to its thread.
  */
 final class PerThread {
 
-    private static final int MAX_SAVED = 1024;
-    private static final ThreadLocal<PerThread> CURRENT = ThreadLocal.withInitial(PerThread::new);
+    private static final ThreadLocal<PerThread> CURRENT = ThreadLocal.withInitial(() -> new PerThread(null));
 
     /** The id of the current call site, 0 for none. */
     int site;
@@ -35,10 +35,11 @@ final class PerThread {
     long spinInstance;
     long spins;
 
-    private int[] saved = new int[8];
-    private int depth;
+    /** The kernel thread this state belongs to; null for a thread that is not one. */
+    final KThread kthread;
 
-    private PerThread() {
+    private PerThread(KThread kthread) {
+        this.kthread = kthread;
     }
 
     /**
@@ -56,24 +57,8 @@ final class PerThread {
         if (slot instanceof PerThread pt) {
             return pt;
         }
-        PerThread pt = new PerThread();
+        PerThread pt = new PerThread(td);
         td.checkerSlot(pt);
         return pt;
-    }
-
-    void pushSite(int id) {
-        if (depth == saved.length) {
-            if (depth == MAX_SAVED) {
-                depth = 0;
-            } else {
-                saved = Arrays.copyOf(saved, depth * 2);
-            }
-        }
-        saved[depth++] = site;
-        site = id;
-    }
-
-    void popSite() {
-        site = depth > 0 ? saved[--depth] : 0;
     }
 }

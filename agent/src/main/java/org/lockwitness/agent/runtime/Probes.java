@@ -18,7 +18,8 @@ import org.lockwitness.witness.WitnessThread;
  * otherwise it takes the thread's {@link PerThread} from the kernel thread's own slot (no
  * {@code ThreadLocal}), refuses to run while the thread is already inside the agent or the witness
  * (the reentrancy guard), fixes the thread's {@link Snapshot} view, copies the context once into
- * the witness's handle, and calls the witness. The cold probes are in {@link ColdProbes}, which
+ * the witness's handle, and calls the witness. The three events of a lock pair have entry points of
+ * their own in {@link PairProbes}. The cold probes are in {@link ColdProbes}, which
  * may run on any thread and take it from {@link PerThread#get()}. The lock's class
  * id is cached in {@link LockObject#witness()}, so the acquire path allocates nothing. Whatever
  * throws becomes a {@code CHECKER_FAULT} finding through {@link Witness#fault}; nothing reaches
@@ -87,15 +88,16 @@ public final class Probes {
     public static final int WAKEUP_LOST = 28;
 
     private static final Witness W = ProbeRuntime.witness();
-    private static final String FAULT_LOCK = ProbeRuntime.faultLock();
 
     private Probes() {
     }
 
     /**
-     * A lock event of a probe-annotated method of a {@code LockObject}.
+     * A lock event of a probe-annotated method of a {@code LockObject}, other than the three of a
+     * blocking acquire and a release, which have their own entry points in {@link PairProbes}.
      *
-     * @param event one of the lock-event constants above
+     * @param event {@link #TRY_ACQUIRED}, {@link #UPGRADE}, {@link #DOWNGRADE}, {@link #DESTROY},
+     *     {@link #ASSERTION} or {@link #SPIN_WAIT}
      * @param lock the lock
      * @param arg the witness {@code OpFlags}, or the {@code LA_*} value for {@link #ASSERTION}
      */
@@ -206,7 +208,7 @@ public final class Probes {
      * that is not a kernel thread or is already inside the agent or the witness. The caller clears
      * {@code busy} when it is done.
      */
-    private static PerThread enter(KThread td) {
+    static PerThread enter(KThread td) {
         if (td == null) {
             return null;
         }
@@ -252,21 +254,11 @@ public final class Probes {
     }
 
     private static void lock(PerThread pt, WitnessThread t, int event, LockObject lock, int arg) {
-        if (FAULT_LOCK != null && event == ACQUIRE && FAULT_LOCK.equals(lock.name())) {
-            throw new IllegalStateException("lockwitness test hook: injected checker fault");
-        }
         int id = LockIds.of(W, lock);
         long instance = lock.id();
         int site = pt.site;
         switch (event) {
-            case ACQUIRE -> W.checkOrder(t, id, instance, site, arg, 0L);
-            case ACQUIRED, TRY_ACQUIRED -> {
-                if (pt.spinInstance == instance) {
-                    pt.spinInstance = 0;
-                }
-                W.acquired(t, id, instance, site, arg);
-            }
-            case RELEASE -> W.release(t, id, instance, site, arg);
+            case TRY_ACQUIRED -> PairProbes.held(pt, t, lock, arg);
             case UPGRADE -> W.upgrade(t, id, instance, site);
             case DOWNGRADE -> W.downgrade(t, id, instance, site);
             case DESTROY -> W.destroy(t, id, instance, site);
@@ -278,7 +270,7 @@ public final class Probes {
                 }
                 W.spinWait(t, id, instance, site, ++pt.spins);
             }
-            default -> throw new IllegalArgumentException("not a lock event: " + event);
+            default -> throw new IllegalArgumentException("not a lock event of lockEvent: " + event);
         }
     }
 

@@ -14,16 +14,24 @@ public final class Sites {
     }
 
     /**
-     * Makes {@code site} the calling thread's current site, remembering the previous one.
+     * Makes {@code site} the calling thread's current site.
      *
      * @param site the site id registered with the witness when the caller was transformed
+     * @return the site it replaced, for the caller to hand back to {@link #exit(int)}
      */
-    public static void enter(int site) {
-        PerThread.get().pushSite(site);
+    public static int enter(int site) {
+        PerThread pt = PerThread.get();
+        int prev = pt.site;
+        pt.site = site;
+        return prev;
     }
 
-    /** Restores the site that {@link #enter(int)} replaced. */
-    public static void exit() {
-        PerThread.get().popSite();
+    /**
+     * Restores the site that {@link #enter(int)} replaced.
+     *
+     * @param prev what that {@code enter} returned
+     */
+    public static void exit(int prev) {
+        PerThread.get().site = prev;
     }
 }

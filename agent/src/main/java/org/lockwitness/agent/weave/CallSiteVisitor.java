@@ -6,12 +6,19 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.LocalVariablesSorter;
 
 /**
  * Call-site instrumentation of a class outside the model: every call to a probe-annotated model
- * method gets {@code Sites.enter(id)} before it and {@code Sites.exit()} after it, where {@code id}
- * is a constant registered now from the caller's source file and current line (the
- * LineNumberTable) and the callee's name. The model's own calls are never instrumented, so the
+ * method gets {@code prev = Sites.enter(id)} before it and {@code Sites.exit(prev)} after it, where
+ * {@code id} is a constant registered now from the caller's source file and current line (the
+ * LineNumberTable) and the callee's name, and {@code prev} a local of the caller (one per method:
+ * a call's arguments are evaluated before its {@code enter}, so the pairs of one method never
+ * nest). The local is live only between the two calls, where no frame falls, so it is reserved
+ * without a type in the method's frames (a frame that named it would be wrong at a branch target
+ * reached before its first store). The class must be read with expanded frames, which the local's
+ * allocation needs. The model's own calls are never instrumented, so the
  * site of any event is a line outside the model. A call to a {@code @LockWrapper} method is
  * surrounded the same way, and the probe calls inside such a method are not, so its lock
  * operations keep its caller's line (FreeBSD's {@code LOCK_FILE}/{@code LOCK_LINE}).
@@ -55,20 +62,20 @@ final class CallSiteVisitor {
                     String[] exceptions) {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
                 return mv == null || ProbeTargets.isWrapper(type.method(name, descriptor)) ? mv
-                        : new Calls(mv, lookup, file);
+                        : new Calls(access, descriptor, mv, lookup, file);
             }
         };
     }
 
     /** Surrounds the probe calls of one method. */
-    private final class Calls extends MethodVisitor {
+    private final class Calls extends LocalVariablesSorter {
         private final ClassLookup lookup;
         private final String file;
         private int line;
-        private boolean added;
+        private int prev = -1;
 
-        Calls(MethodVisitor next, ClassLookup lookup, String file) {
-            super(Opcodes.ASM9, next);
+        Calls(int access, String descriptor, MethodVisitor next, ClassLookup lookup, String file) {
+            super(Opcodes.ASM9, access, descriptor, next);
             this.lookup = lookup;
             this.file = file;
         }
@@ -85,18 +92,22 @@ final class CallSiteVisitor {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 return;
             }
+            if (prev < 0) {
+                prev = newLocalMapping(Type.INT_TYPE);
+            }
             String callee = owner.substring(owner.lastIndexOf('/') + 1) + "." + name;
-            super.visitLdcInsn(witness.site(file, line, callee));
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, SITES, "enter", "(I)V", false);
+            mv.visitLdcInsn(witness.site(file, line, callee));
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, SITES, "enter", "(I)I", false);
+            mv.visitVarInsn(Opcodes.ISTORE, prev);
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, SITES, "exit", "()V", false);
-            added = true;
+            mv.visitVarInsn(Opcodes.ILOAD, prev);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, SITES, "exit", "(I)V", false);
             counters.callSites.incrementAndGet();
         }
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(added ? maxStack + 1 : maxStack, maxLocals);
+            super.visitMaxs(prev >= 0 ? maxStack + 1 : maxStack, maxLocals);
         }
     }
 }

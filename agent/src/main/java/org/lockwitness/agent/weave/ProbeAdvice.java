@@ -1,14 +1,16 @@
 package org.lockwitness.agent.weave;
 
 import org.lockwitness.agent.runtime.ColdProbes;
+import org.lockwitness.agent.runtime.PairProbes;
 import org.lockwitness.agent.runtime.Probes;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.GeneratorAdapter;
 
 /**
- * The code woven into one probe-annotated method: each piece calls one {@link Probes} method (a
- * lock or context event) or one {@link ColdProbes} method (the rest), on entry, before each normal
+ * The code woven into one probe-annotated method: each piece calls one {@link PairProbes} method
+ * (the events of a lock pair), one {@link Probes} method (the other lock events and the context
+ * events) or one {@link ColdProbes} method (the rest), on entry, before each normal
  * return, or both, with constants chosen per method by {@link ProbeAdvisor} and arguments loaded
  * from the method's own parameters. The woven code has no branch and no handler of its own, so
  * every stack map frame of the method stays valid: a decision on a result ({@code tryLock}
@@ -22,9 +24,11 @@ import org.objectweb.asm.commons.GeneratorAdapter;
 abstract class ProbeAdvice {
 
     private static final String PROBES = Type.getInternalName(Probes.class);
+    private static final String PAIR = Type.getInternalName(PairProbes.class);
     private static final String COLD = Type.getInternalName(ColdProbes.class);
     private static final String LOCK = "Lorg/lockwitness/kernel/LockObject;";
     private static final String STRING = "Ljava/lang/String;";
+    private static final String OBJECT = "Ljava/lang/Object;";
 
     /** An int argument of a probe: a constant, or one of the method's parameters. */
     record IntArg(int constant, int parameter) {
@@ -53,7 +57,19 @@ abstract class ProbeAdvice {
     void exit(GeneratorAdapter g) {
     }
 
-    /** A lock event on entry (release, downgrade, destroy, assertion, spin wait). */
+    /** A release: its own entry point. */
+    static ProbeAdvice release(int flags) {
+        return new ProbeAdvice() {
+            @Override
+            void enter(GeneratorAdapter g) {
+                g.loadThis();
+                g.push(flags);
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, PAIR, "release", "(" + LOCK + "I)V", false);
+            }
+        };
+    }
+
+    /** A lock event on entry (downgrade, destroy, assertion, spin wait). */
     static ProbeAdvice lockEnter(int event, IntArg arg) {
         return new ProbeAdvice() {
             @Override
@@ -66,14 +82,23 @@ abstract class ProbeAdvice {
     /** A blocking acquire: the order check on entry, the hold on normal return. */
     static ProbeAdvice acquire(int flags) {
         return new ProbeAdvice() {
+            private int state;
+
             @Override
             void enter(GeneratorAdapter g) {
-                lockEvent(g, Probes.ACQUIRE, IntArg.of(flags));
+                g.loadThis();
+                g.push(flags);
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, PAIR, "acquire", "(" + LOCK + "I)" + OBJECT, false);
+                state = g.newLocal(Type.getType(Object.class));
+                g.storeLocal(state);
             }
 
             @Override
             void exit(GeneratorAdapter g) {
-                lockEvent(g, Probes.ACQUIRED, IntArg.of(flags));
+                g.loadLocal(state);
+                g.loadThis();
+                g.push(flags);
+                g.visitMethodInsn(Opcodes.INVOKESTATIC, PAIR, "acquired", "(" + OBJECT + LOCK + "I)V", false);
             }
         };
     }

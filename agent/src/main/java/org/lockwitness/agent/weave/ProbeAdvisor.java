@@ -76,7 +76,7 @@ final class ProbeAdvisor {
                 return ProbeAdvice.upgrade();
             case "Release":
                 lock(lookup, type, m);
-                return ProbeAdvice.lockEnter(Probes.RELEASE, ProbeAdvice.IntArg.of(ops(v)));
+                return ProbeAdvice.release(ops(v));
             case "Downgrade":
                 return lockEnter(lookup, type, m, Probes.DOWNGRADE);
             case "LockDestroy":

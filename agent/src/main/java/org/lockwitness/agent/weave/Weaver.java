@@ -78,7 +78,7 @@ final class Weaver {
                 cv = windows.wrap(type, lookup, cv);
             }
         }
-        reader.accept(cv, advice.isEmpty() ? 0 : ClassReader.EXPAND_FRAMES);
+        reader.accept(cv, advice.isEmpty() && model ? 0 : ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
     }
 

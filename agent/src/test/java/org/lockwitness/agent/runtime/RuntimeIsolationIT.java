@@ -91,8 +91,8 @@ class RuntimeIsolationIT {
                 assertEquals(loader, type.getClassLoader(), c);
             }
             Class<?> sites = loader.loadClass(Sites.class.getName());
-            sites.getMethod("enter", int.class).invoke(null, 7);
-            sites.getMethod("exit").invoke(null);
+            Object prev = sites.getMethod("enter", int.class).invoke(null, 7);
+            sites.getMethod("exit", int.class).invoke(null, prev);
             Method contextEvent = loader.loadClass(Probes.class.getName()).getMethod("contextEvent", int.class,
                     int.class);
             contextEvent.invoke(null, Probes.CRITICAL_ENTER, 0);
