@@ -3,17 +3,10 @@ package org.lockwitness.agent.weave;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lockwitness.kernel.Mtx;
 import org.lockwitness.kernel.probe.LockWrapper;
-import org.lockwitness.witness.Witness;
-import org.lockwitness.witness.WitnessOptions;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * A {@code @LockWrapper} (issue 18, item 10) after call-site weaving: its callers set their own line
@@ -52,23 +45,6 @@ class LockWrapperBytecodeTest {
 
     /** The methods one method of {@link Host} calls after weaving. */
     private static List<String> calls(String method) throws Exception {
-        Witness witness = Witness.create(WitnessOptions.defaults());
-        Weaver weaver = Weaving.weaver(witness, new WeaveSettings(Windows.PROBES, ClassPatterns.ALL, ClassPatterns.NONE,
-                null), new Counters());
-        byte[] bytes = weaver.weave(Host.class.getClassLoader(), ClassBytes.of(Host.class));
-        List<String> calls = new ArrayList<>();
-        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return !name.equals(method) ? null : new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
-                        calls.add(owner + "." + n);
-                    }
-                };
-            }
-        }, 0);
-        return calls;
+        return WovenCode.calls(WovenCode.weave(Host.class), method);
     }
 }
