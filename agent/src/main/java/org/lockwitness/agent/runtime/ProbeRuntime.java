@@ -6,9 +6,10 @@ import org.lockwitness.witness.Witness;
  * The agent's one handle on its run-time side: {@link #start} hands over the witness before any
  * class is woven, {@link #reset} forgets the run-time state with the checker, and the event count
  * and hash feed the reports. Public only for the agent's entry package; woven code never calls it
- * (it calls {@link Probes}, {@link Sites} and {@link ExitStatus}).
+ * (it calls {@link PairProbes}, {@link Probes}, {@link ColdProbes}, {@link Sites} and
+ * {@link ExitStatus}).
  *
- * <p>Design: {@link Probes} copies the witness into static final fields when the first probe runs,
+ * <p>Design: the probe classes copy the witness into static final fields when their first probe runs,
  * which is always after {@link #start}: advice is only woven after that.
  *
  * <p>Thread-safety: the witness is a volatile field written once by {@link #start}; {@link #reset}

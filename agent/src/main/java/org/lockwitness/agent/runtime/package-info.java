@@ -4,9 +4,11 @@
  * {@code org.jacoco.core.runtime} apart from the code that rewrites classes
  * ({@code org.jacoco.core.instr}).
  *
- * <p>Woven code calls only four public classes: the probe advice inlined into the kernel model
- * calls {@link org.lockwitness.agent.runtime.Probes} (lock and context events, the hot path) and
- * {@link org.lockwitness.agent.runtime.ColdProbes} (sleeps, lock construction, verdicts), call-site instrumentation in host classes
+ * <p>Woven code calls only five public classes: the probe advice inlined into the kernel model
+ * calls {@link org.lockwitness.agent.runtime.PairProbes} (a lock pair's three events, the hottest
+ * path), {@link org.lockwitness.agent.runtime.Probes} (the other lock events and the context
+ * events) and {@link org.lockwitness.agent.runtime.ColdProbes} (sleeps, lock construction,
+ * verdicts), call-site instrumentation in host classes
  * calls {@link org.lockwitness.agent.runtime.Sites}, and the exit call woven into the launched
  * {@code main} calls {@link org.lockwitness.agent.runtime.ExitStatus}. They are public because
  * inlined code runs as part of classes in other packages and loaders. The agent's entry package
