@@ -73,7 +73,7 @@ public final class PairProbes {
                 try {
                     WitnessThread t = Probes.begin(pt, pt.kthread, Probes.ACQUIRED, lock.name().hashCode());
                     if (t != null) {
-                        held(pt, t, lock, arg);
+                        held(pt, t, LockIds.of(W, lock), lock.id(), arg);
                     }
                 } finally {
                     pt.busy = false;
@@ -117,11 +117,11 @@ public final class PairProbes {
         W.checkOrder(t, LockIds.of(W, lock), lock.id(), pt.site, arg, 0L);
     }
 
-    static void held(PerThread pt, WitnessThread t, LockObject lock, int arg) {
-        long instance = lock.id();
+    /** The lock is held: the spin-wait progress on it ends, and the witness records the hold. */
+    static void held(PerThread pt, WitnessThread t, int id, long instance, int arg) {
         if (pt.spinInstance == instance) {
             pt.spinInstance = 0;
         }
-        W.acquired(t, LockIds.of(W, lock), instance, pt.site, arg);
+        W.acquired(t, id, instance, pt.site, arg);
     }
 }

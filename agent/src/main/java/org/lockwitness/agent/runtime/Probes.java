@@ -258,7 +258,7 @@ public final class Probes {
         long instance = lock.id();
         int site = pt.site;
         switch (event) {
-            case TRY_ACQUIRED -> PairProbes.held(pt, t, lock, arg);
+            case TRY_ACQUIRED -> PairProbes.held(pt, t, id, instance, arg);
             case UPGRADE -> W.upgrade(t, id, instance, site);
             case DOWNGRADE -> W.downgrade(t, id, instance, site);
             case DESTROY -> W.destroy(t, id, instance, site);
