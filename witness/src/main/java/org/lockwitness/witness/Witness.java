@@ -153,6 +153,27 @@ public final class Witness extends JavaThreadEvents {
     }
 
     /**
+     * The common case of {@link #acquired}, for a caller that copies the thread's context only when
+     * it must: an exclusive, blocking acquire of a sleep lock of a class the thread does not hold,
+     * outside any rendezvous handler, other than a Java read/write or stamped lock, is recorded
+     * exactly as {@link #acquired} records it, without reading the context that
+     * {@link WitnessThread#at} wrote; so the caller may skip {@code at} before this call. An event the
+     * guard ignores is done too.
+     *
+     * @return true when the event is done; false, having changed nothing, for any other acquire:
+     *     the caller then writes the context with {@link WitnessThread#at} and calls
+     *     {@link #acquired}
+     */
+    public boolean acquiredCommon(WitnessThread t, int lock, long instance, int site, int flags) {
+        try {
+            return ignores(t, lock) || HoldRules.pushed(t, lock, instance, site, flags);
+        } catch (Throwable e) {
+            fault(e, "acquired");
+            return true;
+        }
+    }
+
+    /**
      * A release ({@code witness_unlock}), shared ({@link OpFlags#SHARED}) or exclusive, through the spin API
      * ({@link OpFlags#SPIN_OP}) or not. {@link Rule#RELEASE_NOT_OWNED} if the instance is not held by this thread
      * (sleep) or CPU (spin) or is held in the other mode; {@link Rule#KIND_MISMATCH} for the wrong API;
@@ -168,6 +189,25 @@ public final class Witness extends JavaThreadEvents {
             } catch (Throwable e) {
                 fault(e, "release");
             }
+        }
+    }
+
+    /**
+     * The common case of {@link #release}, as {@link #acquiredCommon} is of {@link #acquired}: the
+     * exclusive, unrecursed release of the thread's newest sleep lock through the sleep API,
+     * outside any rendezvous handler, is recorded exactly as {@link #release} records it, without
+     * reading the context. An event the guard ignores is done too.
+     *
+     * @return true when the event is done; false, having changed nothing, for any other release:
+     *     the caller then writes the context with {@link WitnessThread#at} and calls
+     *     {@link #release}
+     */
+    public boolean releaseCommon(WitnessThread t, int lock, long instance, int flags) {
+        try {
+            return ignores(t, lock) || HoldRules.popped(t, lock, instance, flags);
+        } catch (Throwable e) {
+            fault(e, "release");
+            return true;
         }
     }
 

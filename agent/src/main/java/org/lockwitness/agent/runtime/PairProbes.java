@@ -2,6 +2,7 @@ package org.lockwitness.agent.runtime;
 
 import org.lockwitness.kernel.KThread;
 import org.lockwitness.kernel.LockObject;
+import org.lockwitness.kernel.Snapshot;
 import org.lockwitness.witness.Witness;
 import org.lockwitness.witness.WitnessThread;
 
@@ -71,9 +72,15 @@ public final class PairProbes {
             try {
                 pt.busy = true;
                 try {
-                    WitnessThread t = Probes.begin(pt, pt.kthread, Probes.ACQUIRED, lock.name().hashCode());
+                    Snapshot s = pt.kthread.snapshot();
+                    WitnessThread t = Probes.traced(pt, s, Probes.ACQUIRED, lock.name().hashCode());
                     if (t != null) {
-                        held(pt, t, LockIds.of(W, lock), lock.id(), arg);
+                        int id = LockIds.of(W, lock);
+                        long instance = lock.id();
+                        endSpin(pt, instance);
+                        if (!W.acquiredCommon(t, id, instance, pt.site, arg)) {
+                            W.acquired(Probes.copy(t, s), id, instance, pt.site, arg);
+                        }
                     }
                 } finally {
                     pt.busy = false;
@@ -98,9 +105,14 @@ public final class PairProbes {
                 return;
             }
             try {
-                WitnessThread t = Probes.begin(pt, td, Probes.RELEASE, lock.name().hashCode());
+                Snapshot s = td.snapshot();
+                WitnessThread t = Probes.traced(pt, s, Probes.RELEASE, lock.name().hashCode());
                 if (t != null) {
-                    W.release(t, LockIds.of(W, lock), lock.id(), pt.site, arg);
+                    int id = LockIds.of(W, lock);
+                    long instance = lock.id();
+                    if (!W.releaseCommon(t, id, instance, arg)) {
+                        W.release(Probes.copy(t, s), id, instance, pt.site, arg);
+                    }
                 }
             } finally {
                 pt.busy = false;
@@ -117,11 +129,16 @@ public final class PairProbes {
         W.checkOrder(t, LockIds.of(W, lock), lock.id(), pt.site, arg, 0L);
     }
 
-    /** The lock is held: the spin-wait progress on it ends, and the witness records the hold. */
+    /** A try-acquire held the lock: the spin-wait progress on it ends, and the witness records the hold. */
     static void held(PerThread pt, WitnessThread t, int id, long instance, int arg) {
+        endSpin(pt, instance);
+        W.acquired(t, id, instance, pt.site, arg);
+    }
+
+    /** The lock is held: the spin-wait progress on it ends. */
+    private static void endSpin(PerThread pt, long instance) {
         if (pt.spinInstance == instance) {
             pt.spinInstance = 0;
         }
-        W.acquired(t, id, instance, pt.site, arg);
     }
 }

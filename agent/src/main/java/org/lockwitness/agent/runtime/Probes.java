@@ -226,21 +226,34 @@ public final class Probes {
      * dropped what the witness kept of its machine.
      */
     static WitnessThread begin(PerThread pt, KThread td, int event, int detail) {
-        WitnessThread t = handle(pt, td);
         Snapshot s = td.snapshot();
+        WitnessThread t = traced(pt, s, event, detail);
+        return t == null ? null : copy(t, s);
+    }
+
+    /**
+     * The event in the event trace, and the kernel thread's handle without the context copied in,
+     * for an event whose common case reads none ({@link Witness#acquiredCommon},
+     * {@link Witness#releaseCommon}); null for a thread whose machine has stopped.
+     */
+    static WitnessThread traced(PerThread pt, Snapshot s, int event, int detail) {
         if (s.stopped()) {
             return null;
         }
         int cpu = s.cpu();
         int critnest = s.critnest();
-        int flags = s.flags();
-        boolean owepreempt = (flags & Snapshot.OWEPREEMPT) != 0;
+        boolean owepreempt = s.owepreempt();
         if (s.parallel()) {
             EventTrace.recordOnCpu(event, s.tid(), cpu, critnest, owepreempt, s.step(), detail);
         } else {
             EventTrace.record(event, s.tid(), cpu, critnest, owepreempt, s.step(), detail);
         }
-        return t.at(cpu, critnest, s.intrNesting(), ContextFlags.of(flags), s.cpuSteps());
+        return handle(pt, s.thread());
+    }
+
+    /** The snapshot's context copied into the handle. */
+    static WitnessThread copy(WitnessThread t, Snapshot s) {
+        return t.at(s.cpu(), s.critnest(), s.intrNesting(), ContextFlags.of(s.flags()), s.cpuSteps());
     }
 
     /** The kernel thread's witness handle, made on its first event. */
