@@ -39,6 +39,8 @@ class MtxAllocationIT {
         assertTrue(trace <= 8_192, "the decision trace outgrew its warm array in the windows: " + out);
         assertEquals(MtxLoop.WINDOWS, out.lines().filter(l -> l.startsWith("window ")).count(), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("window \\d+: allocated 0 bytes over " + PAIRS + " pairs")), out);
+        assertEquals(0, f.json().getAsJsonArray("findings").size(), "a clean loop, and no checker fault: "
+                + f.json().getAsJsonArray("findings"));
         long events = f.json().getAsJsonObject("instrumentation").get("eventsSeen").getAsLong();
         assertTrue(events >= 4L * PAIRS, "the probes did not run: " + events + " events");
     }

@@ -110,6 +110,8 @@ public final class Machine {
         this.sleepq = new Sleepq(this);
         this.rendezvous = new Smp.Rendezvous();
         this.cpus = new Cpu[b.cpus];
+        // Before the first thread: each thread's snapshot keeps the machine's clock.
+        this.points = new SchedulingPoints(this);
         for (int i = 0; i < cpus.length; i++) {
             Cpu c = new Cpu(this, i);
             KThread idle = new KThread(this, "idle: cpu" + i, KThread.PRI_IDLE, null, true, true);
@@ -120,7 +122,6 @@ public final class Machine {
             cpus[i] = c;
             kthreads.addIdle(idle);
         }
-        this.points = new SchedulingPoints(this);
     }
 
     /** @return a builder with 2 CPUs, seed 0, DETERMINISTIC mode and the FIXED rendezvous action */

@@ -1,5 +1,7 @@
 package org.lockwitness.kernel;
 
+import java.util.Objects;
+
 /**
  * The model's context at a probe event: the facts a checker needs to judge it. One reusable
  * instance per kernel thread, refreshed by {@link KThread#snapshot()}; reading it allocates nothing.
@@ -48,7 +50,7 @@ public final class Snapshot {
     Snapshot(KThread thread) {
         this.thread = thread;
         this.machine = thread.machine;
-        this.points = thread.machine.points;
+        this.points = Objects.requireNonNull(thread.machine.points, "a thread made before its machine's clock");
     }
 
     /**
