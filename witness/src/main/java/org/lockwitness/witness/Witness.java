@@ -19,7 +19,8 @@ import org.lockwitness.witness.report.ReportSnapshot;
  *   <li><b>Site</b>: {@link #site(String, int, String)} returns a constant id for a call site; 0 is unknown, in which
  *       case the slow path uses the first stack frame outside the configured frame filter.</li>
  *   <li><b>Thread</b>: {@link #thread(long, String)} returns a {@link WitnessThread} the caller caches; before each
- *       event it writes the context snapshot with {@link WitnessThread#at}.</li>
+ *       event it writes the context snapshot with {@link WitnessThread#at}, except before
+ *       {@link #acquiredCommon} and {@link #releaseCommon}, which read none.</li>
  * </ul>
  *
  * <h2>Cost</h2>

@@ -8,7 +8,9 @@ package org.lockwitness.witness;
  * <p>Obtain one with {@link Witness#thread(long, String)} and cache it (a field of the model's
  * thread object or a {@code ThreadLocal}). Before each event the caller writes the snapshot with
  * {@link #at}, which returns this handle so that an event reads
- * {@code witness.acquired(t.at(...), lock, instance, site, flags)}.
+ * {@code witness.acquired(t.at(...), lock, instance, site, flags)}; the common cases of a hold and
+ * a release ({@link Witness#acquiredCommon}, {@link Witness#releaseCommon}) read no context, so a
+ * caller may write it only when they decline.
  *
  * <p>The handle is its thread's list of held sleep locks: it extends {@link HeldLocks}, so that the
  * list's fields are the handle's own and the fast path reaches them without a load through a field

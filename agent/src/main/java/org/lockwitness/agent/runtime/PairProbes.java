@@ -18,8 +18,12 @@ import org.lockwitness.witness.WitnessThread;
  * acquire's entry returns the thread's {@link PerThread}, which the woven code keeps in a local and
  * hands to the call on return, so the hold does not look the thread up again; the state is the
  * same, as a method returns on the thread that called it. Otherwise each does what
- * {@link Probes#lockEvent} does: the reentrancy guard, one copy of the context, the witness call,
- * and every throwable turned into a {@code CHECKER_FAULT} finding through {@link Witness#fault}.
+ * {@link Probes#lockEvent} does: the reentrancy guard, the event trace, the witness call, and every
+ * throwable turned into a {@code CHECKER_FAULT} finding through {@link Witness#fault}; but only the
+ * acquire's entry copies the context into the witness's handle before its call. The hold and the
+ * release first try the witness's common case ({@link Witness#acquiredCommon},
+ * {@link Witness#releaseCommon}), which reads no context, and copy it only for the full event when
+ * that declines: side by side, pinned to one core, the {@code Mtx} pair took about 6 ns less.
  *
  * <p>Thread-safety: each call acts for the calling thread; the witness is thread-safe.
  */
