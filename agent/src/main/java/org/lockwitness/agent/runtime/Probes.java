@@ -18,13 +18,13 @@ import org.lockwitness.witness.WitnessThread;
  * otherwise it takes the thread's {@link PerThread} from the kernel thread's own slot (no
  * {@code ThreadLocal}), refuses to run while the thread is already inside the agent or the witness
  * (the reentrancy guard), fixes the thread's {@link Snapshot} view, records the event in the
- * {@link EventTrace}, copies the context once into the witness's handle, and calls the witness. The three events of a lock pair have entry points of
- * their own in {@link PairProbes}. The cold probes are in {@link ColdProbes}, which
- * may run on any thread and take it from {@link PerThread#get()}. The lock's class
- * id is cached in {@link LockObject#witness()}, so the acquire path allocates nothing. Whatever
- * throws becomes a {@code CHECKER_FAULT} finding through {@link Witness#fault}; nothing reaches
- * the model. Every public method catches all it throws, since the woven call has no handler of
- * its own.
+ * {@link EventTrace}, copies the context once into the witness's handle, and calls the witness.
+ * The three events of a lock pair have entry points of their own in {@link PairProbes}. The cold
+ * probes are in {@link ColdProbes}, which may run on any thread and take it from
+ * {@link PerThread#get()}. The lock's class id is cached in {@link LockObject#witness()}, so the
+ * acquire path allocates nothing. Whatever throws becomes a {@code CHECKER_FAULT} finding through
+ * {@link Witness#fault}; nothing reaches the model. Every public method catches all it throws,
+ * since the woven call has no handler of its own.
  *
  * <p>Thread-safety: each call acts for the calling thread; the witness is thread-safe.
  */

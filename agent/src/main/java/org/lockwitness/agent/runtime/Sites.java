@@ -3,7 +3,7 @@ package org.lockwitness.agent.runtime;
 /**
  * The calls that call-site instrumentation places around each call into a probe-annotated model
  * method: {@link #enter(int)} before, with the constant id of the caller's {@code file:line}, and
- * {@link #exit()} after. Public because instrumented host classes, in any package, call it; not
+ * {@link #exit(int)} after. Public because instrumented host classes, in any package, call it; not
  * an API for anyone else.
  *
  * <p>Thread-safety: acts on the calling thread's own state only.
