@@ -1,6 +1,7 @@
 package org.lockwitness.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -68,6 +69,27 @@ class VirtualThreadsJdk21IT {
         String stacks = d.get("stacks").toString();
         assertTrue(stacks.contains("VirtualThreads.firstThenSecond") && stacks.contains("VirtualThreads.secondThenFirst"),
                 stacks);
+    }
+
+    @Test
+    void aRealDeadlockOfTwoVirtualThreadsInSynchronizedBlocks_showsEachWaitingForTheMonitorItIsEntering()
+            throws Exception {
+        Path dir = Forked.dir("jlocks-virtual-monitor-deadlock");
+        Forked f = Forked.run(dir, List.of(Forked.agent(dir, "")), false, PKG + "VirtualThreads", "monitor-deadlock",
+                "report/witness.json");
+        assertEquals(3, f.await(), f.stdout() + f.stderr());
+        List<JsonObject> found = Forked.findings(f.json(), "DEADLOCK");
+        assertEquals(1, found.size(), f.json().toString());
+        JsonObject d = found.get(0);
+        assertEquals(Set.of(PKG + "VirtualThreads.left", PKG + "VirtualThreads.right"),
+                new TreeSet<>(Forked.strings(d, "locks")));
+        String message = d.get("message").getAsString();
+        assertTrue(message.contains("thread v-dl-a waits for \"" + PKG + "VirtualThreads.right\"")
+                && message.contains("@ " + site("waitsRight")), message);
+        assertTrue(message.contains("locked @ " + site("holdsLeft"))
+                && message.contains("locked @ " + site("holdsRight")), message);
+        assertFalse(message.contains("locked @ " + site("waitsRight"))
+                || message.contains("locked @ " + site("waitsLeft")), "a monitor being entered is not held: " + message);
     }
 
     /** {@code VirtualThreads.java:line} of the driver's line that carries {@code // SITE:marker}. */

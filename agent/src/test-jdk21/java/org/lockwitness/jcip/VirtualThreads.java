@@ -12,6 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code deadlock}: a real deadlock of a named and an unnamed virtual thread on two
  * {@code ReentrantLock}s; {@code main} waits until the report the second argument names shows it,
  * then halts the JVM as a test runner's timeout would, with no shutdown hook run.
+ * {@code monitor-deadlock}: the same with {@code synchronized} blocks, whose waits no virtual
+ * thread publishes and {@code ThreadMXBean} does not report.
  */
 public final class VirtualThreads {
 
@@ -34,7 +36,8 @@ public final class VirtualThreads {
                 v.abba();
                 ShortLived.run(Thread.ofVirtual().factory());
             }
-            case "deadlock" -> v.deadlock(Path.of(args[1]));
+            case "deadlock" -> v.deadlock(Path.of(args[1]), v::firstThenSecond, v::secondThenFirst);
+            case "monitor-deadlock" -> v.deadlock(Path.of(args[1]), v::leftThenRight, v::rightThenLeft);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("main returns");
@@ -66,9 +69,9 @@ public final class VirtualThreads {
         ba.join();
     }
 
-    private void deadlock(Path report) throws Exception {
-        Thread.ofVirtual().name("v-dl-a").start(this::firstThenSecond);
-        Thread.ofVirtual().start(this::secondThenFirst);
+    private void deadlock(Path report, Runnable named, Runnable unnamed) throws Exception {
+        Thread.ofVirtual().name("v-dl-a").start(named);
+        Thread.ofVirtual().start(unnamed);
         if (Reported.await(report, "DEADLOCK")) {
             System.out.println("deadlock reported while both threads are blocked");
             System.out.flush();
@@ -96,6 +99,24 @@ public final class VirtualThreads {
             first.unlock();
         } finally {
             second.unlock();
+        }
+    }
+
+    private void leftThenRight() {
+        synchronized (left) { // SITE:holdsLeft
+            meet();
+            synchronized (right) { // SITE:waitsRight
+                System.out.println("unreachable: left then right");
+            }
+        }
+    }
+
+    private void rightThenLeft() {
+        synchronized (right) { // SITE:holdsRight
+            meet();
+            synchronized (left) { // SITE:waitsLeft
+                System.out.println("unreachable: right then left");
+            }
         }
     }
 

@@ -241,7 +241,9 @@ class JavaLocksIT {
         for (String lock : locks) {
             String held = site("RealDeadlock", "holds" + lock);
             assertTrue(sites.contains(held) && message.contains("locked @ " + held), deadlock.toString());
-            assertTrue(sites.contains(site("RealDeadlock", "waits" + lock)), deadlock.toString());
+            String waits = site("RealDeadlock", "waits" + lock);
+            assertTrue(sites.contains(waits), deadlock.toString());
+            assertFalse(message.contains("locked @ " + waits), "the lock waited for is not held: " + message);
         }
         assertTrue(message.contains("thread dl-a holds:") && message.contains("thread dl-b holds:"), message);
         assertEquals(2, deadlock.getAsJsonArray("stacks").size(), deadlock.toString());

@@ -150,11 +150,14 @@ abstract class ContextEvents extends EventGuard {
      * {@code blockedAt.get(i)} ({@code file:line}; null or missing: its latest {@link Witness#checkOrder}'s
      * site). {@link Rule#DEADLOCK}, keyed by the lock set as {@link #deadlock}, with each waiter's
      * blocking site, the locks it holds with the sites it took them at, and its current stack when
-     * stacks are on; read from the handles, so call it only while the waiters are blocked.
-     * Thread-safe.
+     * stacks are on; read from the handles, so call it only while the waiters are blocked. A waiter
+     * that was reported holding the lock it waits for before it blocked entering it (a Java monitor,
+     * told held before {@code monitorenter}) has that lock's instance in {@code entering[i]}, and
+     * its newest hold of it is not shown as held; 0, an array too short, or null: none. Thread-safe.
      */
-    public void javaDeadlock(List<String> locks, List<WitnessThread> waiters, List<String> blockedAt) {
-        event(state.disabled, "deadlock", () -> machine.javaDeadlock(locks, waiters, blockedAt));
+    public void javaDeadlock(List<String> locks, List<WitnessThread> waiters, List<String> blockedAt,
+            long[] entering) {
+        event(state.disabled, "deadlock", () -> machine.javaDeadlock(locks, waiters, blockedAt, entering));
     }
 
     /**

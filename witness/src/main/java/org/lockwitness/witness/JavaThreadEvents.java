@@ -91,7 +91,7 @@ abstract class JavaThreadEvents extends ContextEvents {
         }
         try {
             t.blockingSite = site;
-            return order.known(t, lock, flags, interlock);
+            return order.knownJava(t, lock, flags, interlock);
         } catch (Throwable e) {
             dispatch.fault(e, "checkOrder");
             return true;

@@ -85,7 +85,7 @@ final class MachineEvents {
      * where it took them. Those are read from other threads' lists, a racy read that is exact while
      * the waiters stay blocked (the caller's contract) and can only misname a lock otherwise.
      */
-    void javaDeadlock(List<String> locks, List<WitnessThread> waiters, List<String> blockedAt) {
+    void javaDeadlock(List<String> locks, List<WitnessThread> waiters, List<String> blockedAt, long[] entering) {
         dispatch.run(null, () -> {
             List<String> names = new ArrayList<>();
             List<String> sites = new ArrayList<>();
@@ -99,7 +99,7 @@ final class MachineEvents {
                 String site = given != null ? given : state.recordedSite(t.blockingSite);
                 sites.add(site);
                 allSites.add(site);
-                holds.add(heldLines(t.sleepLocks(), allSites));
+                holds.add(heldLines(t.sleepLocks(), entering != null && i < entering.length ? entering[i] : 0L, allSites));
                 List<String> frames = state.stacks.frames(state.stacks.of(t.carrier));
                 if (!frames.isEmpty()) {
                     traces.add(new Backtrace(
@@ -112,11 +112,17 @@ final class MachineEvents {
         });
     }
 
-    /** The {@link Messages#listLock} lines of another thread's holds; adds their sites to {@code sites}. */
-    private List<String> heldLines(HeldLocks live, List<String> sites) {
+    /**
+     * The {@link Messages#listLock} lines of another thread's holds, less its newest if that is
+     * {@code entering}, a monitor it was told held but is still entering; adds their sites to
+     * {@code sites}.
+     */
+    private List<String> heldLines(HeldLocks live, long entering, List<String> sites) {
         HeldLocks held = live.racyCopy();
         List<String> lines = new ArrayList<>();
-        for (int j = 0; j < held.depth; j++) {
+        int shown = held.depth > 0 && entering != 0L && held.instance(held.depth - 1) == entering
+                ? held.depth - 1 : held.depth;
+        for (int j = 0; j < shown; j++) {
             String at = state.recordedSite(held.site(j));
             int lock = held.lock(j);
             lines.add(Messages.listLock(held.exclusive(j), state.className(lock), state.name(lock), held.recursed(j),

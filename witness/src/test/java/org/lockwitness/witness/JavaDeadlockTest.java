@@ -35,8 +35,8 @@ class JavaDeadlockTest {
         sim.w.checkOrder(t1, b.id, b.instance, sim.site("A.java", 3), 0, 0);
         sim.w.checkOrder(t2, a.id, a.instance, sim.site("B.java", 4), 0, 0);
 
-        sim.w.javaDeadlock(List.of("B", "A"), List.of(t1, t2), List.of());
-        sim.w.javaDeadlock(List.of("A", "B"), List.of(t2, t1), List.of());
+        sim.w.javaDeadlock(List.of("B", "A"), List.of(t1, t2), List.of(), new long[0]);
+        sim.w.javaDeadlock(List.of("A", "B"), List.of(t2, t1), List.of(), null);
 
         List<Finding> deadlocks = sim.findings().stream().filter(f -> f.rule() == Rule.DEADLOCK).toList();
         assertEquals(1, deadlocks.size(), "one finding per lock set: " + sim.findings());
@@ -59,10 +59,29 @@ class JavaDeadlockTest {
         WitnessThread t2 = sim.w.javaThread(32, "t2");
         sim.take(t1, a, sim.site("A.java", 1));
         sim.take(t2, b, sim.site("B.java", 2));
-        sim.w.javaDeadlock(List.of("B", "A"), List.of(t1, t2), Arrays.asList("B.java:9", null));
+        sim.w.javaDeadlock(List.of("B", "A"), List.of(t1, t2), Arrays.asList("B.java:9", null), new long[] {0L});
         Finding f = sim.only(Rule.DEADLOCK);
         assertTrue(f.message().contains("waits for \"B\" held by thread t2 @ B.java:9"), f.message());
         assertTrue(f.message().contains("waits for \"A\" held by thread t1 @ B.java:2"), f.message());
         assertTrue(f.sites().contains("B.java:9"), f.sites()::toString);
+    }
+
+    @Test
+    void aMonitorToldHeldBeforeItsThreadBlockedEnteringIt_isTheWait_notAHold() {
+        Sim.Lock a = sim.lock("A", LockKind.JAVA_MONITOR, LockFlags.RECURSE);
+        Sim.Lock b = sim.lock("B", LockKind.JAVA_MONITOR, LockFlags.RECURSE);
+        WitnessThread t1 = sim.w.javaThread(41, "t1");
+        WitnessThread t2 = sim.w.javaThread(42, "t2");
+        sim.take(t1, a, sim.site("A.java", 1));
+        sim.take(t2, b, sim.site("B.java", 2));
+        sim.take(t1, b, sim.site("A.java", 3));
+        sim.take(t2, a, sim.site("B.java", 4));
+        sim.w.javaDeadlock(List.of("B", "A"), List.of(t1, t2), List.of(), new long[] {b.instance, a.instance});
+        List<Finding> deadlocks = sim.findings().stream().filter(f -> f.rule() == Rule.DEADLOCK).toList();
+        assertEquals(1, deadlocks.size(), sim.findings()::toString);
+        String m = deadlocks.get(0).message();
+        assertTrue(m.contains("locked @ A.java:1") && m.contains("locked @ B.java:2"), m);
+        assertTrue(m.contains("waits for \"B\" held by thread t2 @ A.java:3"), m);
+        assertTrue(!m.contains("locked @ A.java:3") && !m.contains("locked @ B.java:4"), "the awaited monitors: " + m);
     }
 }

@@ -20,8 +20,8 @@ import java.util.Arrays;
  * done so, and the watchdog, which reads other threads' mirrors without their cooperation, reads
  * the newest hold's fields too: for a thread blocked where it could not publish its wait (entering
  * a {@code synchronized} method), and for one entering a {@code synchronized} block, whose newest
- * hold is the monitor it is about to enter, marked as such ({@link #pushEntering}), which is its
- * wait. A reference is stored only when it differs from the one already there: under G1 a store of
+ * hold is the monitor it is about to enter, marked as perhaps not yet entered
+ * ({@link #pushEntering}), which is its wait if it is blocked. A reference is stored only when it differs from the one already there: under G1 a store of
  * a reference from one region into an old object of another runs the post-write barrier, a full
  * fence before its card check, and a loop that takes the same locks again would pay it on every
  * acquire. So a released lock stays in its slot above the mirror's depth until the thread holds
@@ -32,6 +32,11 @@ import java.util.Arrays;
  * ({@link #racyDepth}, {@link #racyTopInstance}) and by the sweeper once the thread has ended.
  */
 abstract class HeldMirror {
+
+    /** {@link #topMeta}'s mark of a monitor that may still be being entered. */
+    private static final int ENTERING = 1 << 8;
+    private static final int NAME_SHIFT = 9;
+    private static final int NAME_BITS = 32 - NAME_SHIFT;
 
     /** The entries in the arrays; the newest hold may be in {@link #topInstance} instead. */
     private int depth;
@@ -45,8 +50,8 @@ abstract class HeldMirror {
     private long topInstance;
     private int topId;
     /**
-     * The newest hold's kind in the low byte; above it, for a monitor being entered
-     * ({@link JavaLocks#ENTERING}), the site's name for it, which the watchdog shows.
+     * The newest hold's kind in the low byte; above it, for a monitor {@link #pushEntering} pushed,
+     * the {@link #ENTERING} bit and the site's name for it, which the watchdog shows.
      */
     private int topMeta;
     Object[] objects = new Object[8];
@@ -86,13 +91,16 @@ abstract class HeldMirror {
     }
 
     /**
-     * A monitor about to be entered, the newest hold from now on but pending ({@link JavaLocks#ENTERING})
-     * until {@link #entered}: the thread may block in {@code monitorenter}, and this hold is then the
-     * wait the watchdog reads, with the site's name ({@code name}, 0 when it has none or it does not
-     * fit in 24 bits).
+     * A monitor about to be entered, the newest hold from now on, held as a {@link JavaLocks#MONITOR}
+     * but marked as perhaps still being entered ({@link #racyTopEntering}), with the site's name
+     * ({@code name}, 0 when it has none or it does not fit in {@value #NAME_BITS} bits): no hook runs
+     * after {@code monitorenter} returns, so only the watchdog, asking whether the thread is blocked
+     * there, tells entering from entered. The mark goes when the hold moves into the arrays
+     * ({@link #settle}), which only a later hook of the thread does, long after
+     * {@code monitorenter} returned.
      */
     void pushEntering(Object lock, long instance, int id, int name) {
-        pushTop(lock, instance, id, (name >>> 24 == 0 ? name << 8 : 0) | JavaLocks.ENTERING);
+        pushTop(lock, instance, id, (name >>> NAME_BITS == 0 ? name << NAME_SHIFT : 0) | ENTERING | JavaLocks.MONITOR);
     }
 
     private void pushTop(Object lock, long instance, int id, int meta) {
@@ -103,11 +111,6 @@ abstract class HeldMirror {
         topInstance = instance;
         topId = id;
         topMeta = meta;
-    }
-
-    /** The monitor {@link #pushEntering} pushed is entered: a hold like any other. */
-    void entered() {
-        topMeta = JavaLocks.MONITOR;
     }
 
     /** Whether the newest hold is {@code lock}, held as {@code kind}, and not yet in the arrays. */
@@ -165,16 +168,17 @@ abstract class HeldMirror {
     }
 
     /**
-     * Whether the newest hold {@link #racyTopInstance} read is a monitor being entered, read the
-     * same way: the thread then waits for it, or is about to.
+     * Whether the newest hold {@link #racyTopInstance} read is a monitor that {@link #pushEntering}
+     * pushed, read the same way: the thread is blocked entering it, about to enter it, or has
+     * entered it since; the watchdog asks the thread's state which.
      */
     boolean racyTopEntering() {
-        return (byte) topMeta == JavaLocks.ENTERING;
+        return (topMeta & ENTERING) != 0;
     }
 
-    /** The site's name of the monitor being entered that {@link #racyTopEntering} confirmed, or 0. */
+    /** The site's name of the monitor that {@link #racyTopEntering} confirmed, or 0. */
     int racyTopName() {
-        return topMeta >>> 8;
+        return topMeta >>> NAME_SHIFT;
     }
 
     /** Moves the newest hold into the arrays, if it is not there yet. */

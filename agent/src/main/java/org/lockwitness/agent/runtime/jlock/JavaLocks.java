@@ -48,12 +48,6 @@ public final class JavaLocks {
      * witness one more level of the write's hold, until the write is released.
      */
     static final byte DOWNGRADED = 4;
-    /**
-     * A monitor that a {@code synchronized} block is about to enter: pushed before
-     * {@code monitorenter}, a {@link #MONITOR} once entered ({@link JavaMonitors}). Only ever the
-     * newest hold, never in the mirror's arrays: nothing else of the thread runs in between.
-     */
-    static final byte ENTERING = 5;
     private static final byte NONE = -1;
 
     private static final Witness W = JavaLockRuntime.witness();
@@ -233,7 +227,11 @@ public final class JavaLocks {
             jt.acquiring(l, instance, id);
             int read = kind == WRITE ? RwHolds.readHeld(jt, t, l, instance) : -1;
             if (kind != READ || !W.holds(t, instance)) {
-                W.checkOrder(t, read >= 0 ? jt.ids[read] : id, instance, site, kind == READ ? OpFlags.SHARED : 0, 0L);
+                int checked = read >= 0 ? jt.ids[read] : id;
+                int flags = kind == READ ? OpFlags.SHARED : 0;
+                if (!W.orderKnown(t, checked, site, flags, 0L)) {
+                    W.checkOrder(t, checked, instance, site, flags, 0L);
+                }
                 return true;
             }
         } catch (Throwable e) {
@@ -264,7 +262,9 @@ public final class JavaLocks {
             WitnessThread t = jt.handle(W);
             long instance = instance(l);
             int id = LockNames.juc(W, l, name, LockNames.LOCK);
-            W.checkOrder(t, id, instance, site, 0, 0L);
+            if (!W.orderKnown(t, id, site, 0, 0L)) {
+                W.checkOrder(t, id, instance, site, 0, 0L);
+            }
             held(jt, t, l, instance, id, LOCK, site, 0);
         } catch (Throwable e) {
             W.fault(e, "java lock");

@@ -7,14 +7,18 @@ import org.lockwitness.witness.WitnessThread;
  * The hooks that woven application classes call for {@code synchronized}: public because woven
  * classes in any package call it; not an API for anyone else.
  *
- * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it and
- * {@link #monitorEntered} after it. The first does the order check (skipped when the thread already
- * holds the monitor: a re-entry cannot block) and pushes the monitor onto the thread's mirror as
- * being entered ({@link JavaLocks#ENTERING}), with the site's name; the second marks it held and
- * tells the witness the hold from the mirror's newest entry, so that the monitor is named, hashed
- * and pushed once. The pending hold is the wait the deadlock watchdog needs, so a
- * {@code synchronized} block publishes none: it saved about 0.4 ns of a pair of about 24.5, side by
- * side. A re-entry, which cannot block, is reported held at once. A {@code monitorexit}, on every
+ * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it and no hook after it.
+ * The hook does the order check (skipped when the thread already holds the monitor: a re-entry
+ * cannot block), then pushes the monitor onto the thread's mirror, marked as perhaps not yet
+ * entered, with the site's name, and tells the witness the hold: {@code monitorenter} cannot fail
+ * on an object that is not null, so the hold is certain once the check is done, and only the
+ * watchdog must tell a thread still blocked entering the monitor from one that has entered it,
+ * which it does by asking the thread's state ({@link Watchdog}). A second hook after
+ * {@code monitorenter}, which had marked the hold entered and told the witness then, cost about
+ * 2 ns of a pair of about 22 on Temurin 25 (side by side, pinned, with the witness's Java-thread
+ * order check). The pending hold is the wait the deadlock watchdog needs, so a {@code synchronized}
+ * block publishes none: it saved about 0.4 ns of a pair of about 24.5, side by side. A re-entry,
+ * which cannot block, is reported held at once. A {@code monitorexit}, on every
  * path, gets {@link #monitorExit} after it; a {@code synchronized} method {@link #methodEntered} on
  * entry and {@link #monitorExit} before every return and on the exception path. Re-entry is decided
  * from the thread's mirror, searched only when the witness may hold a lock of the monitor's class;
@@ -38,8 +42,8 @@ public final class JavaMonitors {
     }
 
     /**
-     * Before {@code monitorenter}: the order check, and the hold, pending until
-     * {@link #monitorEntered} marks it held and tells the witness about it.
+     * Before {@code monitorenter}: the order check, and the hold, marked on the thread's mirror as
+     * perhaps not yet entered.
      *
      * @param o the object about to be locked
      * @param site the site id
@@ -74,34 +78,13 @@ public final class JavaMonitors {
                 W.checkOrder(t, id, instance, site, 0, 0L);
             }
             jt.pushEntering(o, instance, id, name);
+            W.acquired(t, id, instance, site, 0);
         } catch (Throwable e) {
             W.fault(e, "java monitor enter");
         } finally {
             jt.busy = false;
         }
         return jt;
-    }
-
-    /**
-     * After {@code monitorenter}: the monitor is held. The hold {@link #monitorEnter} pushed as
-     * being entered is a hold from now on, the witness's too; a re-entry, which could not block, it
-     * has already reported held.
-     *
-     * @param o the object locked
-     * @param site the site id
-     * @param thread the calling thread's state, as {@link #monitorEnter} returned it, or null
-     */
-    public static void monitorEntered(Object o, int site, Object thread) {
-        JThread jt = JThread.of(thread);
-        if (jt.busy || !jt.isTop(o, JavaLocks.ENTERING)) {
-            return;
-        }
-        jt.entered();
-        try {
-            W.acquired(jt.handle(W), jt.topId(), jt.topInstance(), site, 0);
-        } catch (Throwable e) {
-            W.fault(e, "java monitor entered");
-        }
     }
 
     /**

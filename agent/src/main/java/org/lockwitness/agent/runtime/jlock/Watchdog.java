@@ -24,25 +24,28 @@ import org.lockwitness.witness.WitnessThread;
  * <p>Design: each thread publishes the lock it is about to block on ({@link JThread#waitInstance},
  * stored with release semantics after the lock's object and name) and clears it when the acquire
  * returns or throws; the locks it holds are its mirror. A thread entering a {@code synchronized}
- * block publishes no wait: the monitor it is about to enter is its newest hold, marked as being
- * entered ({@link HeldMirror#racyTopEntering}, with the site's name), until it has entered it, and
- * that is its wait. One wait cannot be published: the JVM takes a {@code synchronized} method's
- * monitor before the method's first instruction, so a thread blocked there has said nothing. For a
- * platform thread that is {@code BLOCKED} without a published wait, the scan asks
- * {@code ThreadMXBean} which monitor it waits for (its identity hash is the instance) and where
- * (the line of the call); the JDK does not answer for virtual threads, so a virtual thread blocked
- * entering a {@code synchronized} method stays unseen. Such a thread has not moved its newest hold
- * into its mirror's arrays (a published wait does that first), so the holders of a scan include
- * each thread's newest hold as well ({@link HeldMirror#racyTopInstance}), unless it is a monitor
- * being entered, which is not held yet. A scan maps every held instance to a holder, follows each
- * waiter to the holder of what it waits for, and keeps the cycles; a cycle is reported when the
- * previous scan saw the same threads waiting on the same instances and each thread's state says it
- * is blocked ({@code BLOCKED}, {@code WAITING}, {@code TIMED_WAITING}). Holders are read without
+ * block publishes no wait, and nothing runs after its {@code monitorenter} to say it has entered:
+ * the monitor is its newest hold, marked as perhaps not yet entered ({@link
+ * HeldMirror#racyTopEntering}, with the site's name), and it is the thread's wait only while the
+ * thread is {@code BLOCKED} on it. Nor can a {@code synchronized} method's wait be published: the
+ * JVM takes its monitor before the method's first instruction. So for each thread that is {@code
+ * BLOCKED} without a published wait the scan asks {@code ThreadMXBean} which monitor it waits for
+ * (its identity hash is the instance): the marked newest hold, which is then its wait at its latest
+ * order check, or another monitor, held by a live thread, which is its wait at the line of the
+ * call. The JDK does not answer for virtual threads: one that is {@code BLOCKED} with a marked
+ * newest hold is taken to wait for it, and one blocked entering a {@code synchronized} method stays
+ * unseen. A thread that has not published a wait has not moved its newest hold into its mirror's
+ * arrays (a published wait does that first), so the holders of a scan include each thread's newest
+ * hold as well ({@link HeldMirror#racyTopInstance}), unless it is a monitor its thread is blocked
+ * entering, which is not held yet. A scan maps every held instance to a holder, follows each waiter
+ * to the holder of what it waits for, and keeps the cycles; a cycle is reported when the previous
+ * scan saw the same threads waiting on the same instances and each thread's state says it is
+ * blocked ({@code BLOCKED}, {@code WAITING}, {@code TIMED_WAITING}). Holders are read without
  * synchronization: a thread that is really blocked has not changed its mirror since it published
  * its wait, which orders those writes before the scan's read, or since its {@code monitorenter}
  * began, whose atomic instruction made them visible; a thread that is running may be misread, but
- * then it is not in the same cycle in the next scan. Self-waits (a thread blocked on a
- * {@code StampedLock} it holds) are the witness's {@code RECURSION}, not a cycle here.
+ * then it is not in the same cycle in the next scan. Self-waits (a thread blocked on a {@code
+ * StampedLock} it holds) are the witness's {@code RECURSION}, not a cycle here.
  *
  * <p>Thread-safety: {@link #scan} is synchronized; it runs on the sweeper thread, and when
  * {@code main} returns and at exit.
@@ -50,10 +53,13 @@ import org.lockwitness.witness.WitnessThread;
 final class Watchdog {
 
     /**
-     * What one thread waits for in one scan: the lock's instance, its object and site name, and
-     * where the thread blocks when it did not publish it (null: its latest order check).
+     * What one thread waits for in one scan: the lock's instance, its object and site name, where
+     * the thread blocks when it did not publish it (null: its latest order check), and whether it
+     * is the monitor its newest hold marks as perhaps not yet entered, which its thread is blocked
+     * entering, so that the hold is its wait (the witness was told of it before
+     * {@code monitorenter}).
      */
-    private record Wait(long instance, Object lock, int name, String at) {
+    private record Wait(long instance, Object lock, int name, String at, boolean entering) {
     }
 
     private Set<String> previous = Set.of();
@@ -65,11 +71,8 @@ final class Watchdog {
         Map<JThread, Wait> waits = new LinkedHashMap<>();
         for (JThread t : live) {
             long instance = t.waitInstance;
-            long top = t.racyTopInstance();
             if (instance != 0L) {
-                waits.put(t, new Wait(instance, t.waitObject, t.waitName, null));
-            } else if (top != 0L && t.racyTopEntering()) {
-                waits.put(t, new Wait(top, t.racyTopObject(), t.racyTopName(), null));
+                waits.put(t, new Wait(instance, t.waitObject, t.waitName, null, false));
             }
         }
         List<JThread> blocked = blockedUnpublished(live, waits);
@@ -77,8 +80,16 @@ final class Watchdog {
             previous = Set.of();
             return;
         }
-        Map<Long, JThread> holders = holders(live);
-        monitorEntries(blocked, waits, holders);
+        Map<JThread, ThreadInfo> elsewhere = monitorEntries(blocked, waits);
+        Map<Long, JThread> holders = holders(live, waits);
+        elsewhere.forEach((t, info) -> {
+            long instance = instanceOfHash(info.getLockInfo().getIdentityHashCode());
+            JThread holder = holders.get(instance);
+            Object held = holder == null ? null : heldObject(holder, instance);
+            if (held != null) {
+                waits.put(t, new Wait(instance, held, 0, blockedAt(info.getStackTrace()), false));
+            }
+        });
         if (waits.size() < 2) {
             previous = Set.of();
             return;
@@ -99,10 +110,10 @@ final class Watchdog {
     }
 
     /**
-     * Who holds each instance, by the threads' mirrors. A newest hold of a monitor being entered
-     * ({@link HeldMirror#racyTopEntering}) is what its thread waits for: not a hold.
+     * Who holds each instance, by the threads' mirrors. A newest hold that is a monitor its thread
+     * is blocked entering ({@link Wait#entering}) is what that thread waits for: not a hold.
      */
-    private static Map<Long, JThread> holders(List<JThread> live) {
+    private static Map<Long, JThread> holders(List<JThread> live, Map<JThread, Wait> waits) {
         Map<Long, JThread> holders = new HashMap<>();
         for (JThread t : live) {
             long[] instances = t.instances;
@@ -111,19 +122,17 @@ final class Watchdog {
                 holders.putIfAbsent(instances[i], t);
             }
             long top = t.racyTopInstance();
-            if (top != 0L && !t.racyTopEntering()) {
+            Wait wait = waits.get(t);
+            if (top != 0L && (wait == null || !wait.entering() || wait.instance() != top)) {
                 holders.putIfAbsent(top, t);
             }
         }
         return holders;
     }
 
-    /** The threads blocked on a monitor without having published it (entering a {@code synchronized} method). */
-    private List<JThread> blockedUnpublished(List<JThread> live, Map<JThread, Wait> waits) {
+    /** The threads blocked on a monitor without having published it (entering a {@code synchronized} block or method). */
+    private static List<JThread> blockedUnpublished(List<JThread> live, Map<JThread, Wait> waits) {
         List<JThread> blocked = new ArrayList<>();
-        if (noManagement) {
-            return blocked;
-        }
         for (JThread t : live) {
             if (!waits.containsKey(t) && t.thread.getState() == Thread.State.BLOCKED) {
                 blocked.add(t);
@@ -133,36 +142,61 @@ final class Watchdog {
     }
 
     /**
-     * Adds the waits of platform threads blocked entering a monitor they did not publish (a
-     * {@code synchronized} method's), when a live thread holds that monitor by its mirror.
+     * The waits of threads blocked entering a monitor they did not publish. A thread blocked
+     * entering the monitor its newest hold marks as perhaps not yet entered
+     * ({@link HeldMirror#racyTopEntering}, a {@code synchronized} block's) waits for it: it is added
+     * to {@code waits} as {@link Wait#entering}. For a platform thread {@code ThreadMXBean} says
+     * which monitor it is blocked on; the JDK does not answer for virtual threads, so a virtual
+     * thread that is {@code BLOCKED} with such a newest hold is taken to be entering it (it could
+     * instead have entered it and be blocked entering a monitor of code that was not woven, a wait
+     * the watchdog cannot follow anyway). The platform threads blocked on another monitor (entering
+     * a {@code synchronized} method) are returned with what the JDK said of them, for the caller
+     * to add once it knows the holders.
      */
-    private void monitorEntries(List<JThread> blocked, Map<JThread, Wait> waits, Map<Long, JThread> holders) {
-        if (blocked.isEmpty()) {
-            return;
+    private Map<JThread, ThreadInfo> monitorEntries(List<JThread> blocked, Map<JThread, Wait> waits) {
+        Map<JThread, ThreadInfo> elsewhere = new LinkedHashMap<>();
+        ThreadInfo[] infos = threadInfos(blocked);
+        for (int i = 0; i < blocked.size(); i++) {
+            JThread t = blocked.get(i);
+            long top = t.racyTopInstance();
+            boolean entering = top != 0L && t.racyTopEntering();
+            LockInfo lock = infos[i] == null ? null : infos[i].getLockInfo();
+            if (lock == null) {
+                if (infos[i] == null && entering) {
+                    waits.put(t, new Wait(top, t.racyTopObject(), t.racyTopName(), null, true));
+                }
+                continue;
+            }
+            long instance = instanceOfHash(lock.getIdentityHashCode());
+            if (entering && instance == top) {
+                waits.put(t, new Wait(top, t.racyTopObject(), t.racyTopName(), null, true));
+            } else {
+                elsewhere.put(t, infos[i]);
+            }
+        }
+        return elsewhere;
+    }
+
+    /**
+     * What {@code ThreadMXBean} says of each blocked thread, with its stack's two newest frames;
+     * null for a virtual thread, one that has ended, or each of them when {@code java.management}
+     * is not in the run-time image.
+     */
+    private ThreadInfo[] threadInfos(List<JThread> blocked) {
+        ThreadInfo[] none = new ThreadInfo[blocked.size()];
+        if (noManagement || blocked.isEmpty()) {
+            return none;
         }
         long[] ids = new long[blocked.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = blocked.get(i).thread.getId();
         }
-        ThreadInfo[] infos;
         try {
-            infos = ManagementFactory.getThreadMXBean().getThreadInfo(ids, 2);
+            return ManagementFactory.getThreadMXBean().getThreadInfo(ids, 2);
         } catch (LinkageError e) {
             // a run-time image without java.management: synchronized-method waits stay unseen
             noManagement = true;
-            return;
-        }
-        for (int i = 0; i < infos.length; i++) {
-            LockInfo lock = infos[i] == null ? null : infos[i].getLockInfo();
-            if (lock == null) {
-                continue;
-            }
-            long instance = instanceOfHash(lock.getIdentityHashCode());
-            JThread holder = holders.get(instance);
-            Object held = holder == null ? null : heldObject(holder, instance);
-            if (held != null) {
-                waits.put(blocked.get(i), new Wait(instance, held, 0, blockedAt(infos[i].getStackTrace())));
-            }
+            return none;
         }
     }
 
@@ -237,13 +271,16 @@ final class Watchdog {
         List<String> locks = new ArrayList<>();
         List<WitnessThread> waiters = new ArrayList<>();
         List<String> blockedAt = new ArrayList<>();
-        for (JThread t : cycle) {
+        long[] entering = new long[cycle.size()];
+        for (int i = 0; i < cycle.size(); i++) {
+            JThread t = cycle.get(i);
             Wait wait = waits.get(t);
             locks.add(name(wait));
             waiters.add(t.existingHandle());
             blockedAt.add(wait.at());
+            entering[i] = wait.entering() ? wait.instance() : 0L;
         }
-        w.javaDeadlock(locks, waiters, blockedAt);
+        w.javaDeadlock(locks, waiters, blockedAt, entering);
         try {
             w.writeReports();
         } catch (RuntimeException e) {

@@ -12,21 +12,18 @@ import org.objectweb.asm.Type;
  * Rewrites one method's Java locks (see {@link org.lockwitness.agent.runtime.jlock.JavaMonitors}
  * and {@link org.lockwitness.agent.runtime.jlock.JavaLocks} for what each hook reports):
  * <ul>
- *   <li>{@code monitorenter}: {@code dup, dup, site, name, thread, monitorEnter, store thread;
- *       monitorenter; site, thread, monitorEntered}; {@code monitorexit}: {@code dup;
- *       monitorexit; site, thread, monitorExit}, on the
- *       compiler's exception paths too, which are {@code monitorexit}s like any other. The call
- *       after either instruction is owed until the next event and goes after the label that
- *       follows the instruction, if one does: there {@code javac} starts a block's catch-all range
- *       after {@code monitorenter} and ends it after {@code monitorexit}. So the
- *       {@code monitorEntered} call lies inside the range whose handler releases the monitor, and
- *       the {@code monitorExit} call, made once the monitor is released, outside it and outside the
- *       handler's range over itself. An invoke is an exception edge: one outside the range would
- *       leave the method, or reach an outer handler, still holding the monitor (unbalanced
- *       monitors, which HotSpot's compilers refuse), and C1 gives up on a handler block that
- *       covers an invoke inside itself; either way the method would run interpreted for ever. Only
- *       when a frame sits at that label does the call stay before it, as a frame describes the
- *       label's own offset and stack;</li>
+ *   <li>{@code monitorenter}: {@code dup, site, name, thread, monitorEnter, store thread;
+ *       monitorenter}, with no hook after it; {@code monitorexit}: {@code dup; monitorexit; site,
+ *       thread, monitorExit}, on the compiler's exception paths too, which are
+ *       {@code monitorexit}s like any other. The call after {@code monitorexit} is owed until the
+ *       next event and goes after the label that follows the instruction, if one does: there
+ *       {@code javac} ends a block's catch-all range. So the call, made once the monitor is
+ *       released, lies outside that range and outside the handler's range over itself. An invoke is
+ *       an exception edge: one inside the range would reach the handler, which releases the
+ *       monitor again (unbalanced monitors, which HotSpot's compilers refuse), and C1 gives up on a
+ *       handler block that covers an invoke inside itself; either way the method would run
+ *       interpreted for ever. Only when a frame sits at that label does the call stay before it, as
+ *       a frame describes the label's own offset and stack;</li>
  *   <li>a {@code synchronized} method: {@code methodEntered} first, {@code monitorExit} before every
  *       return, and a catch-all handler, last in the exception table so that the method's own
  *       handlers keep precedence, that calls {@code monitorExit} and rethrows;</li>
@@ -144,12 +141,10 @@ final class LockMethodVisitor extends MethodVisitor {
             int site = cls.site(line, "synchronized");
             int name = pendingMonitor == null ? 0 : JavaLockRuntime.name(pendingMonitor);
             super.visitInsn(Opcodes.DUP);
-            super.visitInsn(Opcodes.DUP);
             super.visitLdcInsn(site);
             super.visitLdcInsn(name);
             monitorHook("monitorEnter", "(" + OBJECT + "II" + THREAD_ARG + OBJECT);
             super.visitInsn(opcode);
-            owe("monitorEntered", site);
             added = true;
             forget();
             return;

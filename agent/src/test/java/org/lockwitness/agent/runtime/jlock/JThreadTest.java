@@ -132,7 +132,7 @@ class JThreadTest {
     }
 
     @Test
-    void a_monitor_being_entered_is_the_newest_hold_and_the_wait_until_it_is_entered() throws InterruptedException {
+    void a_monitor_being_entered_is_held_at_once_and_marked_until_it_moves_into_the_arrays() throws InterruptedException {
         onNewThread(() -> {
             JThread jt = JThread.get();
             Object outer = new Object();
@@ -141,16 +141,19 @@ class JThreadTest {
             jt.pushEntering(monitor, 1L << 32 | 5, 9, 77);
             assertEquals(1, jt.racyDepth(), "the hold before it moved into the arrays");
             assertEquals(1L << 32 | 5, jt.racyTopInstance());
-            assertTrue(jt.racyTopEntering(), "pending: what the thread waits for");
+            assertTrue(jt.racyTopEntering(), "perhaps still entering: the watchdog asks the thread's state");
             assertEquals(77, jt.racyTopName());
-            assertFalse(jt.isTop(monitor, JavaLocks.MONITOR), "not a monitor hold yet");
-            assertTrue(jt.isTop(monitor, JavaLocks.ENTERING));
-            jt.entered();
-            assertFalse(jt.racyTopEntering());
-            assertTrue(jt.isTop(monitor, JavaLocks.MONITOR), "held once entered");
+            assertTrue(jt.isTop(monitor, JavaLocks.MONITOR), "a monitor hold for the thread itself");
             assertEquals(9, jt.topId());
-            jt.pushEntering(new Object(), 1L << 32 | 6, 10, 1 << 24);
-            assertEquals(0, jt.racyTopName(), "a name that does not fit in 24 bits is dropped, not truncated");
+            jt.push(new Object(), 1L << 32 | 6, 10, JavaLocks.LOCK);
+            assertFalse(jt.racyTopEntering(), "the next hold is no monitor being entered");
+            assertEquals(2, jt.racyDepth());
+            assertEquals(JavaLocks.MONITOR, jt.kinds[1], "settled as a monitor, unmarked");
+            assertEquals(1, jt.indexOf(monitor));
+            jt.pushEntering(new Object(), 1L << 32 | 7, 11, (1 << 23) - 1);
+            assertEquals((1 << 23) - 1, jt.racyTopName(), "the widest name that fits");
+            jt.pushEntering(new Object(), 1L << 32 | 8, 12, 1 << 23);
+            assertEquals(0, jt.racyTopName(), "a name that does not fit in 23 bits is dropped, not truncated");
             assertTrue(jt.racyTopEntering());
         });
     }
