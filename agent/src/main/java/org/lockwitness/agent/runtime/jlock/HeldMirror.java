@@ -21,12 +21,13 @@ import java.util.Arrays;
  * the newest hold's fields too: for a thread blocked where it could not publish its wait (entering
  * a {@code synchronized} method), and for one entering a {@code synchronized} block, whose newest
  * hold is the monitor it is about to enter, marked as perhaps not yet entered
- * ({@link #pushEntering}), which is its wait if it is blocked. A reference is stored only when it differs from the one already there: under G1 a store of
- * a reference from one region into an old object of another runs the post-write barrier, a full
- * fence before its card check, and a loop that takes the same locks again would pay it on every
- * acquire. So a released lock stays in its slot above the mirror's depth until the thread holds
- * nothing; then the mirror drops them all (a null store needs no card mark) and tells the thread
- * state ({@link #heldNothing}), which drops what it remembers of released locks too.
+ * ({@link #pushEntering}), which is its wait if it is blocked. A reference is stored only when it
+ * differs from the one already there: under G1 a store of a reference from one region into an old
+ * object of another runs the post-write barrier, a full fence before its card check, and a loop
+ * that takes the same locks again would pay it on every acquire. So a released lock stays in its
+ * slot above the mirror's depth until the thread holds nothing; then the mirror drops them all (a
+ * null store needs no card mark) and tells the thread state ({@link #heldNothing}), which drops
+ * what it remembers of released locks too.
  *
  * <p>Thread-safety: changed only by its thread; read by the watchdog without synchronization
  * ({@link #racyDepth}, {@link #racyTopInstance}) and by the sweeper once the thread has ended.
@@ -100,7 +101,8 @@ abstract class HeldMirror {
      * {@code monitorenter} returned.
      */
     void pushEntering(Object lock, long instance, int id, int name) {
-        pushTop(lock, instance, id, (name >>> NAME_BITS == 0 ? name << NAME_SHIFT : 0) | ENTERING | JavaLocks.MONITOR);
+        int shown = name >>> NAME_BITS == 0 ? name << NAME_SHIFT : 0;
+        pushTop(lock, instance, id, shown | ENTERING | JavaLocks.MONITOR);
     }
 
     private void pushTop(Object lock, long instance, int id, int meta) {

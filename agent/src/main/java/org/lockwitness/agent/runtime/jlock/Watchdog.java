@@ -25,27 +25,27 @@ import org.lockwitness.witness.WitnessThread;
  * stored with release semantics after the lock's object and name) and clears it when the acquire
  * returns or throws; the locks it holds are its mirror. A thread entering a {@code synchronized}
  * block publishes no wait, and nothing runs after its {@code monitorenter} to say it has entered:
- * the monitor is its newest hold, marked as perhaps not yet entered ({@link
- * HeldMirror#racyTopEntering}, with the site's name), and it is the thread's wait only while the
- * thread is {@code BLOCKED} on it. Nor can a {@code synchronized} method's wait be published: the
- * JVM takes its monitor before the method's first instruction. So for each thread that is {@code
- * BLOCKED} without a published wait the scan asks {@code ThreadMXBean} which monitor it waits for
- * (its identity hash is the instance): the marked newest hold, which is then its wait at its latest
- * order check, or another monitor, held by a live thread, which is its wait at the line of the
- * call. The JDK does not answer for virtual threads: one that is {@code BLOCKED} with a marked
- * newest hold is taken to wait for it, and one blocked entering a {@code synchronized} method stays
- * unseen. A thread that has not published a wait has not moved its newest hold into its mirror's
- * arrays (a published wait does that first), so the holders of a scan include each thread's newest
- * hold as well ({@link HeldMirror#racyTopInstance}), unless it is a monitor its thread is blocked
- * entering, which is not held yet. A scan maps every held instance to a holder, follows each waiter
- * to the holder of what it waits for, and keeps the cycles; a cycle is reported when the previous
- * scan saw the same threads waiting on the same instances and each thread's state says it is
- * blocked ({@code BLOCKED}, {@code WAITING}, {@code TIMED_WAITING}). Holders are read without
- * synchronization: a thread that is really blocked has not changed its mirror since it published
- * its wait, which orders those writes before the scan's read, or since its {@code monitorenter}
- * began, whose atomic instruction made them visible; a thread that is running may be misread, but
- * then it is not in the same cycle in the next scan. Self-waits (a thread blocked on a {@code
- * StampedLock} it holds) are the witness's {@code RECURSION}, not a cycle here.
+ * the monitor is its newest hold, marked as perhaps not yet entered
+ * ({@link HeldMirror#racyTopEntering}, with the site's name), and it is the thread's wait only
+ * while the thread is {@code BLOCKED} on it. Nor can a {@code synchronized} method's wait be
+ * published: the JVM takes its monitor before the method's first instruction. So for each thread
+ * that is {@code BLOCKED} without a published wait the scan asks {@code ThreadMXBean} which monitor
+ * it waits for (its identity hash is the instance): the marked newest hold, which is then its wait
+ * at its latest order check, or another monitor, held by a live thread, which is its wait at the
+ * line of the call. The JDK does not answer for virtual threads: one that is {@code BLOCKED} with a
+ * marked newest hold is taken to wait for it, and one blocked entering a {@code synchronized}
+ * method stays unseen. A thread that has not published a wait has not moved its newest hold into
+ * its mirror's arrays (a published wait does that first), so the holders of a scan include each
+ * thread's newest hold as well ({@link HeldMirror#racyTopInstance}), unless it is a monitor its
+ * thread is blocked entering, which is not held yet. A scan maps every held instance to a holder,
+ * follows each waiter to the holder of what it waits for, and keeps the cycles; a cycle is reported
+ * when the previous scan saw the same threads waiting on the same instances and each thread's state
+ * says it is blocked ({@code BLOCKED}, {@code WAITING}, {@code TIMED_WAITING}). Holders are read
+ * without synchronization: a thread that is really blocked has not changed its mirror since it
+ * published its wait, which orders those writes before the scan's read, or since its
+ * {@code monitorenter} began, whose atomic instruction made them visible; a thread that is running
+ * may be misread, but then it is not in the same cycle in the next scan. Self-waits (a thread
+ * blocked on a {@code StampedLock} it holds) are the witness's {@code RECURSION}, not a cycle here.
  *
  * <p>Thread-safety: {@link #scan} is synchronized; it runs on the sweeper thread, and when
  * {@code main} returns and at exit.
@@ -144,14 +144,15 @@ final class Watchdog {
     /**
      * The waits of threads blocked entering a monitor they did not publish. A thread blocked
      * entering the monitor its newest hold marks as perhaps not yet entered
-     * ({@link HeldMirror#racyTopEntering}, a {@code synchronized} block's) waits for it: it is added
-     * to {@code waits} as {@link Wait#entering}. For a platform thread {@code ThreadMXBean} says
-     * which monitor it is blocked on; the JDK does not answer for virtual threads, so a virtual
-     * thread that is {@code BLOCKED} with such a newest hold is taken to be entering it (it could
-     * instead have entered it and be blocked entering a monitor of code that was not woven, a wait
-     * the watchdog cannot follow anyway). The platform threads blocked on another monitor (entering
-     * a {@code synchronized} method) are returned with what the JDK said of them, for the caller
-     * to add once it knows the holders.
+     * ({@link HeldMirror#racyTopEntering}, a {@code synchronized} block's) waits for it: it is
+     * added to {@code waits} as {@link Wait#entering}. For a platform thread {@code ThreadMXBean}
+     * says which monitor it is blocked on; the JDK does not answer for virtual threads (nor for any
+     * thread when {@code java.management} is missing), so a thread it does not answer for that is
+     * {@code BLOCKED} with such a newest hold is taken to be entering it (it could instead have
+     * entered it and be blocked entering a monitor of code that was not woven, a wait the watchdog
+     * cannot follow anyway). The platform threads blocked on another monitor (entering a
+     * {@code synchronized} method) are returned with what the JDK said of them, for the caller to
+     * add once it knows the holders.
      */
     private Map<JThread, ThreadInfo> monitorEntries(List<JThread> blocked, Map<JThread, Wait> waits) {
         Map<JThread, ThreadInfo> elsewhere = new LinkedHashMap<>();
