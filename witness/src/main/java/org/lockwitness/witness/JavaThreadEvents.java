@@ -75,6 +75,35 @@ abstract class JavaThreadEvents extends ContextEvents {
     }
 
     /**
+     * {@link #orderKnown} and then {@link Witness#acquired} in one event, for a Java thread's
+     * exclusive, blocking acquire that cannot fail once checked (a monitor about to be entered, a
+     * {@code ReentrantLock} already taken): when the order is known, the hold is recorded exactly
+     * as {@link Witness#acquired} records it and this returns true; otherwise it returns false,
+     * having changed nothing, and the caller makes the full check and the hold. One guard and one
+     * fault net instead of two, on the agent's hottest path. Thread-safe as
+     * {@link Witness#acquired}; allocates nothing.
+     *
+     * @return true when the acquire is checked and held (also for an ignored event)
+     */
+    public boolean acquiredIfKnown(WitnessThread t, int lock, long instance, int site) {
+        if (ignores(t, lock)) {
+            return true;
+        }
+        try {
+            t.blockingSite = site;
+            if (!order.knownJava(t, lock, 0, 0L)) {
+                return false;
+            }
+            if (!HoldRules.pushed(t, lock, instance, site, 0)) {
+                holds.acquired(t, lock, instance, site, 0);
+            }
+        } catch (Throwable e) {
+            dispatch.fault(e, "acquired");
+        }
+        return true;
+    }
+
+    /**
      * The fast path of {@link Witness#checkOrder} on its own: true when the acquire is decided without a
      * finding and without the checker lock (it orders against nothing, or its order is already
      * known), after exactly the effects {@link Witness#checkOrder} would have had; false when only

@@ -262,10 +262,11 @@ public final class JavaLocks {
             WitnessThread t = jt.handle(W);
             long instance = instance(l);
             int id = LockNames.juc(W, l, name, LockNames.LOCK);
-            if (!W.orderKnown(t, id, site, 0, 0L)) {
+            if (!W.acquiredIfKnown(t, id, instance, site)) {
                 W.checkOrder(t, id, instance, site, 0, 0L);
+                W.acquired(t, id, instance, site, 0);
             }
-            held(jt, t, l, instance, id, LOCK, site, 0);
+            jt.push(l, instance, id, LOCK);
         } catch (Throwable e) {
             W.fault(e, "java lock");
         } finally {

@@ -70,15 +70,15 @@ public final class JavaMonitors {
                 return jt;
             }
             long instance = JavaLocks.instance(o);
-            if (!W.orderKnown(t, id, site, 0, 0L)) {
+            if (!W.acquiredIfKnown(t, id, instance, site)) {
                 if (Thread.holdsLock(o)) {
                     JavaLocks.held(jt, t, o, instance, id, JavaLocks.MONITOR, site, 0);
                     return jt;
                 }
                 W.checkOrder(t, id, instance, site, 0, 0L);
+                W.acquired(t, id, instance, site, 0);
             }
             jt.pushEntering(o, instance, id, name);
-            W.acquired(t, id, instance, site, 0);
         } catch (Throwable e) {
             W.fault(e, "java monitor enter");
         } finally {
