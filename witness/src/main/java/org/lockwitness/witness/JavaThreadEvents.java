@@ -91,7 +91,7 @@ abstract class JavaThreadEvents extends ContextEvents {
         }
         try {
             t.blockingSite = site;
-            if (!order.knownJava(t, lock, 0, 0L)) {
+            if (!JavaOrderCheck.known(order, state, t, lock, 0, 0L)) {
                 return false;
             }
             if (!HoldRules.pushed(t, lock, instance, site, 0)) {
@@ -120,7 +120,7 @@ abstract class JavaThreadEvents extends ContextEvents {
         }
         try {
             t.blockingSite = site;
-            return order.knownJava(t, lock, flags, interlock);
+            return JavaOrderCheck.known(order, state, t, lock, flags, interlock);
         } catch (Throwable e) {
             dispatch.fault(e, "checkOrder");
             return true;

@@ -108,32 +108,6 @@ final class OrderCheck {
                 && (OrderCache.memoHit(t, parent, cls, dep) || state.cache.knownAndRemember(t, parent, cls, dep));
     }
 
-    /**
-     * {@link #known} for a Java thread's handle ({@link Witness#javaThread}), which runs on no
-     * machine CPU: it can hold no spin lock and its CPU slot never holds one, so its sleep acquire
-     * is decided without the CPU table. Its tail is {@link #known}'s, written out rather than shared
-     * so that the model's path keeps its shape (measured: PERFORMANCE, issue 23). Any other handle,
-     * or a spin lock or spin API, goes to {@link #known}.
-     */
-    boolean knownJava(WitnessThread t, int lock, int flags, long interlock) {
-        if (!t.java || LockId.isSpin(lock) || (flags & OpFlags.SPIN_OP) != 0) {
-            return known(t, lock, flags, interlock);
-        }
-        if (t.rendezvousDepth != 0 || !t.ordinaryContext()) {
-            return false;
-        }
-        HeldLocks held = t.sleepLocks();
-        int plock = plock(held, interlock);
-        if (plock < 0) {
-            return true;
-        }
-        int cls = LockId.classOf(lock);
-        int dep = Deps.of(!held.exclusive(plock), recursiveRead(t, lock, flags));
-        int parent = held.classOf(plock);
-        return !held.mayHoldClass(cls) && state.cycleFilters.seenBefore(t, held, parent, cls, dep)
-                && (OrderCache.memoHit(t, parent, cls, dep) || state.cache.knownAndRemember(t, parent, cls, dep));
-    }
-
     /** {@link Witness#checkOrder}: at most one finding, in the documented order of precedence. */
     void checkOrder(WitnessThread t, int lock, long instance, int site, int flags, long interlock) {
         context.rendezvousPoint(t, site);
