@@ -7,26 +7,25 @@ import org.lockwitness.witness.WitnessThread;
  * The hooks that woven application classes call for {@code synchronized}: public because woven
  * classes in any package call it; not an API for anyone else.
  *
- * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it and no hook after it.
- * The hook does the order check (skipped when the thread already holds the monitor: a re-entry
- * cannot block), then pushes the monitor onto the thread's mirror, marked as perhaps not yet
- * entered, with the site's name, and tells the witness the hold: {@code monitorenter} cannot fail
- * on an object that is not null, so the hold is certain once the check is done, and only the
- * watchdog must tell a thread still blocked entering the monitor from one that has entered it,
- * which it does by asking the thread's state ({@link Watchdog}). A second hook after
- * {@code monitorenter}, which had marked the hold entered and told the witness then, cost about
- * 2 ns of a pair of about 22 on Temurin 25 (side by side, pinned, with the witness's Java-thread
- * order check). The pending hold is the wait the deadlock watchdog needs, so a {@code synchronized}
- * block publishes none: it saved about 0.4 ns of a pair of about 24.5, side by side. A re-entry,
- * which cannot block, is reported held at once. A {@code monitorexit}, on every
- * path, gets {@link #monitorExit} after it; a {@code synchronized} method {@link #methodEntered} on
- * entry and {@link #monitorExit} before every return and on the exception path. Re-entry is decided
- * from the thread's mirror, searched only when the witness may hold a lock of the monitor's class;
- * the JVM is asked ({@code Thread.holdsLock}, a native call) only when the witness's fast path
- * cannot decide the order, so a re-entry the mirror missed (a monitor taken by code that was not
- * woven) can only meet an order already known. A monitor is hashed and named before
- * {@code monitorenter}, while it is unlocked: JDK 17's stack locking moves an object's header aside
- * while it is locked, and hashing it then is a call into the VM (see
+ * <p>Design: a {@code monitorenter} gets {@link #monitorEnter} before it and no hook after it. The
+ * hook does the order check (skipped when the thread already holds the monitor: a re-entry cannot
+ * block), then pushes the monitor onto the thread's mirror, marked as perhaps not yet entered, with
+ * the site's name, and tells the witness the hold: {@code monitorenter} cannot fail on an object
+ * that is not null, so the hold is certain once the check is done, and only the watchdog must tell
+ * a thread still blocked entering the monitor from one that has entered it, which it does by asking
+ * the thread's state ({@link Watchdog}). A second hook after {@code monitorenter}, which had marked
+ * the hold entered and told the witness then, cost about 1 ns of a pair of about 22 on Temurin 25
+ * (side by side, pinned; docs/PERFORMANCE.md). The pending hold is the wait the deadlock watchdog
+ * needs, so a {@code synchronized} block publishes none: it saved about 0.4 ns of a pair of about
+ * 24.5, side by side. A re-entry, which cannot block, is reported held at once. A
+ * {@code monitorexit}, on every path, gets {@link #monitorExit} after it; a {@code synchronized}
+ * method {@link #methodEntered} on entry and {@link #monitorExit} before every return and on the
+ * exception path. Re-entry is decided from the thread's mirror, searched only when the witness may
+ * hold a lock of the monitor's class; the JVM is asked ({@code Thread.holdsLock}, a native call)
+ * only when the witness's fast path cannot decide the order, so a re-entry the mirror missed (a
+ * monitor taken by code that was not woven) can only meet an order already known. A monitor is
+ * hashed and named before {@code monitorenter}, while it is unlocked: JDK 17's stack locking moves
+ * an object's header aside while it is locked, and hashing it then is a call into the VM (see
  * {@link JThread#lockedInstance}). The name of the monitor the thread named last is remembered with
  * the site's name ({@link JThread#namedId}), so a loop that locks one object names it without a
  * {@code ClassValue} lookup. Whatever the checker throws is recorded as a {@code CHECKER_FAULT}.
